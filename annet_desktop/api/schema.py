@@ -1,0 +1,560 @@
+"""The Cabinet API wire contract: pydantic v2 models shared by the app and the reference server.
+
+Conventions (docs/api.md says the same for outside readers):
+
+* money is ``Decimal`` in the code and a string with two decimal places on the wire ("1234.50");
+* datetimes are timezone-aware and travel as ISO 8601 with an offset; dates as ``YYYY-MM-DD``;
+* errors are RFC 9457 problem documents (:class:`Problem`) with a stable machine :class:`ErrorCode`;
+* lists that can grow are paged with ``limit`` and an opaque ``cursor`` (:class:`Page`);
+* the calls of a month travel *columnar* (:class:`CallsPage`): one list per column, which keeps a
+  100,000-call month small on the wire and cheap to parse.
+
+No Qt and nothing of the server in here: this module is imported by both sides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Generic, Literal, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
+
+API_PREFIX = "/api/v1"
+
+#: Tver lives on Moscow time; Moscow has had no daylight saving since 2014.
+MOSCOW = dt.timezone(dt.timedelta(hours=3), "MSK")
+
+
+def _two_places(value: Decimal) -> Decimal:
+    if not value.is_finite():
+        raise ValueError("money must be a finite number")
+    quantized = value.quantize(Decimal("0.01"))
+    if quantized != value:
+        raise ValueError("money has at most two decimal places")
+    return quantized
+
+
+#: Money: a Decimal in code, a "1234.50" string on the wire.
+Money = Annotated[
+    Decimal,
+    AfterValidator(_two_places),
+    PlainSerializer(lambda v: f"{v:.2f}", return_type=str, when_used="json"),
+]
+
+#: A lowercase UUID or similar opaque key sent as the ``Idempotency-Key`` header.
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+class Wire(BaseModel):
+    """Base of every wire model: unknown fields are ignored, instances are immutable."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+class Request(BaseModel):
+    """Base of every request body: unknown fields are an error, so typos do not pass silently."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class ErrorCode(StrEnum):
+    """Stable machine codes of every problem the server can answer with (docs/api.md lists them)."""
+
+    AUTH_DENIED = "auth.denied"  # «Доступ запрещён» (R-LOGIN-2)
+    AUTH_THROTTLED = "auth.throttled"  # 429 + Retry-After (R-LOGIN-3)
+    AUTH_REQUIRED = "auth.required"  # no token, or an unknown/revoked one
+    SESSION_EXPIRED = "auth.session_expired"  # idle 30 min / absolute 12 h (R-LOGIN-4)
+    NOT_FOUND = "not_found"
+    VALIDATION = "validation"  # 422 with field messages
+    IDEMPOTENCY_MISMATCH = "idempotency.mismatch"  # same key, another body → 422
+    CONTACTS_BAD_PHONE = "contacts.bad_phone"  # R-SUB-2
+    CONTACTS_BAD_EMAIL = "contacts.bad_email"  # R-SUB-3
+    PASSWORD_WRONG_CURRENT = "password.wrong_current"  # R-PWD-1
+    PASSWORD_WEAK = "password.weak"  # R-PWD-2
+    PASSWORD_SAME = "password.same"
+    CREDIT_NOT_BLOCKED = "credit.not_blocked"  # R-CREDIT-1: no financial block
+    CREDIT_IN_FORCE = "credit.in_force"
+    CREDIT_BANNED = "credit.banned"  # R-CREDIT-2: 2 months after an unrepaid credit
+    SERVICE_SHORT_BALANCE = "service.short_balance"  # R-SVC-2
+    SERVICE_ALREADY = "service.already"  # the account already has this catalogue service
+    TARIFF_MONTHLY_LIMIT = "tariff.monthly_limit"  # R-TARIFF-1
+    TARIFF_PROMO = "tariff.promo"  # R-TARIFF-2
+    TARIFF_SAME = "tariff.same"
+    TARIFF_UNKNOWN = "tariff.unknown"  # not a tariff of this service
+    TARIFF_BLOCKED = "tariff.blocked"  # the service is blocked
+    BLOCK_MONTHLY_LIMIT = "block.monthly_limit"  # R-BLOCK-1
+    BLOCK_NOT_ALLOWED = "block.not_allowed"  # administrative/financial block in force
+    BLOCK_ALREADY = "block.already"  # already voluntarily blocked
+    BLOCK_NONE = "block.none"  # unblock of a service that has no voluntary block
+    DISCOUNT_NOT_ALLOWED = "discount.not_allowed"  # R-DISC-1: not internet / tariff / blocked
+    DISCOUNT_SHORT_BALANCE = "discount.short_balance"  # R-DISC-2: balance < advance
+    DISCOUNT_READ_ONLY = "discount.read_only"  # R-DISC-2: balance ≤ 0 or credit in force
+    DISCOUNT_IN_FORCE = "discount.in_force"  # a discount runs and cannot be extended yet
+    DISCOUNT_NOT_EXTENDABLE = "discount.not_extendable"  # R-DISC-4: outside the window
+    DISCOUNT_UNKNOWN_OFFER = "discount.unknown_offer"
+    PAYMENT_AMOUNT = "payment.amount"  # outside 1 ₽ … 100 000 ₽
+    PAYMENT_DECLINED = "payment.declined"
+    INTERNAL = "internal"
+
+
+class FieldError(Wire):
+    """One bad field of a request: its dotted path and a message to show next to it."""
+
+    field: str
+    message: str
+
+
+class Problem(Wire):
+    """RFC 9457 problem document; ``detail`` is written for the subscriber and shown as is."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    code: ErrorCode
+    errors: list[FieldError] = Field(default_factory=list)
+    retry_after: int | None = None  # seconds, with auth.throttled (also the Retry-After header)
+
+
+# --------------------------------------------------------------------------- session & subscriber
+
+
+AccountNumber = Annotated[str, Field(pattern=r"^[0-9]{1,20}$")]
+
+
+class SessionCreate(Request):
+    """``POST /session``: log in by any account number of the subscriber (R-LOGIN-1)."""
+
+    account: AccountNumber
+    password: str = Field(min_length=1, max_length=128)
+
+
+class SessionOut(Wire):
+    """A new session: the bearer token and when it ends at the latest (absolute expiry)."""
+
+    token: str
+    expires_at: dt.datetime
+    idle_timeout_s: int
+
+
+class AccountKind(StrEnum):
+    """What an account is for (it decides the «Звонки» tab and the title)."""
+
+    INTERNET = "internet"
+    TELEPHONY = "telephony"
+    MIXED = "mixed"  # internet and telephony on one account
+
+
+class AccountRef(Wire):
+    """An account in the subscriber's list: enough to build the selector."""
+
+    number: str
+    kind: AccountKind
+    title: str
+    has_telephony: bool
+
+
+class Me(Wire):
+    """``GET /me``: the subscriber's current data (R-SUB-1); empty values are ``None``."""
+
+    name: str
+    address: str | None = None
+    contract: str | None = None
+    sms_phone: str | None = None  # 10 digits, no 8 or +7
+    email: str | None = None
+    accounts: list[AccountRef]
+
+
+class ContactsUpdate(Request):
+    """``PUT /me/contacts``: only the fields present change; ``null`` clears (R-SUB-2/3).
+
+    The server validates strictly (10 digits; a valid address); the app normalises a pasted
+    number before sending (:mod:`annet_desktop.domain.phone`).
+    """
+
+    sms_phone: str | None = None
+    email: str | None = None
+
+
+class PasswordChange(Request):
+    """``PUT /me/password`` (R-PWD)."""
+
+    current_password: str = Field(min_length=1, max_length=128)
+    new_password: str = Field(min_length=1, max_length=128)
+
+
+# --------------------------------------------------------------------------- account
+
+
+class AccountStatus(StrEnum):
+    """«Активен» or «Блокировка» (R-ACC-2)."""
+
+    ACTIVE = "active"
+    BLOCKED = "blocked"
+
+
+class CreditState(Wire):
+    """The 5-day credit of an account (R-CREDIT-1/2)."""
+
+    available: bool  # the button «Получить кредит» is offered now
+    in_force: bool = False
+    ends_at: dt.datetime | None = None  # with in_force: when the credit ends
+    banned_until: dt.date | None = None  # after an unrepaid credit: first day a new one may be taken
+    reason: str | None = None  # why not available, in the subscriber's words
+
+
+class Account(Wire):
+    """``GET /accounts/{number}``: the information area of «Счёт» (R-ACC-2)."""
+
+    number: str
+    kind: AccountKind
+    title: str
+    has_telephony: bool
+    balance: Money
+    recommended_payment: Money  # whole roubles, ≥ 0
+    status: AccountStatus
+    financial_block: bool
+    credit: CreditState
+
+
+class CreditOut(Wire):
+    """``POST /accounts/{number}/credit``: the credit taken and the account after it."""
+
+    ends_at: dt.datetime
+    account: Account
+
+
+# --------------------------------------------------------------------------- services
+
+
+class BlockKind(StrEnum):
+    """The block column of the services table (R-SVC-1); no block = the service works."""
+
+    ADMINISTRATIVE = "administrative"  # «Административная»
+    FINANCIAL = "financial"  # «Финансовая»
+    VOLUNTARY = "voluntary"  # «Добровольная»
+
+
+class ServiceKind(StrEnum):
+    """Catalogue family of a service; only internet has the loyalty discounts (R-DISC-1)."""
+
+    INTERNET = "internet"
+    TELEPHONY = "telephony"
+    IPTV = "iptv"
+    OTHER = "other"
+
+
+class Tariff(Wire):
+    """A tariff plan of a service."""
+
+    id: int
+    name: str
+    fee: Money  # monthly fee
+    promo: bool = False  # special/promotional: only the operator changes it (R-TARIFF-2)
+    discounts: bool = False  # allows the loyalty discounts (R-DISC-1)
+    description: str | None = None
+
+
+class Allowed(Wire):
+    """Whether a button may be used now and, when not, why (shown as the button's tooltip)."""
+
+    allowed: bool
+    reason: str | None = None
+
+
+class ServiceActions(Wire):
+    """What the service window offers now (R-SVC-3): each button, enabled or with a reason."""
+
+    change_tariff: Allowed
+    block: Allowed
+    unblock: Allowed
+    discount: Allowed  # «Получить скидку»; allowed=False + reason=None means: not shown at all
+    extend_discount: Allowed  # «Продлить скидку»; likewise
+
+
+class DiscountState(Wire):
+    """A paid discount in force on a service (R-DISC-3)."""
+
+    percent: int
+    starts_on: dt.date
+    ends_on: dt.date  # last day covered
+    fee_with_discount: Money
+
+
+class Service(Wire):
+    """One row of the services table (R-SVC-1) plus what its window may do (R-SVC-3)."""
+
+    id: int
+    name: str
+    kind: ServiceKind
+    tariff: Tariff
+    block: BlockKind | None = None
+    quantity: int = 1
+    fee: Money  # monthly fee as charged now (after a discount; 0 while voluntarily blocked)
+    discount: DiscountState | None = None
+    actions: ServiceActions
+
+
+class CatalogItem(Wire):
+    """A periodic service one may subscribe to (R-SVC-2), with its tariffs."""
+
+    id: int
+    name: str
+    kind: ServiceKind
+    description: str | None = None
+    tariffs: list[Tariff]
+
+
+class ServiceCreate(Request):
+    """``POST /accounts/{number}/services``."""
+
+    catalog_id: int
+    tariff_id: int
+
+
+class ServiceCreated(Wire):
+    """The new service and the pro-rata first charge written off (R-SVC-2)."""
+
+    service: Service
+    first_charge: Money
+
+
+class FirstCharge(Wire):
+    """``GET /accounts/{n}/catalog/{id}/tariffs/{tariff}/first-charge``: quote before subscribing."""
+
+    amount: Money
+    balance: Money
+    missing: Money  # 0 when the balance covers it
+
+
+class TariffChange(Request):
+    """``PUT /accounts/{number}/services/{id}/tariff`` (R-TARIFF-1)."""
+
+    tariff_id: int
+
+
+class TariffOptions(Wire):
+    """``GET /services/{id}/tariffs``: the tariff table, and whether a change is possible now."""
+
+    current: Tariff
+    tariffs: list[Tariff]  # the ones one may switch to
+    change: Allowed
+    effective: str  # when a change takes effect, in the subscriber's words
+
+
+class DiscountOffer(Wire):
+    """A row of the discounts table (R-DISC-1): percent, period, fee with discount, advance."""
+
+    id: int
+    percent: int
+    months: int
+    fee_with_discount: Money
+    advance: Money  # prepayment written off when the row is chosen
+    missing: Money  # how much the balance lacks for this row (0 when enough)
+
+
+class DiscountMode(StrEnum):
+    """Whether the offers table takes a new discount or extends the one in force (R-DISC-4)."""
+
+    TAKE = "take"
+    EXTEND = "extend"
+
+
+class DiscountOffers(Wire):
+    """``GET /services/{id}/discounts``: the table and whether rows may be chosen (R-DISC-2)."""
+
+    mode: DiscountMode
+    offers: list[DiscountOffer]
+    selectable: bool  # False → read-only table (balance ≤ 0 or credit in force)
+    reason: str | None = None  # why read-only, in the subscriber's words
+    balance: Money
+    current: DiscountState | None = None
+    starts_on: dt.date  # first day a chosen row would cover
+
+
+class DiscountTake(Request):
+    """``POST /services/{id}/discount``: take or extend with one offer."""
+
+    offer_id: int
+
+
+class DiscountTaken(Wire):
+    """The discount in force after taking or extending it, and the service after it."""
+
+    discount: DiscountState
+    advance: Money
+    service: Service
+
+
+# --------------------------------------------------------------------------- balance, calls, journal
+
+T = TypeVar("T")
+
+
+class Page(Wire, Generic[T]):
+    """One page of a newest-first list; pass ``next_cursor`` back as ``cursor`` for the next."""
+
+    items: list[T]
+    next_cursor: str | None = None
+
+
+class BalanceKind(StrEnum):
+    """Why the balance moved (R-BAL-1)."""
+
+    PAYMENT = "payment"  # online or other top-up
+    CHARGE = "charge"  # monthly fee
+    FIRST_CHARGE = "first_charge"  # pro-rata charge of a new service
+    DISCOUNT_ADVANCE = "discount_advance"  # R-DISC-3 prepayment
+    CALLS = "calls"  # telephony usage
+    CORRECTION = "correction"  # operator's manual correction
+
+
+class BalanceEntry(Wire):
+    """A top-up (positive) or write-off (negative) of the account, with date and time."""
+
+    id: int
+    at: dt.datetime
+    amount: Money
+    kind: BalanceKind
+    description: str
+    balance_after: Money
+
+
+class CallDirection(StrEnum):
+    """Incoming or outgoing call."""
+
+    IN = "in"
+    OUT = "out"
+
+
+class CallsPage(Wire):
+    """One page of a month's calls, columnar: row *i* is ``(started_at[i], caller[i], …)``.
+
+    ``total`` is the month's call count (so the app can show «загружено N из M»), ``offset`` the
+    index of this page's first row within the month, ``months`` the (year, month) pairs of the
+    account that have calls, newest first (for the month and year selectors).
+    """
+
+    account: str
+    year: int
+    month: int
+    total: int
+    offset: int
+    next_cursor: str | None = None
+    months: list[tuple[int, int]] = Field(default_factory=list)
+    started_at: list[dt.datetime]
+    caller: list[str]
+    callee: list[str]
+    direction: list[CallDirection]
+    duration_s: list[int]
+    cost: list[Money]
+    zone: list[str]
+
+    def __len__(self) -> int:
+        return len(self.started_at)
+
+
+class Actor(StrEnum):
+    """Who made a change recorded in the journal (R-LOG-1)."""
+
+    SUBSCRIBER = "subscriber"  # the subscriber, via the cabinet
+    OPERATOR = "operator"
+    SYSTEM = "system"  # billing: monthly charges, blocks, credit expiry
+
+
+class JournalAction(StrEnum):
+    """What kind of change a journal entry records."""
+
+    CONTACT_SMS = "contacts.sms_phone"
+    CONTACT_EMAIL = "contacts.email"
+    PASSWORD = "password"  # never with the value
+    TARIFF = "tariff"
+    BLOCK = "block"
+    UNBLOCK = "unblock"
+    CREDIT = "credit"
+    CREDIT_END = "credit.end"
+    DISCOUNT = "discount"
+    DISCOUNT_EXTEND = "discount.extend"
+    SERVICE_NEW = "service.new"
+    PAYMENT = "payment"
+    LOGIN = "login"
+
+
+class JournalEntry(Wire):
+    """One change of the subscriber's data: who, when, what, old → new."""
+
+    id: int
+    at: dt.datetime
+    actor: Actor
+    action: JournalAction
+    title: str  # the change in the subscriber's words («Смена тарифа», …)
+    account: str | None = None
+    service: str | None = None
+    old_value: str | None = None
+    new_value: str | None = None
+
+
+# --------------------------------------------------------------------------- payments
+
+
+class PaymentCreate(Request):
+    """``POST /accounts/{number}/payments``: the amount to pay, 1 ₽ … 100 000 ₽ (R-PAY-1)."""
+
+    amount: Money
+
+
+class OrderState(StrEnum):
+    """Where an order stands; only the server's word ``paid`` counts as paid (R-PAY-3)."""
+
+    PENDING = "pending"
+    PAID = "paid"
+    DECLINED = "declined"
+    TIMEOUT = "timeout"
+
+
+class Receipt(Wire):
+    """Fiscal data of a paid order (54-FZ)."""
+
+    sum: Money
+    vat: str  # «НДС 20%» or «без НДС»
+    vat_amount: Money
+    fiscal_sign: str  # ФП
+    fiscal_document: str  # ФД
+    fiscal_drive: str  # ФН
+    at: dt.datetime
+    operator_inn: str
+
+
+class PaymentOrder(Wire):
+    """An order of the payment gateway for one top-up."""
+
+    order_number: str
+    account: str
+    amount: Money
+    state: OrderState
+    payment_url: str  # the hosted payment page (R-PAY-1)
+    created_at: dt.datetime
+    paid_at: dt.datetime | None = None
+    billnumber: str | None = None  # the gateway's payment number
+    reason: str | None = None  # with declined/timeout: the provider's words
+    receipt: Receipt | None = None
+
+
+# --------------------------------------------------------------------------- demo
+
+
+class DemoAccount(Wire):
+    """A demo subscriber (SPEC §6): ``annet-server demo-accounts`` prints a list of these."""
+
+    account: str
+    password: str
+    name: str
+    cases: list[str]
+
+
+Direction = Literal["asc", "desc"]
