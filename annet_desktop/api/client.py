@@ -36,6 +36,7 @@ from .schema import (
     DiscountTake,
     DiscountTaken,
     ErrorCode,
+    FieldError,
     FirstCharge,
     JournalEntry,
     Me,
@@ -62,6 +63,9 @@ DEFAULT_TIMEOUT = (5.0, 30.0)
 USER_AGENT = "AnnetDesktop/0.1"
 
 _UNSET: Any = object()
+
+#: failures worth another try of a GET: no connection, no answer in time, an answer cut short
+_RETRYABLE = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError)
 
 _SERVICES = TypeAdapter(list[Service])
 _CATALOG = TypeAdapter(list[CatalogItem])
@@ -161,7 +165,11 @@ class CabinetClient:
                     "Не удалось установить защищённое соединение с сервером: сертификат не прошёл проверку.",
                     debug=f"{method} {path}: {type(exc).__name__}",
                 ) from None
-            except (requests.ConnectionError, requests.Timeout) as exc:
+            except requests.exceptions.ContentDecodingError as exc:
+                # a body that does not decode (broken gzip) is not the contract
+                raise errors.BadResponse(debug=f"{method} {path}: {type(exc).__name__}") from None
+            except _RETRYABLE as exc:
+                # ChunkedEncodingError: the connection broke while the body was read (cut short)
                 if attempt < attempts:
                     self._sleep(attempt)
                     continue
@@ -264,7 +272,11 @@ class CabinetClient:
         return self._get(Me, "/me")
 
     def update_contacts(
-        self, *, sms_phone: str | None = _UNSET, email: str | None = _UNSET, idempotency_key: str | None = None
+        self,
+        *,
+        sms_phone: str | None = _UNSET,
+        email: str | None = _UNSET,
+        idempotency_key: str | None = None,
     ) -> Me:
         """Change the SMS number and/or e-mail; ``None`` clears one, an omitted one stays."""
         fields: dict[str, str | None] = {}
@@ -272,7 +284,7 @@ class CabinetClient:
             fields["sms_phone"] = sms_phone
         if email is not _UNSET:
             fields["email"] = email
-        return self._change(Me, "PUT", "/me/contacts", ContactsUpdate(**fields), idempotency_key)
+        return self._change(Me, "PUT", "/me/contacts", _body(ContactsUpdate, **fields), idempotency_key)
 
     def change_password(self, current_password: str, new_password: str) -> None:
         """Change the password (R-PWD); every other session of the subscriber is revoked."""
@@ -299,13 +311,15 @@ class CabinetClient:
         return self._parse_adapter(_CATALOG, self.request("GET", f"{self._acc(number)}/catalog"))  # type: ignore[no-any-return]
 
     def first_charge(self, number: str, catalog_id: int, tariff_id: int) -> FirstCharge:
-        path = f"{self._acc(number)}/catalog/{_segment(catalog_id)}/tariffs/{_segment(tariff_id)}/first-charge"
+        path = (
+            f"{self._acc(number)}/catalog/{_segment(catalog_id)}/tariffs/{_segment(tariff_id)}/first-charge"
+        )
         return self._get(FirstCharge, path)
 
     def add_service(
         self, number: str, catalog_id: int, tariff_id: int, idempotency_key: str | None = None
     ) -> ServiceCreated:
-        body = ServiceCreate(catalog_id=catalog_id, tariff_id=tariff_id)
+        body = _body(ServiceCreate, catalog_id=catalog_id, tariff_id=tariff_id)
         return self._change(ServiceCreated, "POST", f"{self._acc(number)}/services", body, idempotency_key)
 
     def _svc(self, number: str, service_id: int) -> str:
@@ -317,14 +331,16 @@ class CabinetClient:
     def change_tariff(
         self, number: str, service_id: int, tariff_id: int, idempotency_key: str | None = None
     ) -> Service:
-        body = TariffChange(tariff_id=tariff_id)
+        body = _body(TariffChange, tariff_id=tariff_id)
         return self._change(Service, "PUT", f"{self._svc(number, service_id)}/tariff", body, idempotency_key)
 
     def block(self, number: str, service_id: int, idempotency_key: str | None = None) -> Service:
         return self._change(Service, "POST", f"{self._svc(number, service_id)}/block", None, idempotency_key)
 
     def unblock(self, number: str, service_id: int, idempotency_key: str | None = None) -> Service:
-        return self._change(Service, "DELETE", f"{self._svc(number, service_id)}/block", None, idempotency_key)
+        return self._change(
+            Service, "DELETE", f"{self._svc(number, service_id)}/block", None, idempotency_key
+        )
 
     def discounts(self, number: str, service_id: int) -> DiscountOffers:
         return self._get(DiscountOffers, f"{self._svc(number, service_id)}/discounts")
@@ -332,12 +348,16 @@ class CabinetClient:
     def take_discount(
         self, number: str, service_id: int, offer_id: int, idempotency_key: str | None = None
     ) -> DiscountTaken:
-        body = DiscountTake(offer_id=offer_id)
-        return self._change(DiscountTaken, "POST", f"{self._svc(number, service_id)}/discount", body, idempotency_key)
+        body = _body(DiscountTake, offer_id=offer_id)
+        return self._change(
+            DiscountTaken, "POST", f"{self._svc(number, service_id)}/discount", body, idempotency_key
+        )
 
     # ------------------------------------------------------------------ lists
 
-    def balance_history(self, number: str, *, limit: int = 100, cursor: str | None = None) -> Page[BalanceEntry]:
+    def balance_history(
+        self, number: str, *, limit: int = 100, cursor: str | None = None
+    ) -> Page[BalanceEntry]:
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
@@ -369,7 +389,9 @@ class CabinetClient:
 
     # ------------------------------------------------------------------ payments
 
-    def create_payment(self, number: str, amount: Decimal, idempotency_key: str | None = None) -> PaymentOrder:
+    def create_payment(
+        self, number: str, amount: Decimal, idempotency_key: str | None = None
+    ) -> PaymentOrder:
         """Create a payment order (R-PAY-1); open ``payment_url`` to pay it."""
         try:
             body = PaymentCreate(amount=amount)
@@ -380,6 +402,20 @@ class CabinetClient:
     def payment(self, number: str, order_number: str) -> PaymentOrder:
         """The order's state as the server knows it: the only word on whether it was paid."""
         return self._get(PaymentOrder, f"{self._acc(number)}/payments/{_segment(order_number)}")
+
+
+def _body(model: type[M], **fields: Any) -> M:
+    """A request body, or ``ValidationFailed`` with a message per field when a value cannot be sent."""
+    try:
+        return model(**fields)
+    except ValidationError as exc:
+        field_errors = [
+            FieldError(field=".".join(str(p) for p in e["loc"]) or "body", message="Неверное значение.")
+            for e in exc.errors()
+        ]
+        raise errors.ValidationFailed(
+            "Проверьте введённые данные.", code=ErrorCode.VALIDATION, errors=field_errors
+        ) from None
 
 
 def _int_or(value: str | None, default: int) -> int:

@@ -70,6 +70,7 @@ class ErrorCode(StrEnum):
     AUTH_REQUIRED = "auth.required"  # no token, or an unknown/revoked one
     SESSION_EXPIRED = "auth.session_expired"  # idle 30 min / absolute 12 h (R-LOGIN-4)
     NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"  # 405: the path exists, the method does not
     VALIDATION = "validation"  # 422 with field messages
     IDEMPOTENCY_MISMATCH = "idempotency.mismatch"  # same key, another body → 422
     CONTACTS_BAD_PHONE = "contacts.bad_phone"  # R-SUB-2
@@ -125,6 +126,9 @@ class Problem(Wire):
 
 
 AccountNumber = Annotated[str, Field(pattern=r"^[0-9]{1,20}$")]
+
+#: A database id sent in a request body: a positive 32-bit integer.
+Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
 
 
 class SessionCreate(Request):
@@ -313,8 +317,8 @@ class CatalogItem(Wire):
 class ServiceCreate(Request):
     """``POST /accounts/{number}/services``."""
 
-    catalog_id: int
-    tariff_id: int
+    catalog_id: Id
+    tariff_id: Id
 
 
 class ServiceCreated(Wire):
@@ -335,7 +339,7 @@ class FirstCharge(Wire):
 class TariffChange(Request):
     """``PUT /accounts/{number}/services/{id}/tariff`` (R-TARIFF-1)."""
 
-    tariff_id: int
+    tariff_id: Id
 
 
 class TariffOptions(Wire):
@@ -380,7 +384,7 @@ class DiscountOffers(Wire):
 class DiscountTake(Request):
     """``POST /services/{id}/discount``: take or extend with one offer."""
 
-    offer_id: int
+    offer_id: Id
 
 
 class DiscountTaken(Wire):

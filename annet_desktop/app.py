@@ -1,0 +1,311 @@
+"""The application: command line, QApplication, and the wiring of login → main window → logout.
+
+``annet-desktop [--server URL] [--demo] [--lang ru|en]``
+
+* ``--demo`` starts the reference server in-process on 127.0.0.1 (a free port, a fresh demo
+  database in a temporary folder) and the login window lists the demo subscribers;
+* otherwise the server address comes from the settings (default ``https://my.an-net.ru``);
+  plain ``http://`` is refused for any host but loopback.
+
+Heavy packages stay out of the way of the first paint: the API (requests, pydantic) loads in the
+API thread on the first request, keyring after the login window is shown, the server package only
+with ``--demo``, and the main window's modules only after a successful login.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import logging
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from . import __version__, i18n
+from .credentials import Credentials
+from .i18n import translate
+from .settings import Settings
+from .ui.login_dialog import LoginDialog
+from .ui.messages import Messages
+from .worker import Worker
+
+log = logging.getLogger(__name__)
+
+
+class ServerUrlError(ValueError):
+    """The server address is not acceptable (not https, and not loopback http)."""
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_server_url(url: str) -> str:
+    """The normalised base URL, or :class:`ServerUrlError` with a sentence for the user."""
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ServerUrlError(
+            translate("App", "Неверный адрес сервера: ")
+            + url
+            + translate("App", " (нужен вид https://имя-сервера).")
+        )
+    if parts.username or parts.password or parts.query or parts.fragment:
+        raise ServerUrlError(
+            translate("App", "Адрес сервера не должен содержать имени, пароля или параметров: ") + url
+        )
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise ServerUrlError(
+            translate("App", "Незащищённое соединение (http://) с сервером ")
+            + parts.hostname
+            + translate(
+                "App", " запрещено: пароль и данные передавались бы открыто. Используйте адрес https://."
+            )
+        )
+    return url
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="annet-desktop", description="Annet subscriber cabinet (desktop)")
+    parser.add_argument("--server", metavar="URL", help="Cabinet API server (default: from the settings)")
+    parser.add_argument(
+        "--demo", action="store_true", help="start the built-in demo server and demo accounts"
+    )
+    parser.add_argument(
+        "--lang", choices=("ru", "en"), help="interface language (default: from the settings)"
+    )
+    parser.add_argument("--self-test", action="store_true", help="offscreen smoke test of the whole app")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(argv)
+
+
+class AppController(QObject):
+    """Owns the long-lived parts (settings, worker, state, messages) and switches the windows."""
+
+    demoReady = Signal(object, object)  # RunningServer | None, list[DemoAccount] | error
+    loggedIn = Signal()
+    loggedOut = Signal()
+
+    def __init__(
+        self,
+        *,
+        server_url: str | None = None,
+        language: str | None = None,
+        demo: bool = False,
+        settings: Settings | None = None,
+        credentials: Credentials | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.language = language or self.settings.language
+        i18n.install(self.language)
+        self.credentials = credentials if credentials is not None else Credentials()
+        self.messages = Messages(self)
+        self.demo = demo
+        self.demo_server: Any = None
+        self.demo_accounts: list[Any] = []
+        self.url_error: str | None = None
+        url = server_url or self.settings.server_url
+        if not demo:
+            try:
+                url = check_server_url(url)
+            except ServerUrlError as exc:
+                self.url_error = str(exc)
+        self.worker = Worker(url if not demo else "", self.language, parent=self)
+        self.messages.server_url = self.worker.base_url
+        from .state import CabinetState
+
+        self.state = CabinetState(self.worker, self)
+        self.worker.reloginRequired.connect(self._relogin)
+        self.login_dialog: LoginDialog | None = None
+        self.window: Any = None
+        self.relogin_dialog: Any = None
+        self.account = ""
+        self.demoReady.connect(self._demo_ready)
+
+    # ------------------------------------------------------------------ start
+    def start(self) -> LoginDialog:
+        """Show the login window (and start the demo server behind it)."""
+        dialog = self.show_login()
+        if self.demo:
+            dialog.set_waiting(translate("App", "Запускается демонстрационный сервер…"))
+            threading.Thread(target=self._start_demo, name="annet-demo-start", daemon=True).start()
+        elif self.url_error:
+            dialog.set_server(self.worker.base_url, self.url_error)
+        return dialog
+
+    def _start_demo(self) -> None:
+        try:
+            from annet_server.embedded import start_demo
+            from annet_server.seed import demo_accounts
+
+            server = start_demo()
+            self.demoReady.emit(server, list(demo_accounts()))
+        except Exception as exc:
+            log.exception("demo server failed")
+            self.demoReady.emit(None, exc)
+
+    def _demo_ready(self, server: Any, accounts: Any) -> None:
+        dialog = self.login_dialog
+        if server is None:
+            if dialog is not None:
+                dialog.set_ready()
+                dialog.set_server(
+                    "", translate("App", "Не удалось запустить демонстрационный сервер: ") + str(accounts)
+                )
+            return
+        self.demo_server = server
+        self.demo_accounts = list(accounts)
+        self.worker.configure(server.url)
+        self.messages.server_url = server.url
+        if dialog is not None:
+            dialog.set_server(server.url)
+            dialog.set_demo_accounts(accounts)
+            dialog.set_ready()
+
+    def show_login(self) -> LoginDialog:
+        dialog = LoginDialog(self.worker, self.settings, self.credentials, demo_accounts=self.demo_accounts)
+        dialog.loggedIn.connect(self._logged_in)
+        dialog.rejected.connect(self._login_closed)
+        dialog.settingsSaved.connect(self._settings_saved)
+        self.login_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _settings_saved(self, keys: list[str]) -> None:
+        """A new server address chosen before logging in applies at once (not in demo mode)."""
+        dialog = self.login_dialog
+        if "server/url" not in keys or self.demo or dialog is None or self.window is not None:
+            return
+        try:
+            url = check_server_url(self.settings.server_url)
+        except ServerUrlError as exc:
+            dialog.set_server(self.settings.server_url, str(exc))
+            return
+        self.url_error = None
+        self.worker.configure(url)
+        self.messages.server_url = url
+        dialog.error.hide()
+        dialog.accept_button.setEnabled(True)
+        dialog.set_server(url)
+
+    def _login_closed(self) -> None:
+        if self.window is None:
+            QCoreApplication.quit()
+
+    # ------------------------------------------------------------------ session
+    def _logged_in(self, account: str, me: Any) -> None:
+        from .ui.main_window import MainWindow
+        from .ui.tabs import TabContext
+
+        self.account = account
+        self.login_dialog = None
+        self.state.start_session(me, account)
+        ctx = TabContext(self.state, self.worker, self.messages, self.settings, self.credentials)
+        self.window = MainWindow(ctx)
+        self.window.logoutRequested.connect(self.logout)
+        self.window.show()
+        self.loggedIn.emit()
+
+    def logout(self) -> None:
+        """«Выход»: end the session on the server, drop all pending work and data, back to login."""
+        self.worker.reset_session()
+        self.worker.submit(lambda client: client.logout(), relogin=False)
+        self.messages.close_all()
+        if self.relogin_dialog is not None:
+            self.relogin_dialog.close()
+            self.relogin_dialog = None
+        self.state.clear()
+        window, self.window = self.window, None
+        self.show_login()  # before the main window goes, so there is always a window on screen
+        if window is not None:
+            window.save()
+            window.hide()
+            window.deleteLater()
+        self.loggedOut.emit()
+
+    def _relogin(self) -> None:
+        """The session expired under a request: ask for the password over the window."""
+        from .ui.relogin import ReloginDialog
+
+        if self.window is None:
+            self.worker.abandon_held()
+            return
+        stored = self.credentials.get(self.worker.base_url, self.account) or ""
+        dialog = ReloginDialog(self.worker, self.account, stored, self.window)
+        dialog.relogged.connect(self._relogged)
+        dialog.gaveUp.connect(self._gave_up)
+        self.relogin_dialog = dialog
+        dialog.open()
+
+    def _relogged(self, me: Any) -> None:
+        self.relogin_dialog = None
+        self.state.apply_me(me)
+        self.worker.resume_after_relogin()
+
+    def _gave_up(self) -> None:
+        if self.relogin_dialog is None:
+            return
+        self.relogin_dialog = None
+        self.worker.abandon_held()
+        self.logout()
+
+    def shutdown(self, logout_timeout_ms: int = 3000) -> None:
+        """End the session on the server (briefly waited for), stop the API thread and the demo server."""
+        if self.window is not None:
+            self.window.save()
+        if self.state.logged_in and not self.worker.stopped:
+            self.worker.reset_session()
+            reply = self.worker.submit(lambda client: client.logout(), relogin=False)
+            loop = QEventLoop()
+            reply.finished.connect(loop.quit)
+            reply.failed.connect(loop.quit)
+            QTimer.singleShot(logout_timeout_ms, loop.quit)
+            if not reply.done:
+                loop.exec()
+            self.state.clear()
+        self.worker.stop()
+        if self.demo_server is not None:
+            self.demo_server.stop()
+            self.demo_server = None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app; returns the process exit code."""
+    args = parse_args(argv)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test()
+    logging.basicConfig(level=os.environ.get("ANNET_LOG", "WARNING"))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("Annet")
+    app.setApplicationName("annet-desktop")
+    app.setApplicationDisplayName(translate("App", "Аннет — личный кабинет"))
+    app.setApplicationVersion(__version__)
+    settings = Settings()
+    language = args.lang or settings.language
+    i18n.install(language)
+    controller = AppController(server_url=args.server, language=language, demo=args.demo, settings=settings)
+    controller.start()
+    if controller.url_error:
+        print(controller.url_error, file=sys.stderr)
+    from . import startup_probe  # QtCore/QtWidgets only: ANNET_EXIT_AFTER_PAINT, ANNET_AUTO_LOGIN
+
+    startup_probe.install(app, controller)
+    try:
+        code = app.exec()
+    finally:
+        controller.shutdown()
+    return int(code)

@@ -1,0 +1,57 @@
+"""Dates and times as the subscriber reads them: «16.11.2026 12:00», always on Moscow time.
+
+Pure Python, no Qt. The cabinet lives on Moscow time (UTC+3, no daylight saving), so an aware
+datetime from the server is shown in Moscow time whatever the computer's own time zone is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MOSCOW = dt.timezone(dt.timedelta(hours=3), "MSK")
+
+MONTHS_RU = (
+    "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь",
+    "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь",
+)  # fmt: skip
+
+
+def to_moscow(value: dt.datetime) -> dt.datetime:
+    """The same instant on Moscow time; a naive datetime is taken as Moscow time already."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=MOSCOW)
+    return value.astimezone(MOSCOW)
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    """``dd.mm.yyyy hh:mm`` on Moscow time; ``None`` → empty string."""
+    if value is None:
+        return ""
+    return to_moscow(value).strftime("%d.%m.%Y %H:%M")
+
+
+def format_date(value: dt.date | dt.datetime | None) -> str:
+    """``dd.mm.yyyy`` (a datetime is first put on Moscow time); ``None`` → empty string."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = to_moscow(value).date()
+    return value.strftime("%d.%m.%Y")
+
+
+def format_time(value: dt.datetime | None) -> str:
+    """``hh:mm`` on Moscow time (e.g. the time of the last refresh); ``None`` → empty string."""
+    if value is None:
+        return ""
+    return to_moscow(value).strftime("%H:%M")
+
+
+def format_duration(seconds: int) -> str:
+    """A call duration: ``h:mm:ss`` or ``m:ss`` under an hour."""
+    if seconds < 0:
+        raise ValueError("a duration cannot be negative")
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

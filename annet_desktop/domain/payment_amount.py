@@ -1,0 +1,50 @@
+"""The amount of an online payment as the subscriber types it (R-PAY-1): 1 ₽ … 100 000 ₽, kopecks allowed.
+
+Pure Python, no Qt: :func:`check_amount` turns «1 234,50» into ``Decimal("1234.50")`` or raises
+:class:`AmountError` with the sentence to show under the field.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .money import parse_money
+
+MIN_AMOUNT = Decimal("1.00")
+MAX_AMOUNT = Decimal("100000.00")
+
+#: the sentences (Russian source texts; the UI translates them in context ``PaymentDialog``)
+EMPTY = "Введите сумму платежа."
+NOT_A_NUMBER = "Сумма — число рублей с копейками через запятую, например 499,90."
+TOO_SMALL = "Минимальная сумма платежа — 1 ₽."
+TOO_LARGE = "Максимальная сумма платежа — 100 000 ₽."
+
+
+class AmountError(ValueError):
+    """The typed amount cannot be paid; ``message`` says why (one of the constants above)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def check_amount(text: str) -> Decimal:
+    """The amount to pay, or :class:`AmountError`."""
+    if not (text or "").strip():
+        raise AmountError(EMPTY)
+    try:
+        amount = parse_money(text)
+    except ValueError:
+        raise AmountError(NOT_A_NUMBER) from None
+    if amount < MIN_AMOUNT:
+        raise AmountError(TOO_SMALL)
+    if amount > MAX_AMOUNT:
+        raise AmountError(TOO_LARGE)
+    return amount
+
+
+def suggested(recommended: Decimal | None) -> Decimal | None:
+    """What to prefill: the recommended payment when it can be paid, else nothing."""
+    if recommended is None or recommended < MIN_AMOUNT:
+        return None
+    return min(recommended, MAX_AMOUNT)

@@ -1,0 +1,142 @@
+"""Startup measuring hooks: exit right after the first paint, and log in to the demo by itself.
+
+Used by ``benchmarks/startup.py`` (and handy by hand). Both are driven by environment variables so
+the command line stays the user's:
+
+* ``ANNET_EXIT_AFTER_PAINT=login`` (or ``1``): when the first top-level window (the login window)
+  has been painted, print ``ANNET_PAINTED <time.monotonic()>`` to stdout and quit;
+* ``ANNET_EXIT_AFTER_PAINT=main``: the same for the main window, i.e. once a logged-in account is on
+  screen (with ``--demo`` and ``ANNET_AUTO_LOGIN``);
+* ``ANNET_AUTO_LOGIN=<demo account>`` (with ``--demo``): once the demo server is up, choose that demo
+  subscriber in the login window and press «Принять».
+
+``time.monotonic()`` is the system-wide monotonic clock on Linux, macOS and Windows, so the parent
+process can subtract its own reading taken just before it started this process.
+
+This module imports nothing but QtCore/QtWidgets (it is loaded before the first paint).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+EXIT_AFTER_PAINT = "ANNET_EXIT_AFTER_PAINT"
+AUTO_LOGIN = "ANNET_AUTO_LOGIN"
+MARK = "ANNET_PAINTED"
+HEAVY_MARK = "ANNET_HEAVY"
+#: packages that must not be loaded when the login window first paints (ARCHITECTURE: lazy)
+HEAVY = (
+    "requests", "urllib3", "pydantic", "keyring", "openpyxl", "lxml", "PySide6.QtWebEngineCore",
+    "annet_server", "fastapi", "starlette", "uvicorn", "sqlalchemy",
+)  # fmt: skip
+
+
+def heavy_loaded() -> list[str]:
+    """Which of :data:`HEAVY` are imported in this process now."""
+    return [name for name in HEAVY if name in sys.modules]
+
+
+class FirstPaintExit(QObject):
+    """An application-wide event filter: on the first paint of the wanted window, report and quit.
+
+    ``target`` is ``"login"`` (any top-level window: the login window is the first one shown) or
+    ``"main"`` (a ``QMainWindow`` — the cabinet — whose objectName is ``main_window``).
+    """
+
+    def __init__(self, target: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        self.painted_at: float | None = None
+
+    def _wanted(self, widget: QWidget) -> bool:
+        if not widget.isWindow():
+            return False
+        if self.target == "main":
+            return widget.objectName() == "main_window"
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.painted_at is None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and self._wanted(watched)
+        ):
+            # the paint event is being delivered now; report once the window has handled it
+            QTimer.singleShot(0, self._painted)
+            self.painted_at = -1.0
+        return False
+
+    def _painted(self) -> None:
+        self.painted_at = time.monotonic()
+        if sys.stdout is not None:  # None in a windowed Windows build
+            sys.stdout.write(f"{MARK} {self.painted_at:.6f}\n{HEAVY_MARK} {','.join(heavy_loaded())}\n")
+            sys.stdout.flush()
+        QCoreApplication.quit()
+
+
+def auto_login(controller: Any, account: str) -> None:
+    """Log in as the demo subscriber ``account`` as soon as the demo server is ready."""
+
+    def ready(server: Any, _accounts: Any) -> None:
+        dialog = controller.login_dialog
+        if server is None or dialog is None:
+            return
+        dialog.choose_demo(account)
+        dialog.submit()
+
+    # connected after the controller's own handler, so the dialog already holds the demo accounts
+    controller.demoReady.connect(ready)
+
+
+def install(
+    app: QApplication, controller: Any = None, target: str | None = None, account: str | None = None
+) -> FirstPaintExit | None:
+    """Install what the environment asks for (nothing when neither variable is set).
+
+    Call it before ``app.exec()``, after the controller exists; ``target`` and ``account``
+    override ``ANNET_EXIT_AFTER_PAINT`` and ``ANNET_AUTO_LOGIN``.
+    """
+    probe = None
+    target = (target if target is not None else os.environ.get(EXIT_AFTER_PAINT, "")).strip().lower()
+    if target:
+        probe = FirstPaintExit("main" if target == "main" else "login", app)
+        app.installEventFilter(probe)
+    account = (account if account is not None else os.environ.get(AUTO_LOGIN, "")).strip()
+    if account and controller is not None:
+        auto_login(controller, account)
+    return probe
+
+
+def run_patched(argv: list[str] | None = None) -> int:
+    """Run ``annet_desktop.app.main`` with the probe installed from outside the app module.
+
+    For a build whose ``app.py`` does not call :func:`install` itself: the variables are taken out
+    of the environment (so the app does not act on them a second time) and the probe is installed
+    right after the login window is created. ``python -m annet_desktop.startup_probe [app args]``.
+    """
+    target = os.environ.pop(EXIT_AFTER_PAINT, "")
+    account = os.environ.pop(AUTO_LOGIN, "")
+    from . import app as app_module
+
+    original = app_module.AppController.start
+
+    def start(self: Any) -> Any:
+        dialog = original(self)
+        instance = QApplication.instance()
+        assert isinstance(instance, QApplication)
+        install(instance, self, target, account)
+        return dialog
+
+    app_module.AppController.start = start  # type: ignore[method-assign]
+    return app_module.main(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(run_patched())

@@ -1,0 +1,1 @@
+"""Developer tools: screenshots of every window, translation catalogue upkeep."""

@@ -1,0 +1,177 @@
+"""Screenshots of every window: ``python -m annet_desktop.tools.screenshots OUT_DIR [--lang ru|en]``.
+
+Starts the demo server in-process (offscreen Qt), logs in as several demo subscribers and saves a
+PNG of every tab, of the login window (empty, with a wrong password), of the re-login dialog and
+of the dialogs a click on a service opens. Settings and the keyring are kept in a temporary place:
+the user's own are not touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+CASES = ["internet-discount", "multi-account", "telephony", "credit-available", "admin-block", "no-contacts"]
+SIZE = (1000, 660)
+
+
+def _wait(app: Any, condition: Callable[[], bool], timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def _settle(app: Any) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def _dialogs(app: Any, controller: Any, window: Any, demo: Any, save: Callable[[Any, str], None]) -> None:
+    """Every dialog: the actions' own (``ui.dialogs.demo_dialogs``) or the read-only service window."""
+    from PySide6.QtWidgets import QDialog
+
+    from annet_desktop.ui.relogin import ReloginDialog
+
+    try:
+        from annet_desktop.ui.dialogs import demo_dialogs
+    except ImportError:
+        demo_dialogs = None
+    if demo_dialogs is not None:
+        for name, dialog in demo_dialogs(window.ctx):
+            dialog.show()
+            _wait(app, lambda: not controller.worker.busy)
+            dialog.adjustSize()
+            save(dialog, f"dialog_{name}")
+            dialog.close()
+    else:
+        before = set(app.topLevelWidgets())
+        for service in controller.state.services_of() or []:
+            window.services.open_service(service)
+            _wait(app, lambda b=before: bool(set(app.topLevelWidgets()) - b), 5)
+            for widget in set(app.topLevelWidgets()) - before:
+                if isinstance(widget, QDialog) and widget.isVisible():
+                    widget.adjustSize()
+                    save(widget, f"dialog_service_{service.id}")
+                    widget.close()
+            before = set(app.topLevelWidgets())
+    try:
+        settings = window.open_settings()
+    except ImportError:
+        settings = None
+    if settings is not None:
+        settings.adjustSize()
+        save(settings, "dialog_settings")
+        settings.close()
+    relogin = ReloginDialog(controller.worker, demo.account, "", window)
+    relogin.show()
+    relogin.adjustSize()
+    save(relogin, "dialog_relogin")
+    relogin.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--lang", choices=("ru", "en"), default="ru")
+    parser.add_argument("--cases", nargs="*", default=CASES)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    scratch = Path(tempfile.mkdtemp(prefix="annet-shots-"))
+    os.environ["ANNET_DESKTOP_CONFIG_DIR"] = str(scratch / "config")
+    os.environ.setdefault("ANNET_DESKTOP_CACHE_DIR", str(scratch / "cache"))
+
+    import keyring
+    import keyring.backend
+
+    class _Memory(keyring.backend.KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+        store: dict[tuple[str, str], str] = {}  # noqa: RUF012
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.store.pop((service, username), None)
+
+    keyring.set_keyring(_Memory())
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from annet_desktop.app import AppController
+    from annet_server.embedded import start_demo
+    from annet_server.seed import demo_accounts
+
+    server = start_demo()
+    saved: list[Path] = []
+
+    def save(widget: Any, name: str) -> None:
+        _settle(app)
+        path = args.out / f"{name}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+
+    accounts = list(demo_accounts())
+    try:
+        controller = AppController(server_url=server.url, language=args.lang)
+        controller.messages.show_boxes = False
+        controller.demo_accounts = accounts
+        dialog = controller.start()
+        dialog.adjustSize()
+        save(dialog, "login")
+        first = next(a for a in accounts if args.cases[0] in a.cases)
+        dialog.account.setText(first.account)
+        dialog.password.setText("wrong1")
+        dialog.submit()
+        _wait(app, lambda: not dialog.busy)
+        dialog.adjustSize()
+        save(dialog, "login_denied")
+        for case in args.cases:
+            demo = next((a for a in accounts if case in a.cases), None)
+            if demo is None:
+                print(f"no demo account for {case}", file=sys.stderr)
+                continue
+            dialog = controller.login_dialog
+            dialog.choose_demo(demo.account)
+            dialog.submit()
+            if not _wait(app, lambda: controller.window is not None or not controller.login_dialog.busy):
+                pass
+            if controller.window is None:
+                print(f"login failed for {case}: {dialog.error.text()}", file=sys.stderr)
+                continue
+            window = controller.window
+            window.resize(*SIZE)
+            _wait(app, lambda: not controller.worker.busy)
+            for index in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(index)
+                _wait(app, lambda: not controller.worker.busy)
+                name = window.tabs.widget(index).objectName().removeprefix("tab_")
+                save(window, f"{case}_{index + 1}_{name}")
+            if case == args.cases[0]:
+                _dialogs(app, controller, window, demo, save)
+            controller.logout()
+            _wait(app, lambda: not controller.worker.busy)
+        controller.shutdown()
+    finally:
+        server.stop()
+    for path in saved:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

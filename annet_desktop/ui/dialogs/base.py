@@ -1,0 +1,187 @@
+"""Shared pieces of the action dialogs: the once-only button, running an action, notes, tables.
+
+Every server call of a dialog goes through :func:`run` (the worker, user priority, never the
+client on the GUI thread); a refusal is shown with the server's own words through the messages
+bridge. :class:`OnceButton` is the confirm button that cannot fire twice: the first click disarms
+and disables it before anything else happens, so a double click does the action once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from ...domain.dates import MOSCOW
+from ...i18n import translate
+from ...worker import Priority, Reply
+from ..models.rows_model import Column, RowsModel
+
+if TYPE_CHECKING:
+    from ..tabs import TabContext
+
+#: colours of the notes (same family as the tabs use)
+ERROR_COLOR = "#b00020"
+WARNING_COLOR = "#a15c00"
+OK_COLOR = "#1b7f2a"
+MUTED_COLOR = "#6b6b6b"
+
+#: the clock the dialogs word dates with (tests point it at the server's FakeClock)
+Clock = Callable[[], dt.datetime]
+
+
+def system_now() -> dt.datetime:
+    return dt.datetime.now(MOSCOW)
+
+
+def tr_rules(text: str) -> str:
+    """Translator handed to :mod:`annet_desktop.domain.rules` (context ``Rules``)."""
+    return translate("Rules", text)
+
+
+def new_key() -> str:
+    """A fresh Idempotency-Key: one per confirmation, reused if the same confirmation is retried."""
+    return str(uuid.uuid4())
+
+
+class OnceButton(QPushButton):
+    """A push button that emits :attr:`fired` at most once until :meth:`rearm` is called.
+
+    The first click disables the button and disarms it *before* ``fired`` is emitted, so a
+    second click (a double click, a key repeat, a queued event) finds it disarmed and does nothing.
+    """
+
+    fired = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._armed = True
+        self.fire_count = 0
+        self.clicked.connect(self._on_click)
+
+    @property
+    def armed(self) -> bool:
+        return self._armed
+
+    def _on_click(self) -> None:
+        if not self._armed:
+            return
+        self._armed = False
+        self.setEnabled(False)
+        self.fire_count += 1
+        self.fired.emit()
+
+    def rearm(self, enabled: bool = True) -> None:
+        """Allow one more firing (after a failure the user may retry)."""
+        self._armed = True
+        self.setEnabled(enabled)
+
+
+def note_label(name: str, parent: QWidget, accessible: str = "") -> QLabel:
+    """A word-wrapped, selectable label for explanations, reasons and previews."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setAccessibleName(accessible or name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def set_note(label: QLabel, text: str, color: str | None = None) -> None:
+    """Show ``text`` in ``label`` (hidden when empty), optionally coloured."""
+    label.setText(text)
+    label.setStyleSheet(f"color: {color};" if color else "")
+    label.setVisible(bool(text))
+
+
+def run(
+    ctx: TabContext,
+    owner: Any,
+    fn: Callable[..., Any],
+    *args: Any,
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[Any], None] | None = None,
+    parent: QWidget | None = None,
+    show_error: bool = True,
+) -> Reply:
+    """Run ``fn(client, *args)`` in the API thread for a user action.
+
+    ``on_done(result)`` runs on success. On failure the error is shown through the messages
+    bridge with the server's words (parented to ``parent``, the window that stays open), then
+    ``on_failed(error)`` runs. The reply is kept on ``owner`` so it lives until it answers.
+    """
+    reply = ctx.worker.submit(fn, *args, priority=Priority.USER)
+    replies = getattr(owner, "_action_replies", None)
+    if replies is None:
+        replies = []
+        owner._action_replies = replies
+    replies.append(reply)
+
+    def forget() -> None:
+        if reply in replies:
+            replies.remove(reply)
+
+    def finished(result: Any) -> None:
+        forget()
+        on_done(result)
+
+    def failed(error: Any) -> None:
+        forget()
+        if show_error:
+            ctx.messages.error(error, parent=parent if parent is not None else ctx.window)
+        if on_failed is not None:
+            on_failed(error)
+
+    reply.finished.connect(finished)
+    reply.failed.connect(failed)
+    return reply
+
+
+def is_retryable(error: Any) -> bool:
+    """A failure worth another try of the same confirmation (network, server), not a rule refusal."""
+    from ...api import errors
+
+    return isinstance(error, (errors.NetworkError, errors.ServerError, errors.BadResponse))
+
+
+class ChoiceModel(RowsModel):
+    """A table of rows to choose from; rows that cannot be chosen are greyed, with the reason."""
+
+    def __init__(
+        self,
+        columns: list[Column],
+        rows: list[Any],
+        reason: Callable[[Any], str | None],
+        selectable: Callable[[Any], bool],
+        parent: Any = None,
+    ) -> None:
+        self.items: list[Any] = list(rows)
+        super().__init__(columns, lambda: self.items, parent)
+        self._reason = reason
+        self._selectable = selectable
+        self.reset()
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.items = list(rows)
+        self.reset()
+
+    def is_selectable(self, row: int) -> bool:
+        return 0 <= row < len(self.items) and self._selectable(self.items[row])
+
+    def reason(self, row: int) -> str | None:
+        return self._reason(self.items[row]) if 0 <= row < len(self.items) else None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if index.isValid() and 0 <= index.row() < len(self.items):
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.reason(index.row())
+            if role == Qt.ItemDataRole.ForegroundRole and not self.is_selectable(index.row()):
+                return QBrush(QColor(MUTED_COLOR))
+        return super().data(index, role)

@@ -1,0 +1,291 @@
+"""«Получить скидку» / «Продлить скидку» (R-DISC-1…4): the offers table of «Больше платишь — меньше тратишь!».
+
+Columns: percent, period, fee with the discount, advance payment. When the balance is ≤ 0 or a
+credit is in force the table is read-only and says why (the server's words). Choosing a row the
+balance does not cover says how much advance is missing and offers «Оплатить» for it; choosing a
+covered row asks to confirm, stating the advance written off, the period (from … to …) and the new
+fee. After it is taken: the service row (given back), the account and balance (the advance was
+written off) and the journal are refreshed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import rules
+from ...domain.dates import format_date
+from ...domain.money import format_money
+from ..models.rows_model import RIGHT, Column
+from ..widgets import named
+from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, ChoiceModel, note_label, run, set_note, tr_rules
+from .confirm import ConfirmDialog
+
+if TYPE_CHECKING:
+    from ..tabs import TabContext
+
+
+def _load(client: Any, number: str, service_id: int) -> Any:
+    return client.discounts(number, service_id)
+
+
+def _take(client: Any, number: str, service_id: int, offer_id: int, key: str) -> Any:
+    return client.take_discount(number, service_id, offer_id, idempotency_key=key)
+
+
+#: what taking a discount changes besides the service row
+CHANGED_PARTS = ("account", "balance", "journal")
+
+
+class DiscountDialog(QDialog):
+    """The discounts table of one internet service; choose a row to take or extend the discount."""
+
+    payRequested = Signal(str, object)  # account number, Decimal amount to pay
+
+    def __init__(
+        self,
+        ctx: TabContext,
+        number: str,
+        service: Any,
+        *,
+        extend: bool = False,
+        pay: Callable[[str, Decimal], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else ctx.window)
+        self.ctx = ctx
+        self.number = number
+        self.service = service
+        self.extend = extend
+        self.pay = pay
+        self.offers: Any = None
+        self.confirm: ConfirmDialog | None = None
+        self.taken: Any = None
+        title = self.tr("Продлить скидку") if extend else self.tr("Получить скидку")
+        named(self, "discount_dialog", title)
+        self.setWindowTitle(title + " — " + service.name)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumSize(660, 340)
+        layout = QVBoxLayout(self)
+        self.info = note_label("discount_info", self, self.tr("Акция"))
+        self.info.setText(
+            self.tr("Акция «Больше платишь — меньше тратишь!»: авансовый платёж списывается сразу, ")
+            + self.tr("и на весь период скидки абонентская плата покрывается им.")
+        )
+        layout.addWidget(self.info)
+        self.note = note_label("discount_note", self, self.tr("Пояснение"))
+        set_note(self.note, self.tr("Загрузка таблицы скидок…"), MUTED_COLOR)
+        layout.addWidget(self.note)
+        self.model = ChoiceModel(
+            [
+                Column(self.tr("Скидка"), lambda o: f"{o.percent}%", RIGHT),
+                Column(self.tr("Период"), lambda o: rules.months_text(o.months, tr_rules), RIGHT),
+                Column(self.tr("Плата со скидкой"), lambda o: format_money(o.fee_with_discount), RIGHT),
+                Column(self.tr("Авансовый платёж"), lambda o: format_money(o.advance), RIGHT),
+                Column(
+                    self.tr("Не хватает"),
+                    lambda o: format_money(o.missing) if o.missing > 0 else "",
+                    RIGHT,
+                    foreground=lambda _o: QBrush(QColor(WARNING_COLOR)),
+                ),
+            ],
+            [],
+            self._reason,
+            self._selectable,
+            self,
+        )
+        self.view = named(QTableView(self), "discount_table", self.tr("Таблица скидок"))
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        for column in range(5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.view.setToolTip(self.tr("Абонентская плата с учётом скидки и авансовый платёж для её получения"))
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.pay_button = named(QPushButton(self.tr("Оплатить"), self), "discount_pay", self.tr("Оплатить"))
+        self.pay_button.hide()
+        self.pay_amount = Decimal(0)
+        row.addWidget(self.pay_button)
+        row.addStretch(1)
+        self.close_button = named(QPushButton(self.tr("Закрыть"), self), "discount_close", self.tr("Закрыть"))
+        self.close_button.clicked.connect(self.reject)
+        row.addWidget(self.close_button)
+        layout.addLayout(row)
+        self.pay_button.clicked.connect(self._pay)
+        self.view.clicked.connect(self._clicked)
+        self.view.activated.connect(self._clicked)
+        self.load()
+
+    # ------------------------------------------------------------------ loading
+    def load(self) -> None:
+        run(
+            self.ctx,
+            self,
+            _load,
+            self.number,
+            self.service.id,
+            on_done=self.show_offers,
+            on_failed=lambda _e: set_note(
+                self.note, self.tr("Не удалось загрузить таблицу скидок."), ERROR_COLOR
+            ),
+            parent=self,
+        )
+
+    def show_offers(self, offers: Any) -> None:
+        self.offers = offers
+        self.model.set_rows(offers.offers)
+        balance = (
+            self.tr("На балансе: ")
+            + format_money(offers.balance)
+            + ". "
+            + (
+                self.tr("Продлённая скидка начнёт действовать с ")
+                if self.extend
+                else self.tr("Скидка начнёт действовать с ")
+            )
+            + format_date(offers.starts_on)
+            + "."
+        )
+        current = ""
+        if offers.current is not None:
+            current = (
+                " "
+                + self.tr("Действует скидка ")
+                + f"{offers.current.percent}% "
+                + rules.format_period(offers.current.starts_on, offers.current.ends_on, tr_rules)
+                + "."
+            )
+        if not offers.selectable:
+            set_note(
+                self.note,
+                (offers.reason or tr_rules(rules.T_READ_ONLY)) + " " + balance + current,
+                WARNING_COLOR,
+            )
+        else:
+            set_note(
+                self.note,
+                balance + current + " " + self.tr("Щёлкните строку, чтобы выбрать скидку."),
+                MUTED_COLOR,
+            )
+
+    def _selectable(self, offer: Any) -> bool:
+        return self.offers is not None and rules.offer_row(self.offers, offer, tr_rules).selectable
+
+    def _reason(self, offer: Any) -> str | None:
+        if self.offers is None:
+            return None
+        return rules.offer_row(self.offers, offer, tr_rules).reason
+
+    # ------------------------------------------------------------------ choosing
+    def choose_row(self, row: int) -> ConfirmDialog | None:
+        """What a click on ``row`` does: nothing (read-only), a shortfall note, or a confirmation."""
+        if self.offers is None or not (0 <= row < len(self.model.items)):
+            return None
+        offer = self.model.items[row]
+        state = rules.offer_row(self.offers, offer, tr_rules)
+        self.pay_button.hide()
+        if not state.selectable:
+            set_note(self.note, state.reason or "", WARNING_COLOR)
+            return None
+        if state.missing > 0:
+            self.pay_amount = rules.pay_amount(state.missing)
+            set_note(
+                self.note,
+                (state.reason or "") + " " + self.tr("Пополните баланс, и скидку можно будет получить."),
+                WARNING_COLOR,
+            )
+            self.pay_button.setText(self.tr("Оплатить ") + format_money(self.pay_amount))
+            self.pay_button.show()
+            self.ctx.messages.warning(state.reason or "", parent=self)
+            return None
+        start, end = rules.offer_period(self.offers, offer)
+        months = rules.months_text(offer.months, tr_rules)
+        action = self.tr("продлена") if self.extend else self.tr("подключена")
+        text = (
+            self.tr("Скидка ")
+            + f"{offer.percent}% "
+            + self.tr("на услугу «")
+            + self.service.name
+            + "» "
+            + self.tr("будет ")
+            + action
+            + ".\n"
+            + self.tr("С баланса сразу будет списан авансовый платёж ")
+            + format_money(offer.advance)
+            + ".\n"
+            + self.tr("Скидка действует ")
+            + rules.format_period(start, end, tr_rules)
+            + f" ({months}); "
+            + self.tr("абонентская плата со скидкой ")
+            + format_money(offer.fee_with_discount)
+            + self.tr(" в месяц покрывается авансом.")
+        )
+        details = [
+            (self.tr("Авансовый платёж"), format_money(offer.advance)),
+            (self.tr("Период"), rules.format_period(start, end, tr_rules)),
+            (self.tr("Абонентская плата со скидкой"), format_money(offer.fee_with_discount)),
+            (self.tr("Баланс после списания"), format_money(self.offers.balance - offer.advance)),
+        ]
+        number, service_id, offer_id = self.number, self.service.id, offer.id
+        title = self.tr("Продлить скидку") if self.extend else self.tr("Получить скидку")
+        self.confirm = ConfirmDialog(
+            self.ctx,
+            title,
+            text,
+            title,
+            lambda client, key: _take(client, number, service_id, offer_id, key),
+            self._taken,
+            name="discount_confirm",
+            details=details,
+            parent=self,
+        )
+        self.confirm.refused.connect(lambda _e: self.load())
+        self.confirm.open()
+        return self.confirm
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.choose_row(index.row())
+
+    def _pay(self) -> None:
+        self.payRequested.emit(self.number, self.pay_amount)
+        if self.pay is not None:
+            self.pay(self.number, self.pay_amount)
+
+    def _taken(self, taken: Any) -> None:
+        self.taken = taken
+        state = self.ctx.state
+        state.apply_service(self.number, taken.service)
+        state.refresh(CHANGED_PARTS, self.number)
+        self.accept()
+        discount = taken.discount
+        self.ctx.messages.info(
+            self.tr("Скидка ")
+            + f"{discount.percent}% "
+            + self.tr("действует ")
+            + rules.format_period(discount.starts_on, discount.ends_on, tr_rules)
+            + ". "
+            + self.tr("Списан авансовый платёж ")
+            + format_money(taken.advance)
+            + ".",
+            parent=self.parentWidget(),
+        )

@@ -1,0 +1,409 @@
+"""«Новая» (R-SVC-2): catalogue → tariff → confirmation with the first pro-rata charge → the new row.
+
+Three steps in one window: choose a periodic service of the operator's catalogue (e.g. paid IPTV
+«IPTVPORTAL»), choose its tariff, then read what will be written off now (the rest of the
+current month, pro rata, quoted by the server) and from when the full fee applies. A short
+balance says how much is missing and offers «Оплатить»; «Подключить» stays disabled until the
+balance covers it. The new service appears in the table at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import rules
+from ...domain.dates import format_date
+from ...domain.money import format_money
+from ..models.rows_model import RIGHT, Column
+from ..widgets import named
+from .base import (
+    ERROR_COLOR,
+    MUTED_COLOR,
+    OK_COLOR,
+    WARNING_COLOR,
+    ChoiceModel,
+    Clock,
+    OnceButton,
+    is_retryable,
+    new_key,
+    note_label,
+    run,
+    set_note,
+    system_now,
+    tr_rules,
+)
+
+if TYPE_CHECKING:
+    from ..tabs import TabContext
+
+
+def _catalog(client: Any, number: str) -> Any:
+    return client.catalog(number)
+
+
+def _quote(client: Any, number: str, catalog_id: int, tariff_id: int) -> Any:
+    return client.first_charge(number, catalog_id, tariff_id)
+
+
+def _add(client: Any, number: str, catalog_id: int, tariff_id: int, key: str) -> Any:
+    return client.add_service(number, catalog_id, tariff_id, idempotency_key=key)
+
+
+#: what a new service changes besides its row: the balance (first charge), the account, the journal
+CHANGED_PARTS = ("account", "balance", "journal")
+
+CATALOG, TARIFF, CONFIRM = 0, 1, 2
+
+
+def _table(parent: QWidget, name: str, accessible: str) -> QTableView:
+    view = named(QTableView(parent), name, accessible)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class NewServiceDialog(QDialog):
+    """Subscribe the account to a periodic service of the catalogue, in three steps."""
+
+    def __init__(
+        self,
+        ctx: TabContext,
+        number: str,
+        *,
+        pay: Callable[[str, Decimal], None] | None = None,
+        clock: Clock = system_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent if parent is not None else ctx.window)
+        self.ctx = ctx
+        self.number = number
+        self.pay = pay
+        self.clock = clock
+        self.item: Any = None
+        self.tariff: Any = None
+        self.quote: Any = None
+        self.created: Any = None
+        self.key = new_key()
+        existing = {s.name for s in (ctx.state.services_of(number) or [])}
+        named(self, "new_service_dialog", self.tr("Новая услуга"))
+        self.setWindowTitle(self.tr("Новая услуга — счёт ") + number)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumSize(640, 380)
+        layout = QVBoxLayout(self)
+        self.step = QLabel(self)
+        self.step.setObjectName("new_service_step")
+        self.step.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.step)
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("new_service_pages")
+        layout.addWidget(self.pages, 1)
+
+        # page 1: the catalogue
+        page = QWidget(self.pages)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.catalog_model = ChoiceModel(
+            [
+                Column(
+                    self.tr("Услуга"),
+                    lambda c: c.name + (self.tr(" (уже подключена)") if c.name in existing else ""),
+                ),
+                Column(self.tr("Описание"), lambda c: c.description or ""),
+            ],
+            [],
+            lambda c: self.tr("Уже подключена на этом счёте") if c.name in existing else None,
+            lambda c: c.name not in existing,
+            self,
+        )
+        self.catalog_view = _table(page, "new_service_catalog", self.tr("Каталог услуг"))
+        self.catalog_view.setModel(self.catalog_model)
+        self.catalog_view.setColumnWidth(0, 26 * self.catalog_view.fontMetrics().horizontalAdvance("0"))
+        box.addWidget(self.catalog_view)
+        self.pages.addWidget(page)
+
+        # page 2: the tariffs of the chosen service
+        page = QWidget(self.pages)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.tariff_model = ChoiceModel(
+            [
+                Column(self.tr("Тариф"), lambda t: t.name),
+                Column(self.tr("Абонентская плата"), lambda t: format_money(t.fee), RIGHT),
+                Column(self.tr("Описание"), lambda t: t.description or ""),
+            ],
+            [],
+            lambda _t: None,
+            lambda _t: True,
+            self,
+        )
+        self.tariff_view = _table(page, "new_service_tariffs", self.tr("Тарифы услуги"))
+        self.tariff_view.setModel(self.tariff_model)
+        self.tariff_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tariff_view.setColumnWidth(1, 18 * self.tariff_view.fontMetrics().horizontalAdvance("0"))
+        box.addWidget(self.tariff_view)
+        self.pages.addWidget(page)
+
+        # page 3: the confirmation with the first charge
+        page = QWidget(self.pages)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.summary = note_label("new_service_summary", page, self.tr("Подтверждение"))
+        box.addWidget(self.summary)
+        self.shortfall = note_label("new_service_shortfall", page, self.tr("Недостаточно средств"))
+        box.addWidget(self.shortfall)
+        box.addStretch(1)
+        self.pages.addWidget(page)
+
+        self.note = note_label("new_service_note", self, self.tr("Пояснение"))
+        layout.addWidget(self.note)
+        row = QHBoxLayout()
+        self.back_button = named(QPushButton(self.tr("Назад"), self), "new_service_back", self.tr("Назад"))
+        self.pay_button = named(
+            QPushButton(self.tr("Оплатить"), self), "new_service_pay", self.tr("Оплатить")
+        )
+        self.pay_amount = Decimal(0)
+        self.next_button = named(QPushButton(self.tr("Далее"), self), "new_service_next", self.tr("Далее"))
+        self.confirm_button = named(
+            OnceButton(self.tr("Подключить"), self), "new_service_confirm", self.tr("Подключить")
+        )
+        self.cancel_button = named(
+            QPushButton(self.tr("Отмена"), self), "new_service_cancel", self.tr("Отмена")
+        )
+        row.addWidget(self.back_button)
+        row.addWidget(self.pay_button)
+        row.addStretch(1)
+        row.addWidget(self.next_button)
+        row.addWidget(self.confirm_button)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.pay_button.clicked.connect(self._pay)
+        self.confirm_button.fired.connect(self._confirm)
+        self.cancel_button.clicked.connect(self.reject)
+        self.catalog_view.activated.connect(lambda _i: self.next())
+        self.catalog_view.doubleClicked.connect(lambda _i: self.next())
+        self.tariff_view.activated.connect(lambda _i: self.next())
+        self.tariff_view.doubleClicked.connect(lambda _i: self.next())
+        self.catalog_view.clicked.connect(self._catalog_clicked)
+        self.running = False
+        self.show_page(CATALOG)
+        set_note(self.note, self.tr("Загрузка каталога услуг…"), MUTED_COLOR)
+        run(
+            ctx,
+            self,
+            _catalog,
+            number,
+            on_done=self.show_catalog,
+            on_failed=lambda _e: set_note(self.note, self.tr("Не удалось загрузить каталог."), ERROR_COLOR),
+            parent=self,
+        )
+
+    # ------------------------------------------------------------------ pages
+    def show_page(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        steps = {
+            CATALOG: self.tr("Шаг 1 из 3. Выберите услугу"),
+            TARIFF: self.tr("Шаг 2 из 3. Выберите тариф"),
+            CONFIRM: self.tr("Шаг 3 из 3. Подтверждение"),
+        }
+        self.step.setText(steps[page])
+        self.back_button.setEnabled(page != CATALOG)
+        self.next_button.setVisible(page != CONFIRM)
+        self.confirm_button.setVisible(page == CONFIRM)
+        if page != CONFIRM:
+            self.pay_button.hide()
+
+    def show_catalog(self, items: list[Any]) -> None:
+        self.catalog_model.set_rows(items)
+        if not items:
+            set_note(
+                self.note, self.tr("Для этого счёта нет услуг, которые можно подключить."), WARNING_COLOR
+            )
+            return
+        set_note(self.note, self.tr("Выберите услугу и нажмите «Далее»."), MUTED_COLOR)
+        for row in range(len(items)):
+            if self.catalog_model.is_selectable(row):
+                self.catalog_view.selectRow(row)
+                break
+
+    def _catalog_clicked(self, index: QModelIndex) -> None:
+        reason = self.catalog_model.reason(index.row())
+        if reason:
+            set_note(self.note, reason, WARNING_COLOR)
+
+    def select(self, view: QTableView, row: int) -> None:
+        view.selectRow(row)
+        view.setCurrentIndex(view.model().index(row, 0))
+
+    def _current_row(self, view: QTableView) -> int:
+        rows = view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def back(self) -> None:
+        page = self.pages.currentIndex()
+        if page > CATALOG and not self.running:
+            self.show_page(page - 1)
+            set_note(self.note, "")
+
+    def next(self) -> None:
+        """From the catalogue to the tariffs, from the tariffs to the quoted confirmation."""
+        page = self.pages.currentIndex()
+        if page == CATALOG:
+            row = self._current_row(self.catalog_view)
+            if row < 0:
+                set_note(self.note, self.tr("Выберите услугу в таблице."), WARNING_COLOR)
+                return
+            if not self.catalog_model.is_selectable(row):
+                set_note(self.note, self.catalog_model.reason(row) or "", WARNING_COLOR)
+                return
+            self.item = self.catalog_model.items[row]
+            self.tariff_model.set_rows(self.item.tariffs)
+            if self.item.tariffs:
+                self.select(self.tariff_view, 0)
+            set_note(self.note, self.item.description or "", MUTED_COLOR)
+            self.show_page(TARIFF)
+        elif page == TARIFF:
+            row = self._current_row(self.tariff_view)
+            if row < 0:
+                set_note(self.note, self.tr("Выберите тариф в таблице."), WARNING_COLOR)
+                return
+            self.tariff = self.tariff_model.items[row]
+            self.next_button.setEnabled(False)
+            set_note(self.note, self.tr("Расчёт первого списания…"), MUTED_COLOR)
+            run(
+                self.ctx,
+                self,
+                _quote,
+                self.number,
+                self.item.id,
+                self.tariff.id,
+                on_done=self.show_quote,
+                on_failed=self._quote_failed,
+                parent=self,
+            )
+
+    def _quote_failed(self, _error: Any) -> None:
+        self.next_button.setEnabled(True)
+        set_note(self.note, "")
+
+    def show_quote(self, quote: Any) -> None:
+        self.next_button.setEnabled(True)
+        self.quote = quote
+        self.key = new_key()  # one key per quoted choice: a retry of the same choice is safe
+        today = self.clock().date()
+        month_end = rules.period_end(today.replace(day=1), 1)
+        text = (
+            self.tr("Услуга: «")
+            + self.item.name
+            + self.tr("», тариф «")
+            + self.tariff.name
+            + "».\n"
+            + self.tr("Сразу будет списано ")
+            + format_money(quote.amount)
+            + self.tr(" — плата за остаток текущего месяца ")
+            + rules.format_period(today, month_end, tr_rules)
+            + ".\n"
+            + self.tr("С ")
+            + format_date(rules.first_of_next_month(today))
+            + self.tr(" — полная абонентская плата ")
+            + format_money(self.tariff.fee)
+            + self.tr(" в месяц.\n")
+            + self.tr("На балансе: ")
+            + format_money(quote.balance)
+            + "."
+        )
+        self.summary.setText(text)
+        self.show_page(CONFIRM)
+        if quote.missing > 0:
+            self.pay_amount = rules.pay_amount(quote.missing)
+            set_note(
+                self.shortfall,
+                rules.shortfall(quote.missing, quote.balance, quote.amount, tr_rules)
+                + " "
+                + self.tr("Пополните баланс, чтобы подключить услугу."),
+                ERROR_COLOR,
+            )
+            self.pay_button.setText(self.tr("Оплатить ") + format_money(self.pay_amount))
+            self.pay_button.show()
+            self.confirm_button.setEnabled(False)
+            set_note(self.note, "")
+        else:
+            set_note(self.shortfall, "")
+            self.pay_button.hide()
+            self.confirm_button.rearm()
+            set_note(self.note, self.tr("Нажмите «Подключить», чтобы подключить услугу."), OK_COLOR)
+
+    # ------------------------------------------------------------------ actions
+    def _pay(self) -> None:
+        if self.pay is not None:
+            self.pay(self.number, self.pay_amount)
+
+    def _confirm(self) -> None:
+        self.running = True
+        self.back_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        set_note(self.note, self.tr("Подключение…"), MUTED_COLOR)
+        run(
+            self.ctx,
+            self,
+            _add,
+            self.number,
+            self.item.id,
+            self.tariff.id,
+            self.key,
+            on_done=self._added,
+            on_failed=self._failed,
+            parent=self,
+        )
+
+    def _added(self, created: Any) -> None:
+        self.running = False
+        self.created = created
+        state = self.ctx.state
+        state.apply_service(self.number, created.service)
+        state.refresh(CHANGED_PARTS, self.number)
+        self.accept()
+        self.ctx.messages.info(
+            self.tr("Услуга «")
+            + created.service.name
+            + self.tr("» подключена. Списано ")
+            + format_money(created.first_charge)
+            + ".",
+            parent=self.parentWidget(),
+        )
+
+    def _failed(self, error: Any) -> None:
+        self.running = False
+        self.cancel_button.setEnabled(True)
+        self.back_button.setEnabled(True)
+        set_note(self.note, "")
+        if is_retryable(error):
+            self.confirm_button.rearm()
+        else:
+            self.confirm_button.rearm(False)  # a refusal stands; «Назад» lets the user choose again
+
+    def reject(self) -> None:
+        if self.running:
+            return
+        super().reject()

@@ -1,0 +1,647 @@
+"""«Оплатить»: the amount, then the provider's payment pages in a hardened embedded web view (R-PAY).
+
+The dialog asks for the amount (the recommended payment prefilled, 1 ₽ … 100 000 ₽, kopecks
+allowed; :mod:`annet_desktop.domain.payment_amount`), creates the order on the server through the
+worker and opens the order's ``payment_url`` in a ``QWebEngineView``. Qt WebEngine is imported
+only here and only then (:func:`_web`), so the app starts without it.
+
+The web view is built to be safe on the real Assist pages (R-PAY-5):
+
+* an off-the-record :class:`QWebEngineProfile` of its own, created for this dialog and destroyed
+  with it (the page first, then the profile): no cookies, cache or card data survive;
+* main-frame navigation only to ``https`` (and ``http`` on the loopback, for the local sandbox),
+  enforced twice: :meth:`GuardedPage.acceptNavigationRequest` and a request interceptor;
+  ``file:``, ``data:`` and every other scheme are refused; 3-D Secure bank hosts are not listed,
+  any https host is fine;
+* certificate errors are rejected; ``window.open`` gives ``null``; no local file access, no
+  navigation on drop, no QWebChannel; every permission request is denied; downloads are refused;
+  the page's console messages are dropped (they could carry what the payer typed);
+* an address line over the page: the current host, a lock for https, «Открыть в браузере»
+  (the same page in the system browser — the way for Apple Pay and Google Pay);
+* the return address is caught before it loads: the dialog closes and :class:`PaymentWatcher`
+  asks the server for the order's state (the return address alone never counts as paid), refreshes
+  the account, balance and journal and shows the result with the order and payment numbers; for a
+  financially blocked account it adds that services come back within 1–10 minutes (R-PAY-4).
+  Closing the dialog midway leaves the order pending; the watcher asks for its state once more.
+
+``open_payment(ctx, number, amount=None, parent=None)`` is the entry point (``pay.py`` of the
+actions uses it); ``open_payment_dialog(ctx, account)`` takes an account number or object.
+"""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+import logging
+import os
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, urlsplit
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...api.schema import OrderState
+from ...domain.money import format_money
+from ...domain.payment_amount import AmountError, check_amount, suggested
+from ...worker import Priority
+from ..widgets import named
+from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, OnceButton, new_key, note_label, set_note
+
+if TYPE_CHECKING:
+    from ..tabs import TabContext
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "PaymentDialog"
+
+#: schemes a subframe may additionally show (blank frames the bank pages create)
+_SUBFRAME_SCHEMES = ("about",)
+#: schemes a page's own resources may use besides http(s)
+_RESOURCE_SCHEMES = ("data", "blob")
+
+
+#: the amount messages of :mod:`annet_desktop.domain.payment_amount`, for lupdate (translated by _t)
+_AMOUNT_MESSAGES = (
+    QT_TRANSLATE_NOOP("PaymentDialog", "Введите сумму платежа."),
+    QT_TRANSLATE_NOOP("PaymentDialog", "Сумма — число рублей с копейками через запятую, например 499,90."),
+    QT_TRANSLATE_NOOP("PaymentDialog", "Минимальная сумма платежа — 1 ₽."),
+    QT_TRANSLATE_NOOP("PaymentDialog", "Максимальная сумма платежа — 100 000 ₽."),
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+# --------------------------------------------------------------------------- URL policy (pure)
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback addresses (127.0.0.0/8, ::1)."""
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_page(url: str) -> bool:
+    """May a page (main frame or subframe) be opened: https anywhere, http only on the loopback."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "https":
+        return bool(parts.hostname)
+    if scheme == "http":
+        return bool(parts.hostname) and is_loopback(parts.hostname or "")
+    return False
+
+
+def allowed_resource(url: str, main_frame: bool) -> bool:
+    """May the request interceptor let ``url`` through (main frames: :func:`allowed_page`)."""
+    if main_frame:
+        return allowed_page(url)
+    scheme = urlsplit(url).scheme.lower()
+    return allowed_page(url) or scheme in _RESOURCE_SCHEMES
+
+
+def return_urls(payment_url: str) -> tuple[str, str]:
+    """The URL_RETURN_OK and URL_RETURN_NO of a payment page address ("" when absent)."""
+    query = parse_qs(urlsplit(payment_url).query)
+    return query.get("URL_RETURN_OK", [""])[0], query.get("URL_RETURN_NO", [""])[0]
+
+
+def _same_endpoint(url: str, target: str) -> bool:
+    if not target:
+        return False
+    a, b = urlsplit(url), urlsplit(target)
+    return (
+        a.scheme.lower() == b.scheme.lower()
+        and (a.hostname or "") == (b.hostname or "")
+        and a.port == b.port
+        and a.path.rstrip("/") == b.path.rstrip("/")
+    )
+
+
+def open_in_browser(url: QUrl) -> bool:
+    """Open ``url`` in the system browser."""
+    return bool(QDesktopServices.openUrl(url))
+
+
+# --------------------------------------------------------------------------- Qt WebEngine (lazy)
+
+
+@functools.cache
+def _web() -> SimpleNamespace:
+    """Import Qt WebEngine and build the guarded classes (first payment page only)."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and not os.environ.get("QTWEBENGINE_DISABLE_SANDBOX"):
+        # Chromium refuses to run as root with its sandbox on (containers, live systems)
+        log.warning("running as root: the web view's Chromium sandbox is off")
+        os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    from PySide6.QtWebEngineCore import (
+        QWebEngineCertificateError,
+        QWebEngineDownloadRequest,
+        QWebEnginePage,
+        QWebEnginePermission,
+        QWebEngineProfile,
+        QWebEngineSettings,
+        QWebEngineUrlRequestInfo,
+        QWebEngineUrlRequestInterceptor,
+    )
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    class GuardedInterceptor(QWebEngineUrlRequestInterceptor):
+        """Blocks every request the policy refuses (runs on WebEngine's IO thread: pure checks only)."""
+
+        def __init__(self, parent: QObject | None = None) -> None:
+            super().__init__(parent)
+            self.blocked: list[str] = []
+
+        def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+            url = info.requestUrl().toString()
+            main = info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame
+            if not allowed_resource(url, main):
+                scheme = urlsplit(url).scheme
+                self.blocked.append(scheme + ":" if scheme in ("data", "blob") else url)
+                info.block(True)
+
+    class GuardedPage(QWebEnginePage):
+        """A page that opens only what the policy allows and reports the return address."""
+
+        returnReached = Signal(QUrl)
+        navigationRefused = Signal(QUrl)
+        certificateRejected = Signal(QUrl)
+        permissionDenied = Signal(str)
+
+        def __init__(self, profile: QWebEngineProfile, returns: tuple[str, str], parent: QObject) -> None:
+            super().__init__(profile, parent)
+            self.returns = returns
+            self.refused: list[str] = []
+            self.denied: list[str] = []
+            self.rejected_certificates: list[str] = []
+            self.download_states: list[Any] = []
+            #: the last main-frame address reached without a form post («Открыть в браузере»)
+            self.shareable_url = QUrl()
+            self.certificateError.connect(self._on_certificate_error)
+            self.permissionRequested.connect(self._on_permission)
+            self.fileSystemAccessRequested.connect(lambda request: request.reject())
+            self.desktopMediaRequested.connect(lambda request: request.cancel())
+            self.registerProtocolHandlerRequested.connect(lambda request: request.reject())
+            self.selectClientCertificate.connect(lambda selection: selection.selectNone())
+            self.fullScreenRequested.connect(lambda request: request.reject())
+
+        # -- navigation
+        def acceptNavigationRequest(
+            self, url: QUrl | str, nav_type: QWebEnginePage.NavigationType, is_main_frame: bool
+        ) -> bool:
+            qurl = QUrl(url)
+            text = qurl.toString()
+            if is_main_frame and any(_same_endpoint(text, r) for r in self.returns):
+                self.returnReached.emit(qurl)
+                return False
+            ok = allowed_page(text) or (not is_main_frame and qurl.scheme() in _SUBFRAME_SCHEMES)
+            if not ok:
+                self.refused.append(qurl.scheme() + ":" if qurl.scheme() in ("data", "blob") else text)
+                self.navigationRefused.emit(qurl)
+                return False
+            if is_main_frame and nav_type != QWebEnginePage.NavigationType.NavigationTypeFormSubmitted:
+                self.shareable_url = qurl
+            return True
+
+        def createWindow(self, _type: QWebEnginePage.WebWindowType) -> QWebEnginePage:
+            return None  # type: ignore[return-value]  # no pop-ups, no new tabs: window.open gives null
+
+        def chooseFiles(self, *_args: Any) -> list[str]:
+            return []  # the payment pages have nothing to upload
+
+        def javaScriptConsoleMessage(self, *_args: Any) -> None:
+            return  # never log what the page prints: it could be what the payer typed
+
+        # -- certificates and permissions
+        def _on_certificate_error(self, error: QWebEngineCertificateError) -> None:
+            error.rejectCertificate()
+            self.rejected_certificates.append(error.url().toString())
+            self.certificateRejected.emit(error.url())
+
+        def _on_permission(self, permission: QWebEnginePermission) -> None:
+            permission.deny()
+            name = getattr(permission.permissionType(), "name", str(permission.permissionType()))
+            self.denied.append(name)
+            self.permissionDenied.emit(name)
+
+    def make_profile(parent: QObject) -> tuple[QWebEngineProfile, GuardedInterceptor]:
+        """An off-the-record profile for one dialog, locked down, and its request interceptor."""
+        # no storage name: off the record — cookies, cache, storage only in memory, gone with it
+        profile = QWebEngineProfile(parent)
+        profile.setPersistentPermissionsPolicy(QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
+        profile.setSpellCheckEnabled(False)
+        profile.setPushServiceEnabled(False)
+        interceptor = GuardedInterceptor(profile)
+        profile.setUrlRequestInterceptor(interceptor)
+        profile.downloadRequested.connect(_refuse_download)
+        settings = profile.settings()
+        attr = QWebEngineSettings.WebAttribute
+        for name, value in (
+            (attr.JavascriptCanOpenWindows, False),
+            (attr.LocalContentCanAccessFileUrls, False),
+            (attr.LocalContentCanAccessRemoteUrls, False),
+            (attr.NavigateOnDropEnabled, False),
+            (attr.PluginsEnabled, False),
+            (attr.PdfViewerEnabled, False),
+            (attr.JavascriptCanAccessClipboard, False),
+            (attr.JavascriptCanPaste, False),
+            (attr.AllowWindowActivationFromJavaScript, False),
+            (attr.FullScreenSupportEnabled, False),
+            (attr.ScreenCaptureEnabled, False),
+            (attr.AllowRunningInsecureContent, False),
+            (attr.AllowGeolocationOnInsecureOrigins, False),
+            (attr.WebRTCPublicInterfacesOnly, True),
+            (attr.HyperlinkAuditingEnabled, False),
+            (attr.DnsPrefetchEnabled, False),
+        ):
+            settings.setAttribute(name, value)
+        return profile, interceptor
+
+    def _refuse_download(download: QWebEngineDownloadRequest) -> None:
+        download.cancel()
+        page: Any = download.page()
+        if page is not None and hasattr(page, "refused"):
+            page.refused.append("download:" + download.url().toString())
+            page.download_states.append(download.state())
+
+    return SimpleNamespace(
+        QWebEngineView=QWebEngineView,
+        QWebEnginePage=QWebEnginePage,
+        QWebEngineProfile=QWebEngineProfile,
+        QWebEngineSettings=QWebEngineSettings,
+        GuardedPage=GuardedPage,
+        GuardedInterceptor=GuardedInterceptor,
+        make_profile=make_profile,
+        refuse_download=_refuse_download,
+    )
+
+
+# --------------------------------------------------------------------------- the dialog
+
+
+class PaymentDialog(QDialog):
+    """Amount → «Продолжить» → the payment pages in a hardened web view → the server's word."""
+
+    #: the order was created (schema.PaymentOrder)
+    orderCreated = Signal(object)
+    #: the return address was caught (ok address or not); the dialog then closes
+    returned = Signal(bool)
+
+    def __init__(
+        self, ctx: TabContext, number: str, amount: Decimal | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent if parent is not None else ctx.window)
+        self.ctx = ctx
+        self.number = number
+        self.order: Any = None
+        self.key = new_key()
+        self.return_caught: bool | None = None
+        self.watcher: PaymentWatcher | None = None
+        self.profile: Any = None
+        self.page: Any = None
+        self.view: Any = None
+        self.interceptor: Any = None
+        self._finished = False
+        self.secure = False
+        account = ctx.state.account(number)
+        self.financial_block = bool(getattr(account, "financial_block", False))
+        named(self, "payment_dialog", self.tr("Оплатить"))
+        self.setWindowTitle(self.tr("Оплата — счёт ") + number)
+        self.setMinimumWidth(440)
+
+        layout = QVBoxLayout(self)
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.stack)
+        self.stack.addWidget(self._amount_page(account, amount))
+        self.web_page = QWidget(self)
+        self.web_layout = QVBoxLayout(self.web_page)
+        self.web_layout.setContentsMargins(0, 0, 0, 0)
+        self.web_layout.addLayout(self._address_bar())
+        self.stack.addWidget(self.web_page)
+
+    # ------------------------------------------------------------------ amount
+    def _amount_page(self, account: Any, amount: Decimal | None) -> QWidget:
+        page = QWidget(self)
+        box = QVBoxLayout(page)
+        recommended = getattr(account, "recommended_payment", None)
+        heading = QLabel(self.tr("Оплата услуг связи банковской картой, счёт № ") + self.number, page)
+        heading.setObjectName("payment_heading")
+        heading.setStyleSheet("font-weight: bold;")
+        heading.setWordWrap(True)
+        box.addWidget(heading)
+        form = QFormLayout()
+        self.amount = named(QLineEdit(page), "payment_amount", self.tr("Сумма платежа"))
+        prefill = amount if amount is not None else suggested(recommended)
+        if prefill is not None:
+            self.amount.setText(format_money(prefill, currency=False).replace("\u00a0", " "))
+        self.amount.selectAll()
+        form.addRow(self.tr("Сумма платежа, ₽:"), self.amount)
+        box.addLayout(form)
+        self.note = note_label("payment_note", page, self.tr("Пояснение"))
+        lines = []
+        if recommended is not None:
+            lines.append(self.tr("Рекомендуемый платёж: ") + format_money(recommended) + ".")
+        lines.append(
+            self.tr("От 1 до 100 000 ₽, можно с копейками. Комиссии нет: на счёт поступит ровно эта сумма.")
+        )
+        set_note(self.note, " ".join(lines), MUTED_COLOR)
+        box.addWidget(self.note)
+        self.block_note = note_label("payment_block_note", page, self.tr("Финансовая блокировка"))
+        if self.financial_block:
+            set_note(self.block_note, self._block_text(), WARNING_COLOR)
+        else:
+            set_note(self.block_note, "")
+        box.addWidget(self.block_note)
+        self.error = note_label("payment_error", page, self.tr("Ошибка суммы"))
+        set_note(self.error, "")
+        box.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.continue_button = named(
+            OnceButton(self.tr("Продолжить"), page), "payment_continue", self.tr("Продолжить")
+        )
+        self.continue_button.setDefault(True)
+        self.cancel_button = named(QPushButton(self.tr("Отмена"), page), "payment_cancel", self.tr("Отмена"))
+        row.addWidget(self.continue_button)
+        row.addWidget(self.cancel_button)
+        box.addStretch(1)
+        box.addLayout(row)
+        self.continue_button.fired.connect(self._continue)
+        self.cancel_button.clicked.connect(self.reject)
+        self.amount.textEdited.connect(lambda _t: set_note(self.error, ""))
+        return page
+
+    def _block_text(self) -> str:
+        return self.tr(
+            "Оплата доступна и при финансовой блокировке. После успешной оплаты услуги возобновятся "
+            "в течение 1–10 минут."
+        )
+
+    def _continue(self) -> None:
+        try:
+            amount = check_amount(self.amount.text())
+        except AmountError as err:
+            set_note(self.error, _t(err.message), ERROR_COLOR)
+            self.continue_button.rearm()
+            self.amount.setFocus()
+            return
+        self.amount.setReadOnly(True)
+        reply = self.ctx.worker.submit(_create_payment, self.number, amount, self.key, priority=Priority.USER)
+        self._create_reply = reply
+        reply.finished.connect(self._created)
+        reply.failed.connect(self._create_failed)
+
+    def _create_failed(self, error: Any) -> None:
+        self.amount.setReadOnly(False)
+        self.ctx.messages.error(error, parent=self)
+        self.continue_button.rearm()
+
+    def _created(self, order: Any) -> None:
+        if self._finished:  # closed while the order was being created: poll it once
+            self.order = order
+            self._watch(closed_midway=True)
+            return
+        self.order = order
+        self.orderCreated.emit(order)
+        self.open_page(QUrl(order.payment_url), return_urls(order.payment_url))
+
+    # ------------------------------------------------------------------ web view
+    def _address_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.lock = named(QLabel(self), "payment_lock", self.tr("Защищённое соединение"))
+        self.address = named(QLineEdit(self), "payment_address", self.tr("Адрес страницы оплаты"))
+        self.address.setReadOnly(True)
+        self.address.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.browser_button = named(
+            QPushButton(self.tr("Открыть в браузере"), self),
+            "payment_open_browser",
+            self.tr("Открыть в браузере"),
+            self.tr("Та же страница оплаты в системном браузере: там работают Apple Pay и Google Pay"),
+        )
+        self.browser_button.setToolTip(self.browser_button.accessibleDescription())
+        self.browser_button.clicked.connect(self._open_in_browser)
+        bar.addWidget(self.lock)
+        bar.addWidget(self.address, 1)
+        bar.addWidget(self.browser_button)
+        self.page_note = note_label("payment_page_note", self, self.tr("Предупреждение страницы"))
+        set_note(self.page_note, "")
+        return bar
+
+    def open_page(self, url: QUrl, returns: tuple[str, str] = ("", "")) -> None:
+        """Open ``url`` in the guarded web view; ``returns``: the return addresses to catch."""
+        self.prepare_view(returns)
+        self._show_address(url)
+        self.page.load(url)
+
+    def prepare_view(self, returns: tuple[str, str] = ("", "")) -> None:
+        """Build the web view (Qt WebEngine is imported now) and show it in place of the amount."""
+        if self.view is None:
+            web = _web()
+            self.profile, self.interceptor = web.make_profile(self)
+            self.page = web.GuardedPage(self.profile, returns, self)
+            self.view = web.QWebEngineView(self.web_page)
+            self.view.setObjectName("payment_view")
+            self.view.setAccessibleName(self.tr("Страница оплаты"))
+            self.view.setPage(self.page)
+            self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            self.web_layout.addWidget(self.page_note)
+            self.web_layout.addWidget(self.view, 1)
+            self.page.urlChanged.connect(self._show_address)
+            self.page.returnReached.connect(self._on_return)
+            self.page.navigationRefused.connect(self._on_refused)
+            self.page.certificateRejected.connect(self._on_certificate)
+        else:
+            self.page.returns = returns
+        self.stack.setCurrentWidget(self.web_page)
+        self.resize(max(self.width(), 760), max(self.height(), 820))
+
+    def _show_address(self, url: QUrl) -> None:
+        if not url.isValid() or url.isEmpty():
+            return
+        host = url.host() + (f":{url.port()}" if url.port() > 0 else "")
+        secure = url.scheme() == "https"
+        self.address.setText(host)
+        self.address.setToolTip(f"{url.scheme()}://{host}{url.path()}")
+        if secure:
+            self.lock.setText("🔒 " + self.tr("Защищено"))
+            self.lock.setToolTip(self.tr("Защищённое соединение (https)"))
+            self.lock.setAccessibleName(self.tr("Защищённое соединение"))
+        else:
+            self.lock.setText("⚠ " + self.tr("Не защищено"))
+            self.lock.setToolTip(self.tr("Соединение не защищено (локальная песочница)"))
+            self.lock.setAccessibleName(self.tr("Соединение не защищено"))
+        self.secure = secure
+
+    def _on_refused(self, url: QUrl) -> None:
+        set_note(self.page_note, self.tr("Переход заблокирован: ") + url.scheme() + ":", WARNING_COLOR)
+
+    def _on_certificate(self, url: QUrl) -> None:
+        set_note(
+            self.page_note,
+            self.tr("Сертификат сайта ") + url.host() + self.tr(" недействителен — страница не открыта."),
+            ERROR_COLOR,
+        )
+
+    def _open_in_browser(self) -> None:
+        if self.page is None:
+            return
+        url = self.page.shareable_url if not self.page.shareable_url.isEmpty() else self.page.url()
+        if url.isValid() and allowed_page(url.toString()):
+            open_in_browser(url)
+
+    def _on_return(self, url: QUrl) -> None:
+        ok = self.page is not None and _same_endpoint(url.toString(), self.page.returns[0])
+        self.return_caught = ok
+        self.returned.emit(ok)
+        QTimer.singleShot(0, self.accept)
+
+    # ------------------------------------------------------------------ closing
+    def done(self, result: int) -> None:
+        """Close: tear the web view down (page before profile) and let the watcher ask the server."""
+        if not self._finished:
+            self._finished = True
+            self._teardown_web()
+            if self.order is not None:
+                self._watch(closed_midway=self.return_caught is None)
+        super().done(result)
+
+    def _watch(self, *, closed_midway: bool) -> None:
+        if self.watcher is None:
+            self.watcher = PaymentWatcher(
+                self.ctx, self.number, self.order, self.financial_block, closed_midway
+            )
+            self.watcher.start()
+
+    def _teardown_web(self) -> None:
+        view, page, profile = self.view, self.page, self.profile
+        self.view = self.page = self.profile = self.interceptor = None
+        if view is None:
+            return
+        import shiboken6
+
+        page.returnReached.disconnect(self._on_return)
+        view.hide()
+        self.web_layout.removeWidget(view)
+        shiboken6.delete(view)  # the view does not own the page (its parent is the dialog)
+        shiboken6.delete(page)  # the page goes before its profile
+        shiboken6.delete(profile)
+
+
+def _create_payment(client: Any, number: str, amount: Decimal, key: str) -> Any:
+    return client.create_payment(number, amount, idempotency_key=key)
+
+
+def _get_payment(client: Any, number: str, order_number: str) -> Any:
+    return client.payment(number, order_number)
+
+
+class PaymentWatcher(QObject):
+    """After the dialog: ask the server for the order's state, refresh, show the result."""
+
+    #: the order as the server reported it (schema.PaymentOrder)
+    settled = Signal(object)
+
+    def __init__(
+        self, ctx: TabContext, number: str, order: Any, financial_block: bool, closed_midway: bool
+    ) -> None:
+        super().__init__(ctx.state)
+        self.ctx = ctx
+        self.number = number
+        self.order = order
+        self.financial_block = financial_block
+        self.closed_midway = closed_midway
+        self.result: Any = None
+
+    def start(self) -> None:
+        """Ask the server once."""
+        reply = self.ctx.worker.submit(
+            _get_payment, self.number, self.order.order_number, priority=Priority.USER
+        )
+        self._reply = reply
+        reply.finished.connect(self._answered)
+        reply.failed.connect(self._failed)
+
+    def _answered(self, order: Any) -> None:
+        self.result = order
+        state = OrderState(order.state)
+        if state is not OrderState.PENDING:
+            self.ctx.state.refresh(("account", "services", "balance", "journal"), self.number)
+        if state is OrderState.PAID:
+            self.ctx.messages.info(self.text(order), parent=self.ctx.window)
+        elif state in (OrderState.DECLINED, OrderState.TIMEOUT):
+            self.ctx.messages.warning(self.text(order), parent=self.ctx.window)
+        elif state is OrderState.PENDING:
+            self.ctx.messages.status(self.text(order))
+        self.settled.emit(order)
+        self.deleteLater()
+
+    def _failed(self, error: Any) -> None:
+        self.ctx.messages.error(error, parent=self.ctx.window, action=False)
+        self.settled.emit(None)
+        self.deleteLater()
+
+    def text(self, order: Any) -> str:
+        """The result in the subscriber's words, with the order and payment numbers."""
+        numbers = _t("Заказ № ") + order.order_number
+        if order.billnumber:
+            numbers += _t(", платёж № ") + order.billnumber
+        numbers += "."
+        state = OrderState(order.state)
+        if state is OrderState.PAID:
+            text = (
+                _t("Оплата прошла успешно: ")
+                + format_money(order.amount)
+                + _t(" зачислено на счёт ")
+                + self.number
+                + ". "
+                + numbers
+            )
+            if self.financial_block:
+                text += " " + _t("Услуги возобновятся в течение 1–10 минут.")
+            return text
+        if state is OrderState.PENDING:
+            if self.closed_midway:
+                return _t("Оплата прервана: заказ не оплачен. ") + numbers
+            return _t("Платёж ещё обрабатывается. Проверьте баланс позже. ") + numbers
+        reason = order.reason or _t("Отказ в авторизации. Проверьте параметры платежного средства.")
+        return _t("Оплата не проведена: ") + reason + " " + numbers
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def open_payment(
+    ctx: TabContext, number: str, amount: Decimal | None = None, parent: QWidget | None = None
+) -> PaymentDialog:
+    """Open the payment dialog for account ``number`` (``amount`` prefilled, else the recommended)."""
+    dialog = PaymentDialog(ctx, number, amount, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    dialog.amount.setFocus()
+    return dialog
+
+
+def open_payment_dialog(ctx: TabContext, account: Any) -> PaymentDialog:
+    """«Оплатить» of the account tab: ``account`` is a number or an ``Account``."""
+    number = account if isinstance(account, str) else account.number
+    return open_payment(ctx, number)

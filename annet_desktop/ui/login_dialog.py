@@ -1,0 +1,414 @@
+"""The login window (R-LOGIN): account number, password, «Принять», «Запомнить».
+
+* the account field takes digits only, as typed (a validator rejects anything else);
+* the password is masked, with a show/hide toggle;
+* a wrong number or password says «Доступ запрещён» with the Caps Lock / layout hint, and the
+  window warns live when Caps Lock seems on or a Russian layout is active (from the letters typed
+  and ``QGuiApplication.inputMethod().locale()``, where the platform tells);
+* throttling says at what time to try again; an unreachable server names the address and offers
+  «Повторить»;
+* «Запомнить» stores the password in the OS keyring only; without a keyring backend the box is
+  disabled and its tooltip says why;
+* with ``--demo`` a drop-down lists the demo subscribers and fills both fields.
+
+Kept light on purpose: no API, keyring or server import at module level (startup time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .widgets import named
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #a15c00;"
+#: keyring takes ~60 ms to load: look it up once the window is on screen
+KEYRING_DELAY_MS = 150
+
+
+def _login(client: Any, account: str, password: str) -> Any:
+    """Runs in the API thread: open the session and fetch the subscriber's data."""
+    client.login(account, password)
+    return client.me()
+
+
+def caps_lock_suspected(text: str, shift: bool) -> bool | None:
+    """From one typed character: True (caps on), False (off) or None (can't tell: not a letter)."""
+    if len(text) != 1 or not text.isalpha() or text.upper() == text.lower():
+        return None
+    return text.isupper() != shift
+
+
+def is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+class LoginDialog(QDialog):
+    """Login by account number and password; emits ``loggedIn(account, me)`` and accepts."""
+
+    loggedIn = Signal(str, object)
+    settingsSaved = Signal(list)  # keys changed in the settings window
+
+    def __init__(
+        self,
+        worker: Any,
+        settings: Any,
+        credentials: Any,
+        *,
+        demo_accounts: list[Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.settings = settings
+        self.credentials = credentials
+        self._reply: Any = None
+        self._caps: bool | None = None
+        self._cyrillic_typed = False
+        named(self, "login_dialog", self.tr("Вход в личный кабинет"))
+        self.setWindowTitle(self.tr("Аннет — личный кабинет"))
+        self.setMinimumWidth(440)
+
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self.tr("Вход в личный кабинет"), self)
+        self.heading.setObjectName("login_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.server_label = QLabel(self)
+        self.server_label.setObjectName("login_server")
+        self.server_label.setWordWrap(True)
+        self.server_label.setStyleSheet("color: #6b6b6b;")
+        self.settings_button = named(QToolButton(self), "login_settings", self.tr("Настройки"))
+        self.settings_button.setText(self.tr("Настройки…"))
+        self.settings_button.setToolTip(self.tr("Адрес сервера, язык, сохранённый пароль"))
+        self.settings_button.setAutoRaise(True)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server_label, 1)
+        server_row.addWidget(self.settings_button)
+        layout.addLayout(server_row)
+
+        form = QFormLayout()
+        self.form = form
+        self.demo_combo = named(QComboBox(self), "login_demo", self.tr("Демо-абонент"))
+        self.demo_caption = QLabel(self.tr("Демо-абонент:"), self)
+        self.demo_caption.setObjectName("login_demo_caption")
+        form.addRow(self.demo_caption, self.demo_combo)
+        self.account = named(QLineEdit(self), "login_account", self.tr("№ счёта"))
+        self.account.setValidator(
+            QRegularExpressionValidator(QRegularExpression("[0-9]{0,20}"), self.account)
+        )
+        self.account.setPlaceholderText(self.tr("только цифры"))
+        self.account.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        form.addRow(self.tr("№ счёта:"), self.account)
+        self.password = named(QLineEdit(self), "login_password", self.tr("Пароль"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(128)
+        self.show_password = named(QToolButton(self), "login_show_password", self.tr("Показать пароль"))
+        self.show_password.setCheckable(True)
+        self.show_password.setText(self.tr("Показать"))
+        self.show_password.setToolTip(self.tr("Показать или скрыть пароль"))
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.password, 1)
+        row.addWidget(self.show_password)
+        form.addRow(self.tr("Пароль:"), row)
+        layout.addLayout(form)
+
+        self.warning = QLabel(self)
+        self.warning.setObjectName("login_warning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        layout.addWidget(self.warning)
+        self.error = QLabel(self)
+        self.error.setObjectName("login_error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+        buttons = QHBoxLayout()
+        self.remember = named(
+            QCheckBox(self.tr("Запомнить"), self), "login_remember", self.tr("Запомнить пароль")
+        )
+        self.remember.setToolTip(self.tr("Сохранить пароль в защищённом хранилище паролей системы"))
+        buttons.addWidget(self.remember)
+        buttons.addStretch(1)
+        self.retry = named(QPushButton(self.tr("Повторить"), self), "login_retry", self.tr("Повторить"))
+        self.retry.hide()
+        buttons.addWidget(self.retry)
+        self.accept_button = named(QPushButton(self.tr("Принять"), self), "login_accept", self.tr("Принять"))
+        self.accept_button.setDefault(True)
+        buttons.addWidget(self.accept_button)
+        layout.addLayout(buttons)
+
+        self.show_password.toggled.connect(self._toggle_password)
+        self.accept_button.clicked.connect(self.submit)
+        self.retry.clicked.connect(self.submit)
+        self.account.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        self.account.editingFinished.connect(self._fill_remembered)
+        self.demo_combo.activated.connect(self._demo_chosen)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.account.installEventFilter(self)
+        self.password.installEventFilter(self)
+        QGuiApplication.inputMethod().localeChanged.connect(self._update_warning)
+
+        self.set_demo_accounts(demo_accounts)
+        self.set_server(worker.base_url)
+        self.account.setText(settings.last_account)
+        if self.account.text():
+            self.password.setFocus()
+        else:
+            self.account.setFocus()
+        self._keyring_checked = False
+        QTimer.singleShot(KEYRING_DELAY_MS, self._check_keyring)  # after the first paint
+
+    # ------------------------------------------------------------------ setup
+    def set_server(self, url: str, error: str | None = None) -> None:
+        """Show which server we log in to; ``error`` (e.g. http refused) blocks the form."""
+        self.server_label.setText(self.tr("Сервер: ") + (url or "—"))
+        if error:
+            self._show_error(error)
+            self.accept_button.setEnabled(False)
+
+    def set_waiting(self, text: str) -> None:
+        """Disable the form with a notice (the demo server is starting)."""
+        self.warning.setText(text)
+        self.warning.show()
+        for widget in (self.account, self.password, self.accept_button, self.demo_combo):
+            widget.setEnabled(False)
+
+    def set_ready(self) -> None:
+        self.warning.clear()
+        self.warning.hide()
+        for widget in (self.account, self.password, self.accept_button, self.demo_combo):
+            widget.setEnabled(True)
+        self._update_warning()
+
+    def set_demo_accounts(self, accounts: list[Any] | None) -> None:
+        """Fill the demo drop-down (``DemoAccount``: account, password, name, cases)."""
+        self.demo_accounts = list(accounts or [])
+        self.demo_combo.clear()
+        if self.demo_accounts:
+            self.demo_combo.addItem(self.tr("— выберите демо-абонента —"), None)
+            for demo in self.demo_accounts:
+                cases = ", ".join(demo.cases)
+                self.demo_combo.addItem(f"{demo.account} — {demo.name} ({cases})", demo.account)
+        self.form.setRowVisible(self.demo_combo, bool(self.demo_accounts))
+
+    def choose_demo(self, account: str) -> None:
+        """Pick a demo subscriber by account number (as if chosen in the drop-down)."""
+        index = self.demo_combo.findData(account)
+        if index >= 0:
+            self.demo_combo.setCurrentIndex(index)
+            self._demo_chosen(index)
+
+    def _demo_chosen(self, index: int) -> None:
+        number = self.demo_combo.itemData(index)
+        demo = next((d for d in self.demo_accounts if d.account == number), None)
+        if demo is not None:
+            self.account.setText(demo.account)
+            self.password.setText(demo.password)
+            self.accept_button.setFocus()
+
+    def _check_keyring(self) -> None:
+        if self._keyring_checked:
+            return
+        self._keyring_checked = True
+        if self.credentials is None or not self.credentials.available:
+            self.remember.setChecked(False)
+            self.remember.setEnabled(False)
+            self.remember.setToolTip(
+                self.tr(
+                    "В системе нет хранилища паролей (keyring), поэтому пароль нельзя запомнить. "
+                    "На диск пароль не записывается."
+                )
+            )
+            return
+        self._fill_remembered()
+
+    def _fill_remembered(self) -> None:
+        if self.credentials is None or not self.remember.isEnabled() or not self._keyring_checked:
+            return
+        number = self.account.text()
+        stored = self.credentials.get(self.worker.base_url, number) if number else None
+        if stored and not self.password.text():
+            self.password.setText(stored)
+            self.remember.setChecked(True)
+
+    # ------------------------------------------------------------------ settings
+    def open_settings(self) -> Any:
+        """«Настройки…»: the settings window; a new server address applies here at once."""
+        from .dialogs.settings_dialog import open_settings
+
+        dialog = open_settings(
+            self.settings,
+            self.credentials,
+            account=self.account.text() or None,
+            server_url=self.worker.base_url,
+            parent=self,
+        )
+        dialog.saved.connect(self.settingsSaved)
+        return dialog
+
+    # ------------------------------------------------------------------ live warnings
+    def _toggle_password(self, shown: bool) -> None:
+        self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.show_password.setText(self.tr("Скрыть") if shown else self.tr("Показать"))
+        self.show_password.setAccessibleName(
+            self.tr("Скрыть пароль") if shown else self.tr("Показать пароль")
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            text = event.text()
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            caps = caps_lock_suspected(text, shift)
+            if caps is not None:
+                self._caps = caps
+            if text and text.isalpha():
+                self._cyrillic_typed = is_cyrillic(text)
+            if event.key() == Qt.Key.Key_CapsLock and self._caps is not None:
+                self._caps = not self._caps
+            self._update_warning()
+        elif event.type() == QEvent.Type.FocusIn:
+            self._update_warning()
+        return False
+
+    def russian_layout(self) -> bool:
+        """A Russian layout is active: the platform says so, or the last letter typed was Cyrillic."""
+        locale = QGuiApplication.inputMethod().locale()
+        return self._cyrillic_typed or locale.language() == QLocale.Language.Russian
+
+    def caps_lock_on(self) -> bool:
+        return bool(self._caps)
+
+    def _update_warning(self) -> None:
+        if not self.account.isEnabled():
+            return
+        notes = []
+        if self.caps_lock_on():
+            notes.append(self.tr("Включён Caps Lock."))
+        if self.russian_layout():
+            notes.append(self.tr("Включена русская раскладка клавиатуры."))
+        self.warning.setText(" ".join(notes))
+        self.warning.setVisible(bool(notes))
+
+    # ------------------------------------------------------------------ login
+    def submit(self) -> None:
+        """«Принять»: log in in the API thread."""
+        if self._reply is not None:
+            return
+        number = self.account.text().strip()
+        password = self.password.text()
+        if not number or not password:
+            self._show_error(self.tr("Введите номер счёта и пароль."))
+            (self.account if not number else self.password).setFocus()
+            return
+        self.error.hide()
+        self.retry.hide()
+        self.accept_button.setEnabled(False)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        from ..worker import Priority
+
+        self._reply = self.worker.submit(_login, number, password, priority=Priority.USER, relogin=False)
+        self._reply.finished.connect(lambda me, n=number, p=password: self._succeeded(n, p, me))
+        self._reply.failed.connect(self._failed)
+
+    @property
+    def busy(self) -> bool:
+        return self._reply is not None
+
+    def _done(self) -> None:
+        self._reply = None
+        self.accept_button.setEnabled(True)
+        self.unsetCursor()
+
+    def _succeeded(self, number: str, password: str, me: Any) -> None:
+        self._done()
+        self.settings.set("login/last_account", number)
+        self.settings.sync()
+        if self.credentials is not None and self.remember.isEnabled():
+            if self.remember.isChecked():
+                self.credentials.set(self.worker.base_url, number, password)
+            else:
+                self.credentials.delete(self.worker.base_url, number)
+        self.password.clear()
+        self.loggedIn.emit(number, me)
+        self.accept()
+
+    def _failed(self, error: Any) -> None:
+        self._done()
+        from ..api import errors
+        from .messages import error_text
+
+        if isinstance(error, errors.AuthFailed):
+            self._show_error(
+                self.tr("Доступ запрещён")
+                + "\n"
+                + self.tr(
+                    "Проверьте, не нажата ли клавиша Caps Lock и выбрана ли правильная раскладка "
+                    "клавиатуры, и повторите попытку."
+                )
+            )
+            self.password.selectAll()
+            self.password.setFocus()
+        elif isinstance(error, errors.Throttled):
+            when = dt.datetime.now() + dt.timedelta(seconds=error.retry_after)
+            minutes = max(1, (error.retry_after + 59) // 60)
+            self._show_error(
+                self.tr("Слишком много неудачных попыток входа. Повторите попытку после ")
+                + when.strftime("%H:%M")
+                + self.tr(" (через ")
+                + str(minutes)
+                + self.tr(" мин.).")
+            )
+        elif isinstance(error, errors.NetworkError):
+            detail = str(error) if error.message != error.default_message else ""
+            self._show_error(
+                self.tr("Не удалось связаться с сервером ")
+                + self.worker.base_url
+                + ".\n"
+                + (detail + "\n" if detail else "")
+                + self.tr("Проверьте подключение к интернету и нажмите «Повторить».")
+            )
+            self.retry.show()
+        else:
+            self._show_error(error_text(error, self.worker.base_url))
+            if isinstance(error, (errors.ServerError, errors.BadResponse)):
+                self.retry.show()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def reject(self) -> None:
+        if self._reply is not None:
+            self._reply.cancel()
+            self._reply = None
+        super().reject()

@@ -1,0 +1,296 @@
+"""The main window: one tab per cabinet section (SPEC §2), «Выход» apart, a status bar, F5.
+
+Tabs (manual names): «Абонент», «Счёт»/«Счета», «Услуги», «Баланс»/«Балансы», «Звонки» (only
+when some account has telephony), «Журнал», «Пароль». «Выход» is a button at the right end of the
+tab bar: it ends the session (``logoutRequested``). The status bar shows the server, the
+subscriber, the time of the last refresh and a busy indicator. F5 refreshes the current tab.
+Window geometry and the last tab are restored from the settings.
+
+Hooks for the actions code: if ``annet_desktop.ui.dialogs`` defines ``install(window)``, it is
+called once the tabs exist and connects the tabs' signals (``subscriber.changeSmsRequested``,
+``account.payRequested``, ``services.serviceActivated``, ``password.changeRequested``, …).
+Otherwise a read-only service window opens on a click on a service name.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
+
+from ..domain.dates import format_time
+from .messages import error_text
+from .tabs import TabContext
+from .tabs.account_tab import AccountTab
+from .tabs.balance_tab import BalanceTab
+from .tabs.journal_tab import JournalTab
+from .tabs.password_tab import PasswordTab
+from .tabs.services_tab import ServicesTab
+from .tabs.subscriber_tab import SubscriberTab
+from .widgets import named
+
+log = logging.getLogger(__name__)
+
+
+def _calls_tab(ctx: TabContext, parent: QWidget) -> QWidget:
+    """The calls helper's ``CallsTab(ctx)``, or a placeholder while it does not exist."""
+    try:
+        module = importlib.import_module("annet_desktop.ui.tabs.calls_tab")
+        tab: QWidget = module.CallsTab(ctx)
+        if not tab.objectName():
+            tab.setObjectName("tab_calls")
+        return tab
+    except ImportError as exc:
+        log.info("calls tab not available: %s", exc)
+    placeholder = QLabel(
+        QCoreApplication.translate("MainWindow", "Таблица звонков появится в следующей версии программы."),
+        parent,
+    )
+    placeholder.setObjectName("tab_calls")
+    placeholder.setAccessibleName(QCoreApplication.translate("MainWindow", "Звонки"))
+    placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return placeholder
+
+
+class MainWindow(QMainWindow):
+    """The cabinet: tabs over :class:`~annet_desktop.state.CabinetState`, fed by the worker."""
+
+    logoutRequested = Signal()
+
+    def __init__(self, ctx: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        ctx.window = self
+        named(self, "main_window", self.tr("Личный кабинет абонента «Аннет»"))
+        self.setWindowTitle(self.tr("Аннет — личный кабинет"))
+        self.resize(980, 640)
+
+        self.tabs = named(QTabWidget(self), "main_tabs", self.tr("Разделы личного кабинета"))
+        named(self.tabs.tabBar(), "main_tab_bar", self.tr("Закладки разделов"))
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.subscriber = SubscriberTab(ctx)
+        self.account = AccountTab(ctx)
+        self.services = ServicesTab(ctx)
+        self.balance = BalanceTab(ctx)
+        self.calls: QWidget | None = _calls_tab(ctx, self) if ctx.state.has_telephony else None
+        self.journal = JournalTab(ctx)
+        self.password = PasswordTab(ctx)
+        for tab in self.all_tabs():
+            self.tabs.addTab(tab, "")
+        self.retitle()
+
+        self.logout_button = named(QToolButton(self), "logout_button", self.tr("Выход"))
+        self.logout_button.setText(self.tr("Выход"))
+        self.logout_button.setToolTip(self.tr("Завершить сеанс и вернуться к окну входа"))
+        self.logout_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.logout_button.clicked.connect(self.logoutRequested)
+        self.settings_button = named(QToolButton(self), "settings_button", self.tr("Настройки"))
+        self.settings_button.setText(self.tr("Настройки…"))
+        self.settings_button.setToolTip(self.tr("Сервер, язык, сохранённый пароль, папка для экспорта"))
+        self.settings_button.setAutoRaise(True)
+        self.settings_button.clicked.connect(self.open_settings)
+        corner = QWidget(self)
+        corner.setObjectName("main_corner")
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 2, 0)
+        row.setSpacing(4)
+        row.addWidget(self.settings_button)
+        row.addWidget(self.logout_button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+        self.refresh_action = QAction(self.tr("Обновить"), self)
+        self.refresh_action.setObjectName("refresh_action")
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.refresh_action.triggered.connect(self.refresh_current)
+        self.addAction(self.refresh_action)
+
+        bar = self.statusBar()
+        bar.setObjectName("status_bar")
+        self.server_label = QLabel(self)
+        self.server_label.setObjectName("status_server")
+        self.subscriber_label = QLabel(self)
+        self.subscriber_label.setObjectName("status_subscriber")
+        self.refresh_label = QLabel(self)
+        self.refresh_label.setObjectName("status_refreshed")
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("status_busy")
+        self.busy.setAccessibleName(self.tr("Идёт обмен данными с сервером"))
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(90)
+        self.busy.setMaximumHeight(14)
+        self.busy.setTextVisible(False)
+        self.busy.setVisible(ctx.worker.busy)
+        bar.addPermanentWidget(self.subscriber_label)
+        bar.addPermanentWidget(self.server_label)
+        bar.addPermanentWidget(self.refresh_label)
+        bar.addPermanentWidget(self.busy)
+
+        state = ctx.state
+        ctx.worker.busyChanged.connect(self.busy.setVisible)
+        state.meChanged.connect(self._status)
+        state.refreshed.connect(self._refreshed)
+        state.onlineChanged.connect(self._online)
+        state.loadFailed.connect(self._load_failed)
+        state.meChanged.connect(self.retitle)
+        ctx.messages.statusMessage.connect(self._status_message)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._status()
+        self._install_actions()
+        self.restore()
+
+    # ------------------------------------------------------------------ tabs
+    def all_tabs(self) -> list[QWidget]:
+        tabs: list[QWidget] = [self.subscriber, self.account, self.services, self.balance]
+        if self.calls is not None:
+            tabs.append(self.calls)
+        tabs += [self.journal, self.password]
+        return tabs
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def retitle(self) -> None:
+        """Manual names; plural «Счета», «Балансы» when the subscriber has several accounts."""
+        several = self.ctx.state.several_accounts
+        titles = {
+            self.subscriber: self.tr("Абонент"),
+            self.account: self.tr("Счета") if several else self.tr("Счёт"),
+            self.services: self.tr("Услуги"),
+            self.balance: self.tr("Балансы") if several else self.tr("Баланс"),
+            self.journal: self.tr("Журнал"),
+            self.password: self.tr("Пароль"),
+        }
+        if self.calls is not None:
+            titles[self.calls] = self.tr("Звонки")
+        for tab, title in titles.items():
+            index = self.tabs.indexOf(tab)
+            if index >= 0:
+                self.tabs.setTabText(index, title)
+
+    def show_tab(self, name: str) -> bool:
+        """Switch to the tab whose objectName is ``name`` (e.g. ``tab_balance``)."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).objectName() == name:
+                self.tabs.setCurrentIndex(index)
+                return True
+        return False
+
+    def current_tab(self) -> QWidget:
+        return self.tabs.currentWidget()
+
+    def refresh_current(self) -> None:
+        """F5: reload what the current tab shows."""
+        tab = self.tabs.currentWidget()
+        refresh = getattr(tab, "refresh", None)
+        if callable(refresh):
+            refresh()
+            self.ctx.messages.status(self.tr("Обновление…"))
+
+    def _tab_changed(self, _index: int) -> None:
+        self.ctx.settings.set("window/last_tab", self.tabs.currentWidget().objectName())
+
+    # ------------------------------------------------------------------ hooks
+    def _install_actions(self) -> None:
+        install = None
+        try:
+            dialogs = importlib.import_module("annet_desktop.ui.dialogs")
+            install = getattr(dialogs, "install", None)
+        except ImportError:
+            pass
+        if callable(install):
+            install(self)
+        else:
+            self.services.serviceActivated.connect(self.show_service_info)
+
+    def open_settings(self) -> Any:
+        """«Настройки…»: server, language (from the next start), saved password, export folder."""
+        from .dialogs.settings_dialog import open_settings
+
+        return open_settings(
+            self.ctx.settings,
+            self.ctx.credentials,
+            account=self.ctx.state.login_account or None,
+            server_url=self.ctx.worker.base_url,
+            parent=self,
+        )
+
+    def show_service_info(self, service: Any) -> None:
+        """The read-only service window (until the actions code installs its own)."""
+        from .widgets.service_info import ServiceInfoDialog
+
+        dialog = ServiceInfoDialog(service, self.ctx.state.selected_account, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # ------------------------------------------------------------------ status bar
+    def _refreshed(self, _when: object) -> None:
+        self._status()
+
+    def _status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
+    def _status(self) -> None:
+        me = self.ctx.state.me
+        self.subscriber_label.setText(self.tr("Абонент: ") + me.name if me is not None else "")
+        self._online(self.ctx.state.online)
+        last = self.ctx.state.last_refresh
+        self.refresh_label.setText(self.tr("Обновлено в ") + format_time(last) if last else "")
+
+    def _online(self, online: bool) -> None:
+        url = self.ctx.worker.base_url
+        if online:
+            self.server_label.setText(self.tr("Сервер: ") + url)
+            self.server_label.setStyleSheet("")
+        else:
+            self.server_label.setText(self.tr("Нет связи с сервером ") + url)
+            self.server_label.setStyleSheet("color: #b00020;")
+
+    def _load_failed(self, part: str, _number: str, error: Any) -> None:
+        names = {
+            "me": self.tr("данные абонента"),
+            "account": self.tr("данные счёта"),
+            "services": self.tr("услуги"),
+            "balance": self.tr("историю баланса"),
+            "journal": self.tr("журнал"),
+        }
+        text = (
+            self.tr("Не удалось обновить ")
+            + names.get(part, part)
+            + ": "
+            + error_text(error, self.ctx.worker.base_url)
+            + " "
+            + self.tr("Показаны последние полученные данные; нажмите F5, чтобы повторить.")
+        )
+        self.ctx.messages.status(text, kind="error")
+
+    # ------------------------------------------------------------------ geometry
+    def restore(self) -> None:
+        geometry = self.ctx.settings.get("window/geometry")
+        if geometry is not None and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        last = self.ctx.settings.get("window/last_tab")
+        if last:
+            self.show_tab(str(last))
+
+    def save(self) -> None:
+        self.ctx.settings.set("window/geometry", self.saveGeometry())
+        self.ctx.settings.set("window/last_tab", self.tabs.currentWidget().objectName())
+        self.ctx.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models over plain Python lists held by CabinetState (never QTableWidget)."""

@@ -1,0 +1,557 @@
+"""CallsModel: the calls of a month as columnar Python lists, sorted and filtered inside the model.
+
+Built for a business line's month of 100,000 calls (R-CALL-4):
+
+* rows are held as one list per column (as the API sends them, :class:`~annet_desktop.api.schema.CallsPage`)
+  and pages are appended with ``beginInsertRows`` so the view shows rows as they arrive; a page is
+  first made ready by :func:`prepare_page` (pure Python, run in the API thread by the tab);
+* what is shown is ``order``, a list of row numbers into the columns: sorting replaces it by a
+  permutation computed once per column and direction (the sort keys too are computed once per
+  column) and cached until new rows arrive; :meth:`CallsModel.precompute_next` computes them one at
+  a time in idle time, so a header click is then only a re-layout;
+* the number filter keeps a digits-only index of both numbers of every row, built once, and narrows
+  the previous result when the new text extends the old one (typing), so no per-row Python
+  ``filterAcceptsRow`` and no ``QSortFilterProxyModel`` sort over 100,000 rows;
+* display strings are made only in :meth:`data`, for the cells the view paints;
+* :meth:`summary` (count, total duration, total cost) is kept for what is shown;
+* :meth:`export_rows` hands a snapshot of what is shown, in the order shown, to an export thread
+  (the column lists are only ever appended to; a new month gets new lists).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from ...domain.dates import MOSCOW, to_moscow
+from ...domain.money import format_money
+from ...export import Column, Kind
+
+Index = QModelIndex | QPersistentModelIndex
+
+START, CALLER, CALLEE, DIRECTION, DURATION, COST, ZONE = range(7)
+COLUMN_COUNT = 7
+RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's value as sent by the server
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_NON_DIGITS = re.compile(r"\D+")
+
+
+def digits(text: str) -> str:
+    """Only the digits of a number as typed or sent («+7 (900) 123-45-67» → «79001234567»)."""
+    if text.isdigit():
+        return text
+    return _NON_DIGITS.sub("", text)
+
+
+def format_call_time(value: dt.datetime) -> str:
+    """``dd.mm.yyyy hh:mm:ss`` on Moscow time (calls keep their seconds)."""
+    return to_moscow(value).strftime("%d.%m.%Y %H:%M:%S")
+
+
+def format_hms(seconds: int) -> str:
+    """A total duration as ``hh:mm:ss`` (hours not limited to 24)."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}"
+
+
+def format_call_duration(seconds: int) -> str:
+    """One call's duration: ``m:ss``, or ``h:mm:ss`` from an hour."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+_MSK_OFFSET = MOSCOW.utcoffset(None)
+
+
+def _moscow_naive(values: Sequence[dt.datetime]) -> list[dt.datetime]:
+    """Start times as naive Moscow time: compared, sorted and formatted without calling into
+    each value's tzinfo (the API's parser gives every datetime its own tzinfo object)."""
+    out: list[dt.datetime] = []
+    append = out.append
+    naive = dt.datetime
+    for value in values:
+        offset = value.utcoffset()
+        if offset == _MSK_OFFSET:  # the constructor is 3× faster than replace(tzinfo=None) here
+            append(naive(value.year, value.month, value.day, value.hour, value.minute, value.second,
+                         value.microsecond))  # fmt: skip
+        elif offset is None:
+            append(value)
+        else:
+            append(value.astimezone(MOSCOW).replace(tzinfo=None))
+    return out
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """A calls page made ready to append: start times naive on Moscow time, cost sort keys and
+    totals computed. :func:`prepare_page` is pure Python: the tab runs it in the API thread right
+    after the page is parsed, so the GUI thread only extends lists."""
+
+    total: int
+    started_at: list[dt.datetime]
+    caller: Sequence[str]
+    callee: Sequence[str]
+    direction: Sequence[Any]
+    duration_s: Sequence[int]
+    cost: Sequence[Decimal]
+    zone: Sequence[str]
+    cost_keys: list[float]
+    duration_sum: int
+    cost_sum: Decimal
+    months: list[tuple[int, int]]
+    next_cursor: str | None
+
+    def __len__(self) -> int:
+        return len(self.started_at)
+
+
+def prepare_page(page: Any) -> PreparedPage:
+    """Turn an API :class:`~annet_desktop.api.schema.CallsPage` into a :class:`PreparedPage`."""
+    columns = (page.caller, page.callee, page.direction, page.duration_s, page.cost, page.zone)
+    if {len(c) for c in columns} - {len(page.started_at)}:
+        raise ValueError("the columns of a calls page differ in length")
+    return PreparedPage(
+        total=int(page.total),
+        started_at=_moscow_naive(page.started_at),
+        caller=page.caller,
+        callee=page.callee,
+        direction=page.direction,
+        duration_s=page.duration_s,
+        cost=page.cost,
+        zone=page.zone,
+        cost_keys=list(map(float, page.cost)),  # exact order for amounts with two decimals
+        duration_sum=sum(page.duration_s),
+        cost_sum=sum(page.cost, Decimal(0)),
+        months=[(int(y), int(m)) for y, m in (getattr(page, "months", None) or [])],
+        next_cursor=getattr(page, "next_cursor", None),
+    )
+
+
+@dataclass(frozen=True)
+class CallsSummary:
+    """The summary line under the table, for what is shown."""
+
+    count: int
+    duration_s: int
+    cost: Decimal
+
+
+class CallsModel(QAbstractTableModel):
+    """A read-only table of one month's calls; see the module docstring."""
+
+    summaryChanged = Signal()
+    loadedChanged = Signal(int, int)  # rows loaded, rows the month has
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._new_columns()
+        self.total = 0
+        translate = QCoreApplication.translate
+        self._titles = [
+            translate("CallsModel", "Дата и время"),
+            translate("CallsModel", "С номера"),
+            translate("CallsModel", "На номер"),
+            translate("CallsModel", "Направление"),
+            translate("CallsModel", "Длительность"),
+            translate("CallsModel", "Стоимость, ₽"),
+            translate("CallsModel", "Зона"),
+        ]
+        self._direction_text = {
+            "in": translate("CallsModel", "Входящий"),
+            "out": translate("CallsModel", "Исходящий"),
+        }
+
+    # ------------------------------------------------------------------ storage
+    def _new_columns(self) -> None:
+        # new list objects (never .clear()): an export thread may still read the old ones
+        self._start: list[dt.datetime] = []
+        self._caller: list[str] = []
+        self._callee: list[str] = []
+        self._direction: list[str] = []
+        self._duration: list[int] = []
+        self._cost: list[Decimal] = []
+        self._zone: list[str] = []
+        self._order: list[int] = []
+        self._ints: list[int] = []  # 0 … n-1, one int object per row shared by every permutation
+        self._cost_keys: list[float] = []  # made as pages arrive: the one key worth computing
+        self._keys: dict[int, list[Any]] = {}
+        self._perms: dict[tuple[int, bool], list[int]] = {}
+        self._sort_column = -1
+        self._descending = False
+        self._hay: list[str] | None = None  # digits of both numbers per row, built on first filter
+        self._query = ""
+        self._matches: list[int] | None = None  # rows matching the query, ascending
+        self._all_duration = 0
+        self._all_cost = Decimal(0)
+        self._summary = CallsSummary(0, 0, Decimal(0))
+
+    def _columns(self) -> tuple[list[Any], ...]:
+        return (
+            self._start,
+            self._caller,
+            self._callee,
+            self._direction,
+            self._duration,
+            self._cost,
+            self._zone,
+        )
+
+    @property
+    def loaded(self) -> int:
+        """Rows received so far (shown or not)."""
+        return len(self._start)
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+
+    @property
+    def filter_text(self) -> str:
+        return self._query
+
+    def clear(self, total: int = 0) -> None:
+        """Forget the rows (another month or account); sorting is kept, the filter text too."""
+        column, descending, query = self._sort_column, self._descending, self._query
+        self.beginResetModel()
+        self._new_columns()
+        self._sort_column, self._descending = column, descending
+        self._query = query
+        self._matches = [] if query else None
+        self.total = total
+        self.endResetModel()
+        self._update_summary()
+        self.loadedChanged.emit(0, total)
+
+    # ------------------------------------------------------------------ appending pages
+    def append_page(self, page: Any) -> None:
+        """Append one page: a :class:`PreparedPage` or an API ``CallsPage`` (prepared here then)."""
+        if not isinstance(page, PreparedPage):
+            page = prepare_page(page)
+        self.total = max(page.total, self.total)
+        self._append(page)
+
+    def append_columns(
+        self,
+        started_at: Sequence[dt.datetime],
+        caller: Sequence[str],
+        callee: Sequence[str],
+        direction: Sequence[Any],
+        duration_s: Sequence[int],
+        cost: Sequence[Decimal],
+        zone: Sequence[str],
+    ) -> None:
+        """Append rows given column by column (all sequences of the same length)."""
+        page = SimpleNamespace(total=self.total, started_at=started_at, caller=caller, callee=callee,
+                               direction=direction, duration_s=duration_s, cost=cost, zone=zone)  # fmt: skip
+        self._append(prepare_page(page))
+
+    def _append(self, page: PreparedPage) -> None:
+        count = len(page)
+        if count == 0:
+            self.loadedChanged.emit(self.loaded, self.total)
+            return
+        first = self.loaded
+        self._start.extend(page.started_at)
+        self._caller.extend(page.caller)
+        self._callee.extend(page.callee)
+        self._direction.extend(page.direction)  # "in"/"out" (CallDirection is a str enum)
+        self._duration.extend(page.duration_s)
+        self._cost.extend(page.cost)
+        self._cost_keys.extend(page.cost_keys)
+        self._zone.extend(page.zone)
+        self._ints.extend(range(first, first + count))
+        self._all_duration += page.duration_sum
+        self._all_cost += page.cost_sum
+        self.total = max(self.total, self.loaded)
+        new_rows = range(first, first + count)
+        for column, keys in self._keys.items():
+            keys.extend(self._make_keys(column, new_rows))
+        self._perms.clear()
+        if self._hay is not None:
+            self._hay.extend(self._hay_of(new_rows))
+        if self._matches is not None:
+            if self._hay is None:
+                self._hay = self._hay_of(range(self.loaded))
+            hay = self._hay
+            query = digits(self._query)
+            added = [i for i in new_rows if query and query in hay[i]]
+            self._matches.extend(added)
+        else:
+            added = self._ints[first:]
+        if added:
+            start = len(self._order)
+            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
+            self._order.extend(added)
+            self.endInsertRows()
+            if self._sort_column >= 0:
+                self._relayout(self._sorted_shown(merge_from=start))
+        self._update_summary()
+        self.loadedChanged.emit(self.loaded, self.total)
+
+    # ------------------------------------------------------------------ sorting
+    def _make_keys(self, column: int, rows: range) -> list[Any]:
+        if column == START:
+            # the datetimes themselves: all on one offset, and the month arrives in time order,
+            # so sorting them is one linear pass of Timsort over an existing run
+            return self._start[rows.start : rows.stop]
+        if column == COST:
+            return self._cost_keys[rows.start : rows.stop]
+        values = self._columns()[column]
+        return values[rows.start : rows.stop]
+
+    def _key_list(self, column: int) -> list[Any]:
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = self._make_keys(column, range(self.loaded))
+            self._keys[column] = keys
+        return keys
+
+    def _permutation(self, column: int, descending: bool) -> list[int]:
+        """Every row, ordered by ``column`` (stable: ties keep the order the calls were made)."""
+        perm = self._perms.get((column, descending))
+        if perm is None:
+            keys = self._key_list(column)
+            other = self._perms.get((column, not descending))
+            # the other direction, when known, is one sorted run already: Timsort then only
+            # checks it (stable either way: ties stay in the order the calls were made)
+            source = other if other is not None else self._ints
+            perm = sorted(source, key=keys.__getitem__, reverse=descending)
+            self._perms[(column, descending)] = perm
+        return perm
+
+    def precompute_next(self) -> bool:
+        """Compute one missing permutation (a slice of idle time, ≤ ~30 ms at 100,000 rows), so
+        that a later header click only reorders; False when every column and direction is done."""
+        for column in range(COLUMN_COUNT):
+            for descending in (False, True):
+                if (column, descending) not in self._perms:
+                    self._permutation(column, descending)
+                    return True
+        return False
+
+    def _sorted_shown(self, merge_from: int | None = None) -> list[int]:
+        """The shown rows in the current sort order (a new list)."""
+        column, descending = self._sort_column, self._descending
+        if column < 0:
+            return sorted(self._order)
+        key = self._key_list(column).__getitem__
+        if merge_from is not None:
+            # rows were appended to a sorted order: sort the new ones, then let Timsort merge the
+            # two sorted runs (linear, and the same stable result as sorting everything again)
+            head = self._order[:merge_from]
+            tail = sorted(self._order[merge_from:], key=key, reverse=descending)
+            return sorted(head + tail, key=key, reverse=descending)
+        if self._matches is None:
+            return list(self._permutation(column, descending))
+        if len(self._order) * 8 < self.loaded:  # few rows shown: sort just them
+            return sorted(self._order, key=key, reverse=descending)
+        shown = bytearray(self.loaded)
+        for i in self._order:
+            shown[i] = 1
+        return [i for i in self._permutation(column, descending) if shown[i]]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column`` (−1: the order the calls were made); keeps selection and current row."""
+        if not -1 <= column < COLUMN_COUNT:
+            return
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._relayout(self._sorted_shown())
+
+    def _relayout(self, new_order: list[int]) -> None:
+        """Replace the shown order by a permutation of it, moving persistent indexes along."""
+        if new_order == self._order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        if persistent:
+            old_order = self._order
+            wanted = {old_order[p.row()] for p in persistent if 0 <= p.row() < len(old_order)}
+            if len(wanted) <= 16:  # the usual case (current row, a selection): a few C-level scans
+                position = {row: new_order.index(row) for row in wanted}
+            else:
+                position = {row: pos for pos, row in enumerate(new_order)}
+            moved = [
+                self.index(position[old_order[p.row()]], p.column())
+                if 0 <= p.row() < len(old_order)
+                else QModelIndex()
+                for p in persistent
+            ]
+            self.changePersistentIndexList(persistent, moved)
+        self._order = new_order
+        self.layoutChanged.emit()
+
+    # ------------------------------------------------------------------ filtering
+    def _hay_of(self, rows: range) -> list[str]:
+        caller, callee = self._caller, self._callee
+        return [digits(caller[i]) + "\n" + digits(callee[i]) for i in rows]
+
+    def set_filter(self, text: str) -> None:
+        """Show only calls whose caller or callee number contains the digits of ``text``."""
+        text = text.strip()
+        if text == self._query:
+            return
+        previous, previous_matches = digits(self._query), self._matches
+        self._query = text
+        query = digits(text)
+        self.beginResetModel()
+        if not text:
+            self._matches = None
+            self._order = list(self._ints)
+        else:
+            if self._hay is None:
+                self._hay = self._hay_of(range(self.loaded))
+            hay = self._hay
+            if not query:
+                matches: list[int] = []  # no digit typed: no number can match
+            elif previous and previous in query and previous_matches is not None:
+                matches = [i for i in previous_matches if query in hay[i]]  # narrowing as one types
+            else:
+                matches = [i for i, s in enumerate(hay) if query in s]
+            self._matches = matches
+            self._order = list(matches)
+        if self._sort_column >= 0:
+            self._order = self._sorted_shown()
+        self.endResetModel()
+        self._update_summary()
+
+    # ------------------------------------------------------------------ summary
+    def _update_summary(self) -> None:
+        if self._matches is None:
+            summary = CallsSummary(self.loaded, self._all_duration, self._all_cost)
+        else:
+            rows = self._matches
+            duration, cost = self._duration, self._cost
+            summary = CallsSummary(
+                len(rows),
+                sum(map(duration.__getitem__, rows)),
+                sum(map(cost.__getitem__, rows), Decimal(0)),
+            )
+        if summary != self._summary:
+            self._summary = summary
+            self.summaryChanged.emit()
+
+    def summary(self) -> CallsSummary:
+        """Count, total duration and total cost of the rows shown."""
+        return self._summary
+
+    # ------------------------------------------------------------------ reading rows
+    def shown_rows(self) -> list[int]:
+        """Row numbers (into the month) of what is shown, in the order shown (a copy)."""
+        return list(self._order)
+
+    def row_values(self, row: int) -> tuple[Any, ...]:
+        """The typed values of shown row ``row``: (start, caller, callee, direction, seconds, cost, zone).
+
+        The start is a naive datetime on Moscow time.
+        """
+        i = self._order[row]
+        return tuple(col[i] for col in self._columns())
+
+    def title(self, column: int) -> str:
+        return self._titles[column]
+
+    def export_header(self) -> list[Column]:
+        """The columns of an export, with kinds (types) and widths in characters."""
+        kinds = [Kind.DATETIME, Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.DURATION, Kind.MONEY, Kind.TEXT]
+        widths = [20, 16, 16, 12, 13, 13, 24]
+        return [Column(t, k, w) for t, k, w in zip(self._titles, kinds, widths, strict=True)]
+
+    def export_rows(self) -> Iterator[tuple[Any, ...]]:
+        """What is shown now, in the order shown, as typed rows; safe to consume in another thread."""
+        order = list(self._order)
+        start, caller, callee, direction, duration, cost, zone = self._columns()
+        names = dict(self._direction_text)
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            for i in order:
+                yield (start[i], caller[i], callee[i], names.get(direction[i], direction[i]),
+                       duration[i], cost[i], zone[i])  # fmt: skip
+
+        return rows()
+
+    # ------------------------------------------------------------------ Qt model
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def display(self, row: int, column: int) -> str:
+        """The text of a shown cell (what :meth:`data` gives for DisplayRole)."""
+        i = self._order[row]
+        if column == START:
+            return format_call_time(self._start[i])
+        if column == CALLER:
+            return self._caller[i]
+        if column == CALLEE:
+            return self._callee[i]
+        if column == DIRECTION:
+            value = self._direction[i]
+            return self._direction_text.get(value, value)
+        if column == DURATION:
+            return format_call_duration(self._duration[i])
+        if column == COST:
+            return format_money(self._cost[i], currency=False)
+        return self._zone[i]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._order) and 0 <= column < COLUMN_COUNT):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in (DURATION, COST) else _LEFT
+        if role == RAW_ROLE:
+            return self._columns()[column][self._order[row]]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._titles[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _LEFT  # the sort arrow sits on the right
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+#: the summary line's text, for tabs and tests
+def summary_text(summary: CallsSummary) -> str:
+    """«Звонков: 1 234, общая длительность 12:34:56, общая стоимость 1 234,50 ₽»."""
+    count = f"{summary.count:,}".replace(",", "\u00a0")
+    text = QCoreApplication.translate(
+        "CallsModel", "Звонков: {count}, общая длительность {duration}, общая стоимость {cost}"
+    )
+    return text.format(count=count, duration=format_hms(summary.duration_s), cost=format_money(summary.cost))

@@ -1,0 +1,163 @@
+"""«Счёт» / «Счета»: balance, recommended payment, status, the credit state (R-ACC-2, R-CREDIT).
+
+«Оплатить» emits ``payRequested(number)``, «Получить кредит» ``creditRequested(number)``; the
+actions and payment code connect them. «Получить кредит» is shown only when the server says a
+credit may be taken now; otherwise the credit line says why or when it comes back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_date, format_datetime
+from ...domain.money import format_money
+from ..messages import error_text
+from ..models.services_model import block_name
+from ..widgets import named
+from ..widgets.account_selector import AccountSelector
+from . import TabContext
+
+
+class AccountTab(QWidget):
+    """The information area of the selected account and its two buttons."""
+
+    payRequested = Signal(str)
+    creditRequested = Signal(str)
+
+    def __init__(self, ctx: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        named(self, "tab_account", self.tr("Счёт"))
+        layout = QVBoxLayout(self)
+        self.selector = AccountSelector(ctx.state, "account", self)
+        layout.addWidget(self.selector)
+        self.box = QGroupBox(self.tr("Информационная область"), self)
+        self.box.setObjectName("account_info")
+        form = QFormLayout(self.box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.values: dict[str, QLabel] = {}
+        for key, caption in (
+            ("title", self.tr("Счёт")),
+            ("balance", self.tr("Баланс")),
+            ("recommended", self.tr("Рекомендуемая сумма к оплате")),
+            ("status", self.tr("Статус")),
+            ("credit", self.tr("Кредит")),
+        ):
+            label = QLabel(self.box)
+            label.setObjectName(f"account_{key}")
+            label.setAccessibleName(caption)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(caption + ":", label)
+            self.values[key] = label
+        layout.addWidget(self.box)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("account_notice")
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
+        buttons = QHBoxLayout()
+        self.pay_button = named(QPushButton(self.tr("Оплатить"), self), "account_pay", self.tr("Оплатить"))
+        self.credit_button = named(
+            QPushButton(self.tr("Получить кредит"), self), "account_credit", self.tr("Получить кредит")
+        )
+        buttons.addWidget(self.pay_button)
+        buttons.addWidget(self.credit_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.pay_button.clicked.connect(lambda: self.payRequested.emit(self.ctx.state.selected_account))
+        self.credit_button.clicked.connect(lambda: self.creditRequested.emit(self.ctx.state.selected_account))
+        state = ctx.state
+        state.accountChanged.connect(self._changed)
+        state.servicesChanged.connect(self._changed)
+        state.selectedAccountChanged.connect(self._selected)
+        state.loadFailed.connect(self._failed)
+        self.render()
+
+    def _changed(self, number: str) -> None:
+        if number == self.ctx.state.selected_account:
+            self.render()
+
+    def _failed(self, part: str, number: str, _error: Any) -> None:
+        if part == "account" and number == self.ctx.state.selected_account:
+            self.render()
+
+    def _selected(self, _number: str) -> None:
+        self.render()
+
+    def render(self) -> None:
+        state = self.ctx.state
+        account = state.account()
+        self.credit_button.hide()
+        if account is None:
+            for label in self.values.values():
+                label.clear()
+            error = state.error("account", state.selected_account)
+            if error is not None:
+                self.notice.setText(
+                    self.tr("Не удалось загрузить данные счёта: ") + error_text(error, self.ctx.server_url)
+                )
+            else:
+                self.notice.setText(self.tr("Загрузка данных счёта…"))
+            self.notice.show()
+            self.pay_button.setEnabled(False)
+            return
+        self.pay_button.setEnabled(True)
+        self.values["title"].setText(f"{account.number} — {account.title}")
+        self.values["balance"].setText(format_money(account.balance))
+        self.values["balance"].setStyleSheet("color: #b00020;" if account.balance < 0 else "")
+        self.values["recommended"].setText(format_money(account.recommended_payment))
+        blocked = getattr(account.status, "value", account.status) == "blocked"
+        status = self.tr("Блокировка") if blocked else self.tr("Активен")
+        blocks = [
+            f"«{s.name}» — {block_name(s.block).lower()}"
+            for s in (state.services_of() or [])
+            if s.block is not None
+        ]
+        if blocked and blocks:
+            status += " (" + "; ".join(blocks) + ")"
+        self.values["status"].setText(status)
+        self.values["status"].setStyleSheet(
+            "color: #b00020; font-weight: bold;" if blocked else "color: #1b7f2a;"
+        )
+        self.values["credit"].setText(self.credit_text(account))
+        self.credit_button.setVisible(bool(account.credit.available))
+        notice = []
+        if account.financial_block:
+            notice.append(
+                self.tr(
+                    "По счёту действует финансовая блокировка. Пополните баланс: после оплаты услуги "
+                    "возобновятся в течение 1–10 минут."
+                )
+            )
+        self.notice.setText(" ".join(notice))
+        self.notice.setVisible(bool(notice))
+
+    def credit_text(self, account: Any) -> str:
+        credit = account.credit
+        if credit.in_force:
+            return self.tr("Действует до ") + format_datetime(credit.ends_at)
+        if credit.available:
+            return self.tr("Можно получить кредит на 5 дней")
+        parts = []
+        if credit.reason:
+            parts.append(credit.reason)
+        if credit.banned_until is not None:
+            parts.append(self.tr("Кредит снова будет доступен с ") + format_date(credit.banned_until))
+        if not parts:
+            parts.append(self.tr("Не требуется: финансовой блокировки нет"))
+        return ". ".join(p.rstrip(".") for p in parts) + "."
+
+    def refresh(self) -> None:
+        self.ctx.state.refresh(("account",))

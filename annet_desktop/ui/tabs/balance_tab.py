@@ -1,0 +1,92 @@
+"""«Баланс» / «Балансы»: every top-up and write-off of the selected account, newest first (R-BAL-1).
+
+Rows are paged in as the user scrolls (the model's ``canFetchMore``/``fetchMore``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..messages import error_text
+from ..models.balance_model import BalanceModel
+from ..widgets import named
+from ..widgets.account_selector import AccountSelector
+from ..widgets.table_panel import TablePanel
+from . import TabContext
+
+
+class BalanceTab(QWidget):
+    """The table of balance changes of the selected account."""
+
+    def __init__(self, ctx: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        named(self, "tab_balance", self.tr("Баланс"))
+        layout = QVBoxLayout(self)
+        self.selector = AccountSelector(ctx.state, "balance", self)
+        layout.addWidget(self.selector)
+        self.panel = TablePanel("balance", self.tr("Таблица изменений баланса"), self)
+        self.model = BalanceModel(lambda: self.ctx.state.balance_of().items, self)
+        self.model.set_fetcher(
+            lambda: self.ctx.state.balance_of().can_fetch_more, lambda: self.ctx.state.fetch_more_balance()
+        )
+        self.panel.view.setModel(self.model)
+        self.panel.set_widths([17, 14, 44, 14])
+        self.panel.stretch(2)
+        layout.addWidget(self.panel, 1)
+        self.footer = QLabel(self)
+        self.footer.setObjectName("balance_footer")
+        layout.addWidget(self.footer)
+        state = ctx.state
+        state.balanceReset.connect(self._reset)
+        state.balanceAppended.connect(self._appended)
+        state.selectedAccountChanged.connect(self._selected)
+        state.loadFailed.connect(self._failed)
+        self.render()
+
+    def _reset(self, number: str) -> None:
+        if number == self.ctx.state.selected_account:
+            self.render()
+
+    def _appended(self, number: str, start: int, count: int) -> None:
+        if number == self.ctx.state.selected_account:
+            self.model.rows_appended(start, count)
+            self._footer()
+
+    def _failed(self, part: str, number: str, _e: Any) -> None:
+        if part == "balance" and number == self.ctx.state.selected_account:
+            self.render()
+
+    def _selected(self, _number: str) -> None:
+        self.render()
+
+    def render(self) -> None:
+        state = self.ctx.state
+        self.model.reset()
+        lst = state.balance_of()
+        if not lst.loaded:
+            error = state.error("balance", state.selected_account)
+            if error is not None:
+                self.panel.show_message(
+                    self.tr("Не удалось загрузить историю баланса: ") + error_text(error, self.ctx.server_url)
+                )
+            else:
+                self.panel.show_message(self.tr("Загрузка истории баланса…"))
+        elif not lst.items:
+            self.panel.show_message(self.tr("По этому счёту ещё не было ни пополнений, ни списаний."))
+        else:
+            self.panel.show_table()
+        self._footer()
+
+    def _footer(self) -> None:
+        lst = self.ctx.state.balance_of()
+        if lst.loaded and lst.items:
+            more = self.tr(" (прокрутите вниз, чтобы загрузить более ранние)") if lst.next_cursor else ""
+            self.footer.setText(self.tr("Показано операций: ") + str(len(lst.items)) + more)
+        else:
+            self.footer.clear()
+
+    def refresh(self) -> None:
+        self.ctx.state.refresh(("balance",))

@@ -1,0 +1,76 @@
+"""«Журнал»: every change of the subscriber's data, who made it, when, old → new; newest first (R-LOG-1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..messages import error_text
+from ..models.journal_model import JournalModel
+from ..widgets import named
+from ..widgets.table_panel import TablePanel
+from . import TabContext
+
+
+class JournalTab(QWidget):
+    """One table of journal entries, paged in as the user scrolls."""
+
+    def __init__(self, ctx: TabContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        named(self, "tab_journal", self.tr("Журнал"))
+        layout = QVBoxLayout(self)
+        self.panel = TablePanel("journal", self.tr("Журнал изменений"), self)
+        self.model = JournalModel(lambda: self.ctx.state.journal.items, self)
+        self.model.set_fetcher(
+            lambda: self.ctx.state.journal.can_fetch_more, lambda: self.ctx.state.fetch_more_journal()
+        )
+        self.panel.view.setModel(self.model)
+        self.panel.set_widths([17, 10, 22, 8, 18, 16])
+        layout.addWidget(self.panel, 1)
+        self.footer = QLabel(self)
+        self.footer.setObjectName("journal_footer")
+        layout.addWidget(self.footer)
+        state = ctx.state
+        state.journalReset.connect(self.render)
+        state.journalAppended.connect(self._appended)
+        state.loadFailed.connect(self._failed)
+        self.render()
+
+    def _appended(self, start: int, count: int) -> None:
+        self.model.rows_appended(start, count)
+        self._footer()
+
+    def _failed(self, part: str, _n: str, _e: Any) -> None:
+        if part == "journal":
+            self.render()
+
+    def render(self) -> None:
+        state = self.ctx.state
+        self.model.reset()
+        lst = state.journal
+        if not lst.loaded:
+            error = state.error("journal")
+            if error is not None:
+                self.panel.show_message(
+                    self.tr("Не удалось загрузить журнал: ") + error_text(error, self.ctx.server_url)
+                )
+            else:
+                self.panel.show_message(self.tr("Загрузка журнала…"))
+        elif not lst.items:
+            self.panel.show_message(self.tr("Изменений ваших данных пока не было."))
+        else:
+            self.panel.show_table()
+        self._footer()
+
+    def _footer(self) -> None:
+        lst = self.ctx.state.journal
+        if lst.loaded and lst.items:
+            more = self.tr(" (прокрутите вниз, чтобы загрузить более ранние)") if lst.next_cursor else ""
+            self.footer.setText(self.tr("Показано записей: ") + str(len(lst.items)) + more)
+        else:
+            self.footer.clear()
+
+    def refresh(self) -> None:
+        self.ctx.state.refresh(("journal",))

@@ -1,0 +1,56 @@
+"""Small reusable widgets of the main window (account selector, table with an empty state)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+W = TypeVar("W", bound=QWidget)
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QTabBar, QTextEdit)
+_COMPOSITE = (QComboBox, QAbstractItemView, QAbstractSpinBox, QMessageBox, QLineEdit)
+
+
+def named(widget: W, object_name: str, accessible_name: str, description: str = "") -> W:
+    """Give a widget its objectName and accessibleName (and a description) in one call."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def unnamed_widgets(root: QWidget) -> list[QWidget]:
+    """Interactive widgets under ``root`` lacking an objectName or accessibleName.
+
+    Qt's own inner parts (names starting with ``qt_``, pieces inside combo boxes, line edits
+    (the clear button), item views and spin boxes, the tab bar's scroll buttons) are not ours to
+    name and are skipped.
+    """
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or widget.objectName().startswith("qt_"):
+            continue
+        parent = widget.parentWidget()
+        inner = False
+        while parent is not None and parent is not root:
+            if isinstance(parent, _COMPOSITE) or isinstance(parent, QTabBar):
+                inner = True
+                break
+            parent = parent.parentWidget()
+        if inner:
+            continue
+        if not widget.objectName() or not widget.accessibleName():
+            missing.append(widget)
+    return missing

@@ -1,0 +1,125 @@
+"""Database plumbing: the declarative ``Base``, engines for SQLite/PostgreSQL, money and time types.
+
+* SQLite: a file URL; WAL journal, foreign keys on, and every transaction begins with
+  ``BEGIN IMMEDIATE`` (the pysqlite recipe of the SQLAlchemy docs), so two concurrent writers
+  serialize instead of failing with "database is locked" on upgrade; ``check_same_thread`` off.
+* PostgreSQL: ``postgresql+psycopg://…``; money changes lock the Account row ``FOR UPDATE``.
+* Money columns are integer kopecks (:func:`to_kopecks`, :func:`from_kopecks`).
+* Datetimes are aware (Moscow time) in Python; SQLite stores them as naive Moscow time (no DST,
+  so the text order is the time order), PostgreSQL as ``timestamptz``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import DateTime, Engine, create_engine, event
+from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.types import TypeDecorator
+
+from annet_desktop.api.schema import MOSCOW
+
+__all__ = [
+    "AwareDateTime",
+    "Base",
+    "create_schema",
+    "from_kopecks",
+    "make_engine",
+    "make_sessionmaker",
+    "to_kopecks",
+]
+
+_CENT = Decimal("0.01")
+
+
+def to_kopecks(amount: Decimal | int | str) -> int:
+    """``Decimal("12.34")`` → ``1234``; rounds half up to the kopeck."""
+    return int((Decimal(amount).quantize(_CENT, rounding=ROUND_HALF_UP) * 100).to_integral_value())
+
+
+def from_kopecks(kopecks: int) -> Decimal:
+    """``1234`` → ``Decimal("12.34")`` (always two decimal places)."""
+    return Decimal(int(kopecks)).scaleb(-2)
+
+
+def as_moscow(value: dt.datetime | None) -> dt.datetime | None:
+    """An aware Moscow datetime of ``value`` (a naive one is taken as Moscow time)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=MOSCOW)
+    return value.astimezone(MOSCOW)
+
+
+class AwareDateTime(TypeDecorator[dt.datetime]):
+    """A timezone-aware datetime on both backends; values come back in Moscow time."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to an aware column")
+        if dialect.name == "sqlite":
+            return value.astimezone(MOSCOW).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        return as_moscow(value)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table of the reference server."""
+
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: AwareDateTime()}
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for ``url``: an SQLite file (WAL, FKs, BEGIN IMMEDIATE) or PostgreSQL."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        connect_args = dict(kwargs.pop("connect_args", {}) or {})
+        connect_args.setdefault("check_same_thread", False)
+        connect_args.setdefault("timeout", 30)
+        engine = create_engine(url, connect_args=connect_args, **kwargs)
+        _sqlite_recipe(engine)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(url, **kwargs)
+
+
+def _sqlite_recipe(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # let SQLAlchemy (not pysqlite) decide when transactions begin
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA foreign_keys=ON")
+            if engine.url.database not in (None, "", ":memory:"):
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA busy_timeout=30000")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """Sessions over ``engine``; objects stay readable after commit."""
+    return sessionmaker(bind=engine, expire_on_commit=False, future=True)
+
+
+def create_schema(engine: Engine) -> None:
+    """Create every table that does not exist yet."""
+    from . import models  # noqa: F401  (registers the tables)
+
+    Base.metadata.create_all(engine)

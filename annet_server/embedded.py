@@ -1,0 +1,190 @@
+"""Run the reference server inside this process: uvicorn in a daemon thread on 127.0.0.1.
+
+Used by ``annet-desktop --demo`` (:func:`start_demo`) and by the tests (:func:`start_server`).
+Port 0 picks a free port; the call returns once the server accepts connections; ``stop()``
+shuts it down cleanly and closes the database connections.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import socket
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: how long start and stop may take before we give up
+START_TIMEOUT_S = 30.0
+STOP_TIMEOUT_S = 10.0
+
+
+class RunningServer:
+    """A server running in a daemon thread: ``url`` to call it, ``stop()`` to end it."""
+
+    def __init__(self, app: Any, host: str = "127.0.0.1", port: int = 0) -> None:
+        import uvicorn
+
+        self.app = app
+        self.host = host
+        self._socket = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            self._socket.bind((host, port))
+        except OSError:
+            self._socket.close()
+            raise
+        self.port: int = self._socket.getsockname()[1]
+        config = uvicorn.Config(
+            app,
+            host=host,
+            port=self.port,
+            log_config=None,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            timeout_graceful_shutdown=2,
+            server_header=False,
+        )
+        self._server = uvicorn.Server(config)
+        self._cleanup: list[Any] = []
+        self._thread = threading.Thread(target=self._run, name=f"annet-server:{self.port}", daemon=True)
+        self._failed: BaseException | None = None
+        self._stopped = False
+
+    @property
+    def url(self) -> str:
+        """Base URL, e.g. ``http://127.0.0.1:41235`` (no trailing slash)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def state(self) -> Any:
+        """The app's :class:`annet_server.app.ServerState` (database, clock)."""
+        return self.app.state.annet
+
+    @property
+    def clock(self) -> Any:
+        """The clock the server runs on."""
+        return self.state.clock
+
+    @property
+    def database_url(self) -> str:
+        """The database the server runs on."""
+        return str(self.state.database_url)
+
+    def _run(self) -> None:
+        try:
+            self._server.run(sockets=[self._socket])
+        except BaseException as exc:  # reported by start()
+            self._failed = exc
+            log.exception("embedded server failed")
+
+    def start(self) -> RunningServer:
+        """Start serving and wait until connections are accepted."""
+        self._socket.listen(128)
+        self._thread.start()
+        ready = threading.Event()
+
+        def started() -> bool:
+            return bool(self._server.started) or not self._thread.is_alive()
+
+        waited = 0.0
+        while not started() and waited < START_TIMEOUT_S:
+            ready.wait(0.01)
+            waited += 0.01
+        if not self._server.started:
+            self.stop()
+            raise RuntimeError(f"the embedded server did not start: {self._failed!r}")
+        return self
+
+    def add_cleanup(self, fn: Any) -> None:
+        """Call ``fn()`` after the server has stopped (e.g. to remove a temporary folder)."""
+        self._cleanup.append(fn)
+
+    def stop(self) -> None:
+        """Shut down: finish running requests, close connections and the database pool."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._server.should_exit = True
+        if self._thread.is_alive():
+            self._thread.join(STOP_TIMEOUT_S)
+            if self._thread.is_alive():
+                self._server.force_exit = True
+                self._thread.join(STOP_TIMEOUT_S)
+        self._socket.close()
+        state = getattr(self.app.state, "annet", None)
+        if state is not None:
+            state.dispose()
+        for fn in reversed(self._cleanup):
+            try:
+                fn()
+            except Exception:
+                log.exception("cleanup after the embedded server failed")
+
+    def __enter__(self) -> RunningServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def start_app(app: Any, host: str = "127.0.0.1", port: int = 0) -> RunningServer:
+    """Serve any ASGI app built by :func:`annet_server.app.create_app` (tests add fault routes)."""
+    return RunningServer(app, host, port).start()
+
+
+def start_server(
+    database_url: str,
+    clock: Any | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    secret: str | None = None,
+) -> RunningServer:
+    """Serve the database at ``database_url`` on ``host:port`` (0 = a free port)."""
+    from .app import create_app
+
+    app = create_app(database_url, clock, secret=secret)
+    try:
+        return start_app(app, host, port)
+    except BaseException:
+        app.state.annet.dispose()
+        raise
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of an SQLite file."""
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+def seed_demo_database(database_url: str, now: Any = None, *, big_calls: bool = True) -> list[Any]:
+    """Create the schema and the demo data (SPEC §6) in ``database_url``; the demo accounts."""
+    from .clock import SystemClock
+    from .db import create_schema, make_engine
+    from .seed import seed_demo
+
+    engine = make_engine(database_url)
+    try:
+        create_schema(engine)
+        return list(seed_demo(engine, now or SystemClock().now(), big_calls=big_calls))
+    finally:
+        engine.dispose()
+
+
+def start_demo(host: str = "127.0.0.1", port: int = 0) -> RunningServer:
+    """A fresh demo database in a temporary folder, seeded for now, served on ``host:port``."""
+    folder = Path(tempfile.mkdtemp(prefix="annet-demo-"))
+    try:
+        url = sqlite_url(folder / "demo.db")
+        seed_demo_database(url)
+        server = start_server(url, host=host, port=port)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    server.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    return server

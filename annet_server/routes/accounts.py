@@ -1,0 +1,155 @@
+"""``/accounts/{number}``: the account, the credit, balance history, calls and payments."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request, status
+from fastapi.responses import Response
+
+from annet_desktop.api.schema import (
+    Account,
+    BalanceEntry,
+    CallsPage,
+    CreditOut,
+    Page,
+    PaymentCreate,
+    PaymentOrder,
+)
+
+from .context import PROBLEMS, Ctx, bearer_token, change, idempotency_key, read
+from .journal import MAX_LIMIT
+
+router = APIRouter(tags=["account"])
+
+#: An account number in a path; anything that is not one of the subscriber's accounts is a 404.
+Number = Annotated[str, Path(description="Account number (digits)", max_length=40)]
+
+
+#: the largest calls page (a whole 100,000-call month fits in one)
+MAX_CALLS_LIMIT = 100_000
+
+
+@router.get(
+    "/accounts/{number}",
+    response_model=Account,
+    responses=PROBLEMS,
+    summary="Balance, recommended payment, status and credit state (R-ACC-2, R-CREDIT)",
+)
+def get_account(request: Request, number: Number, token: str = Depends(bearer_token)) -> Response:
+    """The information area of «Счёт»."""
+    from .. import billing
+
+    return read(request, token, lambda c: billing.get_account(c.db, c.clock, c.subscriber_id, number, c.lang))
+
+
+@router.post(
+    "/accounts/{number}/credit",
+    response_model=CreditOut,
+    responses=PROBLEMS,
+    summary="Take the 5-day credit (R-CREDIT-1)",
+)
+def post_credit(
+    request: Request,
+    number: Number,
+    token: str = Depends(bearer_token),
+    key: str | None = Depends(idempotency_key),
+) -> Response:
+    """Lifts the financial block at once for 5 days."""
+    from .. import billing
+
+    def run(c: Ctx) -> CreditOut:
+        return billing.take_credit(c.db, c.clock, c.subscriber_id, number, c.lang)
+
+    return change(request, token, key, run)
+
+
+@router.get(
+    "/accounts/{number}/balance-history",
+    response_model=Page[BalanceEntry],
+    responses=PROBLEMS,
+    summary="Top-ups and write-offs, newest first, paged (R-BAL-1)",
+)
+def get_balance_history(
+    request: Request,
+    number: Number,
+    limit: int = Query(100, ge=1, le=MAX_LIMIT),
+    cursor: str | None = Query(None, max_length=200),
+    token: str = Depends(bearer_token),
+) -> Response:
+    """One page; pass ``next_cursor`` back as ``cursor`` for the next."""
+    from .. import billing
+
+    return read(
+        request,
+        token,
+        lambda c: billing.balance_history(c.db, c.clock, c.subscriber_id, number, limit, cursor, c.lang),
+    )
+
+
+@router.get(
+    "/accounts/{number}/calls",
+    response_model=CallsPage,
+    responses=PROBLEMS,
+    summary="The calls of a month, columnar, paged (R-CALL-1)",
+)
+def get_calls(
+    request: Request,
+    number: Number,
+    year: int = Query(..., ge=2000, le=2100),
+    month: int = Query(..., ge=1, le=12),
+    limit: int = Query(25_000, ge=1, le=MAX_CALLS_LIMIT),
+    cursor: str | None = Query(None, max_length=200),
+    token: str = Depends(bearer_token),
+) -> Response:
+    """One page of the month's calls in the order they were made."""
+    from .. import billing
+
+    return read(
+        request,
+        token,
+        lambda c: billing.calls_page(c.db, c.clock, c.subscriber_id, number, year, month, limit, cursor),
+    )
+
+
+@router.post(
+    "/accounts/{number}/payments",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PaymentOrder,
+    responses=PROBLEMS,
+    summary="Create a payment order; open its payment_url to pay (R-PAY-1)",
+)
+def post_payment(
+    request: Request,
+    number: Number,
+    body: PaymentCreate,
+    token: str = Depends(bearer_token),
+    key: str | None = Depends(idempotency_key),
+) -> Response:
+    """``{amount}`` (1 ₽ … 100 000 ₽) → the order and the hosted payment page address."""
+    from .. import billing
+
+    def run(c: Ctx) -> PaymentOrder:
+        return billing.create_payment(c.db, c.clock, c.subscriber_id, number, body.amount, c.base_url, c.lang)
+
+    return change(request, token, key, run, body=body, status=status.HTTP_201_CREATED)
+
+
+@router.get(
+    "/accounts/{number}/payments/{order}",
+    response_model=PaymentOrder,
+    responses=PROBLEMS,
+    summary="The order's state: the server's word on whether it was paid (R-PAY-3)",
+)
+def get_payment(
+    request: Request,
+    number: Number,
+    order: Annotated[str, Path(max_length=64)],
+    token: str = Depends(bearer_token),
+) -> Response:
+    """Pending, paid (with the receipt), declined or timed out."""
+    from .. import billing
+
+    return read(
+        request, token, lambda c: billing.get_payment(c.db, c.clock, c.subscriber_id, number, order, c.lang)
+    )

@@ -1,0 +1,204 @@
+"""The unit of work of one request: session check, catch-up, the call into billing, one commit.
+
+Routes stay thin: they name the billing function and hand it to :func:`read` or :func:`change`.
+
+* :func:`read` — authenticate (touching the idle timer), let billing catch up with the clock for
+  this subscriber, run the query, answer JSON.
+* :func:`change` — the same, then in ONE transaction: the idempotency check, the change (billing
+  writes the journal entry itself), the idempotency record; commit; rollback on any error.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, Request
+from fastapi.responses import Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, TypeAdapter
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from annet_desktop.api.schema import IDEMPOTENCY_HEADER, ErrorCode, Problem
+
+from .. import idempotency
+from ..problems import ApiProblem, request_language
+
+log = logging.getLogger(__name__)
+
+#: the error answers every route documents (all ``application/problem+json``, see docs/api.md)
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "No session, or it ended (auth.required, auth.session_expired)"},
+    404: {"model": Problem, "description": "Not one of the subscriber's accounts, services or orders"},
+    409: {"model": Problem, "description": "A rule of the cabinet refused the change"},
+    422: {"model": Problem, "description": "Bad input (field messages) or an idempotency mismatch"},
+}
+
+_bearer = HTTPBearer(auto_error=False, description="The token from POST /api/v1/session")
+
+
+def bearer_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
+    """The session token of the request; 401 auth.required when there is none."""
+    if credentials is None or not credentials.credentials:
+        raise ApiProblem(ErrorCode.AUTH_REQUIRED, 401, headers={"WWW-Authenticate": "Bearer"})
+    return credentials.credentials
+
+
+def idempotency_key(
+    key: str | None = Header(
+        default=None,
+        alias=IDEMPOTENCY_HEADER,
+        description="Repeat a change safely: the same key gets the first answer (docs/api.md).",
+    ),
+) -> str | None:
+    """The request's ``Idempotency-Key`` header, checked."""
+    return idempotency.clean_key(key)
+
+
+@dataclass
+class Ctx:
+    """What a billing call needs about the request: db session, clock, language, subscriber."""
+
+    request: Request
+    db: Session
+    clock: Any
+    lang: str
+    subscriber_id: int
+    session_id: int
+
+    @property
+    def base_url(self) -> str:
+        """The server's own base URL as the caller reached it (for payment page links)."""
+        return str(self.request.base_url).rstrip("/")
+
+
+def server_state(request: Request) -> Any:
+    """The :class:`annet_server.app.ServerState` of the app serving ``request``."""
+    return request.app.state.annet
+
+
+_ANY: TypeAdapter[Any] = TypeAdapter(Any)
+
+
+def dump(result: Any) -> str:
+    """JSON text of a schema object, a list of them, or None."""
+    if result is None:
+        return ""
+    if isinstance(result, BaseModel):
+        return result.model_dump_json()
+    if isinstance(result, list) and all(isinstance(item, BaseModel) for item in result):
+        return "[" + ",".join(item.model_dump_json() for item in result) + "]"
+    return _ANY.dump_json(result).decode()
+
+
+def json_response(body: str, status: int, lang: str = "ru") -> Response:
+    """A JSON (or empty 204) answer; ``Content-Language`` says the language of its texts."""
+    headers = {"Content-Language": lang}
+    if status == 204 or not body:
+        return Response(status_code=status, headers=headers)
+    return Response(content=body.encode(), status_code=status, media_type="application/json", headers=headers)
+
+
+def _open(request: Request, token: str) -> tuple[Session, Ctx]:
+    from .. import auth
+
+    state = server_state(request)
+    lang = request_language(request)
+    db: Session = state.sessionmaker()
+    try:
+        session = auth.authenticate(db, state.clock, token)
+        _catch_up(db, state.clock, session.subscriber_id)
+        db.commit()
+        ctx = Ctx(
+            request=request,
+            db=db,
+            clock=state.clock,
+            lang=lang,
+            subscriber_id=session.subscriber_id,
+            session_id=session.id,
+        )
+    except ApiProblem:
+        db.commit()  # a session found expired is revoked for good
+        db.close()
+        raise
+    except BaseException:
+        db.rollback()
+        db.close()
+        raise
+    return db, ctx
+
+
+def _catch_up(db: Session, clock: Any, subscriber_id: int) -> None:
+    from .. import billing
+
+    billing.catch_up(db, clock, subscriber_id)
+
+
+def read(request: Request, token: str, fn: Callable[[Ctx], Any], status: int = 200) -> Response:
+    """Answer a GET: authenticate, catch up, run ``fn(ctx)``, answer its JSON."""
+    db, ctx = _open(request, token)
+    try:
+        result = fn(ctx)
+        body = dump(result)
+        db.rollback()  # a read changes nothing; end the transaction
+        return json_response(body, status, ctx.lang)
+    finally:
+        db.close()
+
+
+def change(
+    request: Request,
+    token: str,
+    key: str | None,
+    fn: Callable[[Ctx], Any],
+    *,
+    body: BaseModel | None = None,
+    status: int = 200,
+    after: Callable[[Ctx], None] | None = None,
+) -> Response:
+    """Answer a change in one transaction: idempotency check, ``fn(ctx)``, ``after(ctx)``, record."""
+    state = server_state(request)
+    db, ctx = _open(request, token)
+    method = request.method
+    path = request.url.path
+    fingerprint = idempotency.body_hash(state.idempotency_secret, method, path, body)
+    try:
+        stored = idempotency.replay(db, ctx.subscriber_id, key, fingerprint)
+        if stored is not None:
+            db.rollback()
+            return stored
+        result = fn(ctx)
+        if after is not None:
+            after(ctx)
+        text = dump(result)
+        idempotency.remember(
+            db,
+            ctx.subscriber_id,
+            key,
+            method=method,
+            path=path,
+            fingerprint=fingerprint,
+            status=status,
+            body=text,
+            now=state.clock.now(),
+        )
+        try:
+            db.commit()
+        except IntegrityError:
+            # the same key raced us in another request and won: answer what it stored
+            db.rollback()
+            if key is None:
+                raise
+            stored = idempotency.replay(db, ctx.subscriber_id, key, fingerprint)
+            if stored is None:
+                raise
+            return stored
+        return json_response(text, status, ctx.lang)
+    except BaseException:
+        db.rollback()
+        raise
+    finally:
+        db.close()

@@ -1,0 +1,739 @@
+"""Demo data of the reference server (SPEC §6): Tver subscribers, one per tagged case at least.
+
+Deterministic: a fixed random seed, and every date relative to ``now`` (the demo's "today"), so the
+same cases hold whenever the demo is seeded: a discount that ends this month, a credit that ended
+unrepaid less than 2 months ago, a financial block, a year of calls on a home phone and a business
+line with 100,000 calls in the current month. Calls go in with Core bulk inserts: the whole seed
+takes a few seconds.
+
+``demo_accounts()`` lists the logins without a database (the CLI, the README and the app's demo
+login list use it); ``seed_demo(engine_or_sessionmaker, now)`` fills a database and returns the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from annet_desktop.api import schema as s
+from annet_desktop.api.schema import MOSCOW
+
+from . import messages
+from . import models as m
+from .billing import (
+    add_months,
+    credit_banned_until,
+    credit_ends_at,
+    discounted_fee_kopecks,
+    midnight,
+    month_start,
+    next_month_start,
+)
+from .db import to_kopecks
+from .passwords import hash_password
+
+__all__ = ["BIG_CALLS", "CASES", "DEMO", "DemoSpec", "demo_accounts", "seed_demo"]
+
+#: calls of the business line in the current month
+BIG_CALLS = 100_000
+#: the SPEC §6 tags
+CASES = (
+    "internet-discount",
+    "multi-account",
+    "telephony",
+    "business-100k",
+    "credit-available",
+    "credit-banned",
+    "promo-tariff",
+    "admin-block",
+    "discount-extendable",
+    "no-contacts",
+)
+
+
+@dataclass(frozen=True)
+class DemoSpec:
+    """One demo subscriber: login, contact data and the cases it shows."""
+
+    account: str
+    password: str
+    name: str
+    cases: tuple[str, ...]
+    address: str | None
+    contract: str
+    sms_phone: str | None
+    email: str | None
+    other_accounts: tuple[str, ...] = ()
+
+
+DEMO: tuple[DemoSpec, ...] = (
+    DemoSpec(
+        "100001", "anna2026", "Смирнова Анна Викторовна", ("internet-discount",),
+        "г. Тверь, ул. Советская, д. 12, кв. 45", "Д-2019/0451", "9051234567", "a.smirnova@example.ru",
+    ),
+    DemoSpec(
+        "100002", "kuz7igor", "Кузнецов Игорь Петрович", ("multi-account",),
+        "г. Тверь, пр-т Чайковского, д. 28, кв. 7", "Д-2017/1120", "9157654321", "kuznetsov.ip@example.ru",
+        other_accounts=("100003",),
+    ),
+    DemoSpec(
+        "100004", "volkov77", "Волков Дмитрий Сергеевич", ("telephony",),
+        "г. Тверь, ул. Радищева, д. 5, кв. 19", "Д-2015/0388", "9201112233", "volkov.ds@example.ru",
+    ),
+    DemoSpec(
+        "100005", "vlog100k", "ООО «Верхневолжская логистика»", ("business-100k",),
+        "г. Тверь, Петербургское ш., д. 45, офис 210", "Б-2021/0077", "9607778899", "office@vvlog.example.ru",
+    ),
+    DemoSpec(
+        "100006", "elena2026", "Морозова Елена Андреевна", ("credit-available",),
+        "г. Тверь, ул. Склизкова, д. 84, кв. 112", "Д-2020/2231", "9035550101", None,
+    ),
+    DemoSpec(
+        "100007", "novikov26", "Новиков Алексей Игоревич", ("credit-banned",),
+        "г. Тверь, ул. Хромова, д. 21, кв. 33", "Д-2018/1502", "9109990011", "novikov.ai@example.ru",
+    ),
+    DemoSpec(
+        "100008", "olga1rub", "Лебедева Ольга Николаевна", ("promo-tariff",),
+        "г. Тверь, Октябрьский пр-т, д. 99, кв. 4", "Д-2024/0610", None, "lebedeva.on@example.ru",
+    ),
+    DemoSpec(
+        "100009", "sokolov9", "Соколов Павел Андреевич", ("admin-block",),
+        "г. Тверь, ул. Горького, д. 140, кв. 56", "Д-2016/0902", "9806665544", "sokolov.pa@example.ru",
+    ),
+    DemoSpec(
+        "100010", "maria2026", "Попова Мария Дмитриевна", ("discount-extendable",),
+        "г. Тверь, бульвар Радищева, д. 31, кв. 8", "Д-2019/1744", "9190001122", "popova.md@example.ru",
+    ),
+    DemoSpec(
+        "100011", "fedorov11", "Фёдоров Николай Васильевич", ("no-contacts",),
+        "г. Тверь, ул. Брагина, д. 7, кв. 61", "Д-2014/0215", None, None,
+    ),
+)  # fmt: skip
+
+
+def demo_accounts() -> list[s.DemoAccount]:
+    """The demo logins (SPEC §6) without a database: account, password, name, cases."""
+    return [
+        s.DemoAccount(account=d.account, password=d.password, name=d.name, cases=list(d.cases)) for d in DEMO
+    ]
+
+
+# --------------------------------------------------------------------------- catalogue
+
+#: catalogue: key → (name, name_en, kind, description, description_en, orderable, tariffs)
+#: tariff: (name, fee ₽, promo, discounts, selectable, description)
+_CATALOG: dict[str, tuple[str, str, str, str, str, bool, list[tuple[str, str, bool, bool, bool, str]]]] = {
+    "internet": (
+        "Доступ в интернет", "Internet access", "internet",
+        "Домашний интернет по оптике в Твери.", "Fibre home Internet in Tver.", True,
+        [
+            ("Домашний 100", "550.00", False, True, True, "100 Мбит/с без ограничения трафика"),
+            ("Домашний 300", "750.00", False, True, True, "300 Мбит/с без ограничения трафика"),
+            ("Домашний 500", "950.00", False, True, True, "500 Мбит/с без ограничения трафика"),
+            ("Акция: Гигабит за 1 ₽", "1.00", True, False, False, "1 Гбит/с по акции для новых абонентов"),
+            ("Социальный 30", "350.00", False, False, True, "30 Мбит/с для пенсионеров"),
+        ],
+    ),
+    "phone": (
+        "Телефония", "Telephony", "telephony",
+        "Городской телефонный номер (4822).", "A Tver landline number (4822).", True,
+        [
+            ("Городской безлимитный", "390.00", False, False, True, "Безлимитные местные звонки"),
+            ("Городской повременный", "190.00", False, False, True, "Местные звонки 0,40 ₽/мин"),
+            ("Бизнес-линия 30", "4500.00", False, False, False, "30 линий, многоканальный номер"),
+        ],
+    ),
+    "iptv": (
+        "IPTVPORTAL", "IPTVPORTAL", "iptv",
+        "Платное IP-телевидение на Smart TV, приставке и в браузере.",
+        "Paid IP television on Smart TV, set-top box and browser.", True,
+        [
+            ("Базовый", "199.00", False, False, True, "Более 100 каналов"),
+            ("Расширенный", "349.00", False, False, True, "Более 180 каналов, 30 в HD"),
+            ("Максимальный", "599.00", False, False, True, "Более 250 каналов, кино и спорт"),
+        ],
+    ),
+    "static_ip": (
+        "Статический IP-адрес", "Static IP address", "other",
+        "Постоянный внешний IP-адрес.", "A permanent public IP address.", True,
+        [("Статический IP", "150.00", False, False, True, "Один адрес IPv4")],
+    ),
+    "antivirus": (
+        "Антивирус Dr.Web", "Dr.Web antivirus", "other",
+        "Защита компьютера по подписке.", "Computer protection by subscription.", True,
+        [("Dr.Web Премиум", "99.00", False, False, True, "1 компьютер")],
+    ),
+}  # fmt: skip
+
+#: the loyalty offers «Больше платишь — меньше тратишь!» of every discount-eligible tariff: (percent, months)
+_OFFERS = ((5, 3), (10, 6), (15, 12))
+
+# --------------------------------------------------------------------------- calls
+
+_ZONES = (
+    # zone, rate kopecks per minute (outgoing), weight
+    ("Тверь", 0, 55),
+    ("Тверская область", 150, 10),
+    ("Мобильные Тверь", 190, 15),
+    ("Москва", 200, 8),
+    ("Санкт-Петербург", 250, 4),
+    ("Мобильные РФ", 250, 6),
+    ("Междугородная", 350, 1.8),
+    ("Международная", 2500, 0.2),
+)
+_ZONE_NAMES = [z[0] for z in _ZONES]
+_ZONE_WEIGHTS = [z[2] for z in _ZONES]
+_ZONE_RATE = {z[0]: z[1] for z in _ZONES}
+
+
+def _number_in(zone: str, rng: random.Random) -> str:
+    if zone == "Тверь":
+        return f"84822{rng.randint(320000, 799999)}"
+    if zone == "Тверская область":
+        code = rng.choice(("48231", "48232", "48236", "48242", "48251", "48264"))
+        return f"8{code}{rng.randint(10000, 99999)}"
+    if zone in ("Мобильные Тверь", "Мобильные РФ"):
+        code = rng.choice(("05", "06", "10", "15", "20", "30", "52", "60", "80", "96"))
+        return f"89{code}{rng.randint(1000000, 9999999)}"
+    if zone == "Москва":
+        return f"8495{rng.randint(1000000, 9999999)}"
+    if zone == "Санкт-Петербург":
+        return f"8812{rng.randint(1000000, 9999999)}"
+    if zone == "Междугородная":
+        return f"8{rng.choice(('343', '383', '846', '861', '863'))}{rng.randint(1000000, 9999999)}"
+    return f"810{rng.choice(('375', '49', '90', '86'))}{rng.randint(10000000, 99999999)}"
+
+
+def _calls(
+    account_id: int,
+    lines: list[str],
+    start: dt.datetime,
+    end: dt.datetime,
+    count: int,
+    rng: random.Random,
+    *,
+    free_local: bool,
+) -> list[dict[str, Any]]:
+    """``count`` calls between ``start`` and ``end`` (daytime-heavy), sorted by time."""
+    lo, hi = int(start.timestamp()), int(end.timestamp())
+    hi = max(hi, lo + 1)  # seeded at 00:00:00 on the 1st: every call at that second
+    span = max(1, hi - lo)
+    stamps = []
+    for _ in range(count):
+        t = lo + rng.randrange(span)
+        hour = (t // 3600 + 3) % 24
+        if hour < 8 or hour > 21:  # fewer calls at night: move most into the day
+            if rng.random() < 0.8:
+                t = lo + rng.randrange(span)
+        stamps.append(min(t, hi - 1))
+    stamps.sort()
+    rows = []
+    choices = rng.choices
+    for t in stamps:
+        zone = choices(_ZONE_NAMES, _ZONE_WEIGHTS)[0]
+        line = lines[0] if len(lines) == 1 else lines[rng.randrange(len(lines))]
+        other = _number_in(zone, rng)
+        outgoing = rng.random() < 0.6
+        duration = min(3600, int(rng.expovariate(1 / 110)) + 3)
+        rate = _ZONE_RATE[zone]
+        if free_local and zone == "Тверь":
+            rate = 0
+        cost = math.ceil(duration / 60) * rate if outgoing else 0
+        rows.append(
+            {
+                "account_id": account_id,
+                "started_at": t,
+                "caller": line if outgoing else other,
+                "callee": other if outgoing else line,
+                "direction": "out" if outgoing else "in",
+                "duration_s": duration,
+                "cost_kopecks": cost,
+                "zone": zone,
+            }
+        )
+    return rows
+
+
+# --------------------------------------------------------------------------- the builder
+
+
+@dataclass
+class _Acc:
+    row: m.Account
+    services: list[m.Service] = field(default_factory=list)
+    #: (at, amount kopecks, kind, message key, params)
+    moves: list[tuple[dt.datetime, int, s.BalanceKind, str, dict[str, Any]]] = field(default_factory=list)
+    calls_cost: dict[tuple[int, int], int] = field(default_factory=dict)
+
+
+class _Seeder:
+    def __init__(self, db: Session, now: dt.datetime, big_calls: bool) -> None:
+        self.db = db
+        self.now = now.astimezone(MOSCOW)
+        self.today = self.now.date()
+        self.this_month = month_start(self.today)
+        self.big_calls = big_calls
+        self.rng = random.Random(20261116)
+        self.tariffs: dict[str, m.Tariff] = {}
+        self.catalog: dict[str, m.CatalogItem] = {}
+        self.specs = {d.account: d for d in DEMO}
+
+    # ---------------------------------------------------------------- catalogue
+    def catalogue(self) -> None:
+        for sort, (key, (name, name_en, kind, desc, desc_en, orderable, tariffs)) in enumerate(
+            _CATALOG.items()
+        ):
+            item = m.CatalogItem(
+                name=name,
+                name_en=name_en,
+                kind=kind,
+                description=desc,
+                description_en=desc_en,
+                orderable=orderable,
+                sort=sort,
+            )
+            self.db.add(item)
+            self.db.flush()
+            self.catalog[key] = item
+            for tsort, (tname, fee, promo, discounts, selectable, tdesc) in enumerate(tariffs):
+                tariff = m.Tariff(
+                    catalog_id=item.id,
+                    name=tname,
+                    fee_kopecks=to_kopecks(Decimal(fee)),
+                    promo=promo,
+                    discounts=discounts,
+                    selectable=selectable,
+                    description=tdesc,
+                    sort=tsort,
+                )
+                self.db.add(tariff)
+                self.db.flush()
+                self.tariffs[tname] = tariff
+                if discounts:
+                    for percent, months in _OFFERS:
+                        self.db.add(m.DiscountOffer(tariff_id=tariff.id, percent=percent, months=months))
+        self.db.flush()
+
+    # ---------------------------------------------------------------- people
+    def subscriber(self, spec: DemoSpec, since: dt.date) -> m.Subscriber:
+        sub = m.Subscriber(
+            name=spec.name,
+            address=spec.address,
+            contract=spec.contract,
+            sms_phone=spec.sms_phone,
+            email=spec.email,
+            password_hash=hash_password(spec.password),
+            password_changed_at=None,
+        )
+        self.db.add(sub)
+        self.db.flush()
+        return sub
+
+    def account(self, sub: m.Subscriber, number: str, kind: s.AccountKind, since: dt.date) -> _Acc:
+        row = m.Account(
+            subscriber_id=sub.id,
+            number=number,
+            kind=kind.value,
+            title=messages.message(f"account.title.{kind.value}", "ru"),
+            title_en=messages.message(f"account.title.{kind.value}", "en"),
+            balance_kopecks=0,
+            financial_block=False,
+            charged_through=self.this_month,
+            caught_up_at=self.now,
+            created_at=midnight(since),
+        )
+        self.db.add(row)
+        self.db.flush()
+        return _Acc(row)
+
+    def service(self, acc: _Acc, catalog: str, tariff: str, since: dt.date, **flags: Any) -> m.Service:
+        svc = m.Service(
+            account_id=acc.row.id,
+            catalog_id=self.catalog[catalog].id,
+            tariff_id=self.tariffs[tariff].id,
+            quantity=1,
+            created_at=midnight(since) + dt.timedelta(hours=11),
+            **flags,
+        )
+        self.db.add(svc)
+        self.db.flush()
+        acc.services.append(svc)
+        return svc
+
+    # ---------------------------------------------------------------- money
+    def months_back(self, count: int) -> list[dt.date]:
+        """The 1sts of the last ``count`` months up to and including this one, oldest first."""
+        return [add_months(self.this_month, -i) for i in range(count - 1, -1, -1)]
+
+    def monthly_charges(
+        self, acc: _Acc, months: int, *, skip: set[tuple[int, dt.date]] | None = None
+    ) -> None:
+        skip = skip or set()
+        for first in self.months_back(months):
+            for svc in acc.services:
+                if (svc.id, first) in skip or svc.created_at.date() > first:
+                    continue
+                tariff = self.db.get(m.Tariff, svc.tariff_id)
+                assert tariff is not None
+                item = self.db.get(m.CatalogItem, svc.catalog_id)
+                assert item is not None
+                acc.moves.append(
+                    (
+                        midnight(first),
+                        -tariff.fee_kopecks * svc.quantity,
+                        s.BalanceKind.CHARGE,
+                        "balance.charge",
+                        {"month": (first.year, first.month), "service": f"{item.name} «{tariff.name}»"},
+                    )
+                )
+            previous = add_months(first, -1)
+            cost = acc.calls_cost.get((previous.year, previous.month), 0)
+            if cost:
+                acc.moves.append(
+                    (
+                        midnight(first) + dt.timedelta(minutes=5),
+                        -cost,
+                        s.BalanceKind.CALLS,
+                        "balance.calls",
+                        {"month": (previous.year, previous.month)},
+                    )
+                )
+
+    def payment(
+        self, acc: _Acc, at: dt.datetime, rub: int, how: str = "bank", order: str | None = None
+    ) -> None:
+        if at > self.now:
+            return
+        if how == "online":
+            order = order or f"{at:%y%m%d}{self.rng.randrange(10**6):06d}"
+            acc.moves.append(
+                (at, rub * 100, s.BalanceKind.PAYMENT, "balance.payment_online", {"order": order})
+            )
+            self.journal(
+                acc, at, s.JournalAction.PAYMENT, s.Actor.SUBSCRIBER,
+                new=_value("value.payment", amount=f"{rub}.00", order=order),
+            )  # fmt: skip
+        else:
+            acc.moves.append((at, rub * 100, s.BalanceKind.PAYMENT, f"balance.payment_{how}", {}))
+
+    def regular_payments(self, acc: _Acc, months: int, rub: int, *, skip_last: int = 0) -> None:
+        firsts = self.months_back(months)
+        for i, first in enumerate(firsts[: len(firsts) - skip_last] if skip_last else firsts):
+            day = 18 + (i * 3) % 9
+            at = midnight(first.replace(day=day)) + dt.timedelta(hours=10 + i % 8, minutes=(i * 17) % 60)
+            self.payment(acc, at, rub, ("bank", "online", "cash")[i % 3])
+
+    def settle_balance(self, acc: _Acc, target_rub: Decimal, opening_at: dt.datetime) -> None:
+        """Write the moves with running balances; an opening correction makes the end equal ``target``."""
+        moves = sorted(acc.moves, key=lambda mv: mv[0])
+        total = sum(mv[1] for mv in moves)
+        opening = to_kopecks(target_rub) - total
+        balance = 0
+        entries = [(opening_at, opening, s.BalanceKind.CORRECTION, "balance.opening", {}), *moves]
+        for at, amount, kind, key, params in entries:
+            if amount == 0:
+                continue
+            balance += amount
+            self.db.add(
+                m.BalanceEntry(
+                    account_id=acc.row.id,
+                    at=at,
+                    amount_kopecks=amount,
+                    kind=kind.value,
+                    description=messages.message(key, "ru", **params),
+                    description_en=messages.message(key, "en", **params),
+                    balance_after_kopecks=balance,
+                )
+            )
+        acc.row.balance_kopecks = balance
+
+    # ---------------------------------------------------------------- journal
+    def journal(
+        self,
+        acc: _Acc | None,
+        at: dt.datetime,
+        action: s.JournalAction,
+        actor: s.Actor,
+        *,
+        sub_id: int | None = None,
+        service: str | None = None,
+        old: str | None = None,
+        new: str | None = None,
+    ) -> None:
+        self.db.add(
+            m.JournalEntry(
+                subscriber_id=sub_id if sub_id is not None else acc.row.subscriber_id,  # type: ignore[union-attr]
+                at=at,
+                actor=actor.value,
+                action=action.value,
+                account_number=acc.row.number if acc else None,
+                service=service,
+                old_value=old,
+                new_value=new,
+            )
+        )
+
+    # ---------------------------------------------------------------- calls
+    def add_calls(self, acc: _Acc, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        chunk = 20_000
+        for i in range(0, len(rows), chunk):
+            self.db.execute(insert(m.Call), rows[i : i + chunk])
+        months: Counter[tuple[int, int]] = Counter()
+        for row in rows:
+            when = dt.datetime.fromtimestamp(row["started_at"], MOSCOW)
+            key = (when.year, when.month)
+            months[key] += 1
+            acc.calls_cost[key] = acc.calls_cost.get(key, 0) + row["cost_kopecks"]
+        existing = {
+            (r.year, r.month): r
+            for r in self.db.execute(
+                select(m.CallMonth).where(m.CallMonth.account_id == acc.row.id)
+            ).scalars()
+        }
+        for (year, month), n in months.items():
+            if (year, month) in existing:
+                existing[(year, month)].calls += n
+            else:
+                self.db.add(m.CallMonth(account_id=acc.row.id, year=year, month=month, calls=n))
+        self.db.flush()
+
+
+def _value(key: str, **params: Any) -> str:
+    from .billing import _encode_value
+
+    return _encode_value(key, **params)
+
+
+# --------------------------------------------------------------------------- the demo
+
+
+def seed_demo(
+    target: Engine | sessionmaker[Session] | Any, now: dt.datetime, *, big_calls: bool = True
+) -> list[s.DemoAccount]:
+    """Fill an empty database (schema created) with the demo data for ``now``; the demo logins."""
+    if isinstance(target, Engine):
+        factory: Any = sessionmaker(bind=target, expire_on_commit=False)
+    else:
+        factory = target
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=MOSCOW)
+    with factory() as db:
+        seeder = _Seeder(db, now, big_calls)
+        seeder.catalogue()
+        _build(seeder)
+        db.commit()
+    return demo_accounts()
+
+
+def _build(x: _Seeder) -> None:
+    now, this_month, rng = x.now, x.this_month, x.rng
+    spec = x.specs
+    long_ago = add_months(this_month, -30)
+
+    # 1. internet-discount: Домашний 300, balance above the largest advance (750 × 0.85 × 12 = 7 650 ₽)
+    sub = x.subscriber(spec["100001"], long_ago)
+    acc = x.account(sub, "100001", s.AccountKind.INTERNET, long_ago)
+    x.service(acc, "internet", "Домашний 300", long_ago)
+    x.monthly_charges(acc, 7)
+    x.regular_payments(acc, 7, 1500)
+    x.payment(acc, now - dt.timedelta(days=2, hours=3), 5000, "online")
+    x.settle_balance(acc, Decimal("9350.00"), midnight(add_months(this_month, -7)))
+    x.journal(
+        acc, midnight(add_months(this_month, -3).replace(day=9)) + dt.timedelta(hours=19),
+        s.JournalAction.CONTACT_EMAIL, s.Actor.SUBSCRIBER,
+        old="anna.smirnova@example.ru", new="a.smirnova@example.ru",
+    )  # fmt: skip
+
+    # 2. multi-account: internet + a separate telephony account
+    sub = x.subscriber(spec["100002"], long_ago)
+    acc = x.account(sub, "100002", s.AccountKind.INTERNET, long_ago)
+    x.service(acc, "internet", "Домашний 100", long_ago)
+    x.service(acc, "static_ip", "Статический IP", long_ago)
+    x.monthly_charges(acc, 7)
+    x.regular_payments(acc, 7, 800)
+    x.settle_balance(acc, Decimal("412.30"), midnight(add_months(this_month, -7)))
+    acc2 = x.account(sub, "100003", s.AccountKind.TELEPHONY, long_ago)
+    x.service(acc2, "phone", "Городской повременный", long_ago)
+    x.add_calls(
+        acc2,
+        _calls(
+            acc2.row.id,
+            ["84822354017"],
+            midnight(add_months(this_month, -3)),
+            now,
+            240,
+            rng,
+            free_local=False,
+        ),
+    )
+    x.monthly_charges(acc2, 7)
+    x.regular_payments(acc2, 7, 300)
+    x.settle_balance(acc2, Decimal("157.60"), midnight(add_months(this_month, -7)))
+
+    # 3. telephony: internet + home phone on one account, a year of calls
+    sub = x.subscriber(spec["100004"], long_ago)
+    acc = x.account(sub, "100004", s.AccountKind.MIXED, long_ago)
+    x.service(acc, "internet", "Домашний 500", long_ago)
+    x.service(acc, "phone", "Городской безлимитный", long_ago)
+    year_ago = midnight(add_months(this_month, -12))
+    x.add_calls(acc, _calls(acc.row.id, ["84822431562"], year_ago, now, 1900, rng, free_local=True))
+    x.monthly_charges(acc, 13)
+    x.regular_payments(acc, 13, 1500)
+    x.settle_balance(acc, Decimal("1210.45"), year_ago - dt.timedelta(days=1))
+    x.journal(
+        acc, midnight(add_months(this_month, -13).replace(day=4)) + dt.timedelta(hours=20, minutes=12),
+        s.JournalAction.TARIFF, s.Actor.SUBSCRIBER, service="Доступ в интернет",
+        old="Домашний 300", new="Домашний 500",
+    )  # fmt: skip
+
+    # 4. business-100k: a 30-line business number, 100,000 calls this month
+    sub = x.subscriber(spec["100005"], long_ago)
+    acc = x.account(sub, "100005", s.AccountKind.TELEPHONY, long_ago)
+    x.service(acc, "phone", "Бизнес-линия 30", long_ago)
+    x.service(acc, "internet", "Домашний 500", long_ago)
+    lines = [f"8482277{n:04d}" for n in range(1, 31)]
+    for back in (2, 1):
+        first = add_months(this_month, -back)
+        x.add_calls(
+            acc,
+            _calls(
+                acc.row.id,
+                lines,
+                midnight(first),
+                midnight(next_month_start(first)),
+                3000,
+                rng,
+                free_local=True,
+            ),
+        )
+    count = BIG_CALLS if x.big_calls else 2_000
+    x.add_calls(acc, _calls(acc.row.id, lines, midnight(this_month), now, count, rng, free_local=True))
+    x.monthly_charges(acc, 3)
+    x.regular_payments(acc, 3, 15000)
+    x.settle_balance(acc, Decimal("23840.00"), midnight(add_months(this_month, -3)))
+
+    # 5. credit-available: negative balance, financially blocked, no credit history
+    sub = x.subscriber(spec["100006"], long_ago)
+    acc = x.account(sub, "100006", s.AccountKind.INTERNET, long_ago)
+    x.service(acc, "internet", "Домашний 100", long_ago)
+    x.monthly_charges(acc, 5)
+    x.regular_payments(acc, 5, 550, skip_last=2)
+    x.settle_balance(acc, Decimal("-320.00"), midnight(add_months(this_month, -5)))
+    block_at = _last_eleventh(now)
+    acc.row.financial_block = True
+    acc.row.financial_block_since = block_at
+    x.journal(
+        acc, block_at, s.JournalAction.BLOCK, s.Actor.SYSTEM,
+        old=_value("value.active"), new=_value("block.financial"),
+    )  # fmt: skip
+
+    # 6. credit-banned: an unrepaid credit ended less than 2 months ago → blocked, no credit button
+    sub = x.subscriber(spec["100007"], long_ago)
+    acc = x.account(sub, "100007", s.AccountKind.INTERNET, long_ago)
+    x.service(acc, "internet", "Домашний 300", long_ago)
+    x.monthly_charges(acc, 6)
+    x.regular_payments(acc, 6, 750, skip_last=2)
+    x.settle_balance(acc, Decimal("-1480.00"), midnight(add_months(this_month, -6)))
+    taken = midnight(x.today - dt.timedelta(days=27)) + dt.timedelta(hours=14, minutes=20)
+    ends = credit_ends_at(taken)
+    x.db.add(m.Credit(account_id=acc.row.id, taken_at=taken, ends_at=ends, state="unrepaid", settled_at=ends))
+    acc.row.credit_banned_until = credit_banned_until(ends)
+    acc.row.financial_block = True
+    acc.row.financial_block_since = ends
+    x.journal(
+        acc, taken, s.JournalAction.CREDIT, s.Actor.SUBSCRIBER,
+        old=_value("block.financial"), new=_value("value.credit_in_force", until=messages.format_date(ends)),
+    )  # fmt: skip
+    x.journal(
+        acc, ends, s.JournalAction.CREDIT_END, s.Actor.SYSTEM,
+        old=_value("value.credit_in_force", until=messages.format_date(ends)),
+        new=_value("value.credit_unrepaid"),
+    )  # fmt: skip
+
+    # 7. promo-tariff: «Акция: Гигабит за 1 ₽»
+    sub = x.subscriber(spec["100008"], add_months(this_month, -4))
+    acc = x.account(sub, "100008", s.AccountKind.INTERNET, add_months(this_month, -4))
+    x.service(acc, "internet", "Акция: Гигабит за 1 ₽", add_months(this_month, -4))
+    x.service(acc, "iptv", "Базовый", add_months(this_month, -2))
+    x.monthly_charges(acc, 4)
+    x.regular_payments(acc, 4, 300)
+    x.settle_balance(acc, Decimal("596.00"), midnight(add_months(this_month, -4)) + dt.timedelta(hours=9))
+
+    # 8. admin-block: IPTV under an administrative block
+    sub = x.subscriber(spec["100009"], long_ago)
+    acc = x.account(sub, "100009", s.AccountKind.INTERNET, long_ago)
+    x.service(acc, "internet", "Домашний 100", long_ago)
+    iptv = x.service(acc, "iptv", "Расширенный", add_months(this_month, -8), admin_block=True)
+    x.monthly_charges(acc, 6)
+    x.regular_payments(acc, 6, 900)
+    x.settle_balance(acc, Decimal("1034.00"), midnight(add_months(this_month, -6)))
+    x.journal(
+        acc, midnight(add_months(this_month, -1).replace(day=23)) + dt.timedelta(hours=15),
+        s.JournalAction.BLOCK, s.Actor.OPERATOR, service="IPTVPORTAL",
+        old=_value("value.active"), new=_value("block.administrative"),
+    )  # fmt: skip
+    del iptv
+
+    # 9. discount-extendable: a 10 % discount for 6 months that ends this month (window open)
+    sub = x.subscriber(spec["100010"], long_ago)
+    acc = x.account(sub, "100010", s.AccountKind.INTERNET, long_ago)
+    svc = x.service(acc, "internet", "Домашний 300", long_ago)
+    starts = add_months(this_month, -5)
+    ends_on = next_month_start(this_month) - dt.timedelta(days=1)
+    fee = discounted_fee_kopecks(x.tariffs["Домашний 300"].fee_kopecks, 10)
+    bought = midnight(starts - dt.timedelta(days=9)) + dt.timedelta(hours=18, minutes=40)
+    x.db.add(
+        m.Discount(
+            service_id=svc.id, offer_id=None, percent=10, months=6, starts_on=starts, ends_on=ends_on,
+            fee_with_discount_kopecks=fee, advance_kopecks=fee * 6, created_at=bought,
+        )
+    )  # fmt: skip
+    x.payment(acc, bought - dt.timedelta(minutes=25), 4500, "online")
+    acc.moves.append(
+        (
+            bought, -fee * 6, s.BalanceKind.DISCOUNT_ADVANCE, "balance.discount_advance",
+            {"percent": 10, "months": 6, "service": "Доступ в интернет «Домашний 300»"},
+        )
+    )  # fmt: skip
+    covered = {(svc.id, first) for first in x.months_back(6)}
+    x.monthly_charges(acc, 8, skip=covered)
+    x.regular_payments(acc, 3, 1000)
+    x.settle_balance(acc, Decimal("5210.00"), midnight(add_months(this_month, -8)))
+    x.journal(
+        acc, bought, s.JournalAction.DISCOUNT, s.Actor.SUBSCRIBER, service="Доступ в интернет",
+        old=_value("value.none"),
+        new=_value(
+            "value.discount", percent=10,
+            start=messages.format_date(starts), end=messages.format_date(ends_on),
+        ),
+    )  # fmt: skip
+
+    # 10. no-contacts: neither SMS number nor e-mail
+    sub = x.subscriber(spec["100011"], long_ago)
+    acc = x.account(sub, "100011", s.AccountKind.INTERNET, long_ago)
+    x.service(acc, "internet", "Социальный 30", long_ago)
+    x.monthly_charges(acc, 4)
+    x.regular_payments(acc, 4, 400)
+    x.settle_balance(acc, Decimal("250.00"), midnight(add_months(this_month, -4)))
+    x.journal(
+        acc, midnight(add_months(this_month, -1).replace(day=2)) + dt.timedelta(hours=12),
+        s.JournalAction.CONTACT_SMS, s.Actor.OPERATOR, old="9043332211", new=None,
+    )  # fmt: skip
+    x.db.flush()
+
+
+def _last_eleventh(now: dt.datetime) -> dt.datetime:
+    """00:00 of the latest 11th at or before ``now`` (when a financial block would have started)."""
+    first = month_start(now.date())
+    eleventh = midnight(first.replace(day=11))
+    return eleventh if eleventh <= now else midnight(add_months(first, -1).replace(day=11))

@@ -1,0 +1,272 @@
+"""Startup benchmark: whole processes, median of 7, three cases in one run (issue 6, item 1).
+
+    .venv/bin/python benchmarks/startup.py [--runs 7] [--frozen dist/annet-desktop/annet-desktop]
+
+(a) a bare PySide6 ``QMainWindow`` shown and painted (a tiny script that exits after its first paint);
+(b) ``annet-desktop`` until its login window is painted (``ANNET_EXIT_AFTER_PAINT=login``);
+(c) ``annet-desktop --demo`` until the main window shows a logged-in demo account
+    (``ANNET_AUTO_LOGIN=100004 ANNET_EXIT_AFTER_PAINT=main``).
+
+Each figure is from just before the process is spawned to the ``ANNET_PAINTED <time.monotonic()>``
+line the process prints right after the wanted paint (the system-wide monotonic clock), so the
+interpreter's start, every import and the first paint are in it and the shutdown is not. Runs are
+interleaved (a, b, c, a, b, c, …) after one unmeasured warm-up round, each in a fresh temporary
+HOME / XDG folders (no settings file, no caches: a first start), offscreen Qt.
+
+Goals on the 2-core reference machine: (b)/(a) ≤ 1.3 and (c) ≤ 2.0 s; the exit code is 1 when a
+goal is missed (2 when a case does not run at all). Then ``python -X importtime`` of (b): the ten
+slowest imports by cumulative and by own time, and the heavy packages loaded at the first paint.
+
+If the installed ``app.py`` does not install :mod:`annet_desktop.startup_probe` itself (no
+``ANNET_PAINTED`` line), (b) and (c) run through ``python -m annet_desktop.startup_probe``, which
+wraps the same ``annet_desktop.app.main``; the report says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL_RATIO = 1.3
+GOAL_DEMO_S = 2.0
+DEMO_ACCOUNT = "100004"
+TIMEOUT_S = 120.0
+
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class Probe(QObject):
+    seen = False
+    def eventFilter(self, obj, ev):
+        if not self.seen and ev.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.isWindow():
+            self.seen = True
+            QTimer.singleShot(0, self.done)
+        return False
+    def done(self):
+        print(f"ANNET_PAINTED {time.monotonic():.6f}", flush=True)
+        QApplication.quit()
+
+app = QApplication(sys.argv[:1])
+probe = Probe()
+app.installEventFilter(probe)
+window = QMainWindow()
+window.setCentralWidget(QLabel("Аннет"))
+window.resize(440, 260)
+window.show()
+sys.exit(app.exec())
+"""
+
+MARK = re.compile(r"^ANNET_PAINTED (\d+\.\d+)$", re.M)
+HEAVY = re.compile(r"^ANNET_HEAVY ?(.*)$", re.M)
+
+
+@dataclass
+class Case:
+    """One measured command."""
+
+    key: str
+    title: str
+    argv: list[str]
+    env: dict[str, str]
+    times: list[float] = field(default_factory=list)
+    heavy: str = ""
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def fresh_env(base: Path, extra: dict[str, str]) -> dict[str, str]:
+    """A first start: empty HOME and XDG folders, offscreen Qt, nothing inherited that changes Qt."""
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=base))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ANNET_", "QT_", "XDG_"))}
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_RUNTIME_DIR=str(home / "run"),
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    (home / "run").mkdir(mode=0o700)
+    env.update(extra)
+    return env
+
+
+def run_once(case: Case, base: Path, extra_args: list[str] | None = None) -> tuple[float, str, str]:
+    """Spawn the case once; seconds to its first wanted paint, its stdout and stderr."""
+    env = fresh_env(base, case.env)
+    started = time.monotonic()
+    proc = subprocess.run(
+        case.argv + (extra_args or []),
+        env=env,
+        cwd=str(base),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    found = MARK.search(proc.stdout)
+    if not found:
+        raise RuntimeError(
+            f"{case.key}: no ANNET_PAINTED line (exit {proc.returncode})\n{proc.stderr[-2000:]}"
+        )
+    heavy = HEAVY.search(proc.stdout)
+    case.heavy = heavy.group(1).strip() if heavy else case.heavy
+    return float(found.group(1)) - started, proc.stdout, proc.stderr
+
+
+def app_argv(frozen: str | None, module: str) -> list[str]:
+    """The frozen binary, else the ``annet-desktop`` command of this environment (what a user runs;
+    it runs under this interpreter), else ``python -m``."""
+    if frozen:
+        return [frozen]
+    script = Path(sys.executable).parent / ("annet-desktop.exe" if os.name == "nt" else "annet-desktop")
+    if script.exists() and os.name != "nt":
+        return [sys.executable, str(script)]
+    return [sys.executable, "-m", module]
+
+
+def build_cases(frozen: str | None, base: Path) -> list[Case]:
+    """The three cases; (b) and (c) through the probe wrapper when the app does not print marks."""
+    bare = Case("a", "bare PySide6 QMainWindow, first paint", [sys.executable, "-c", BARE], {})
+    login = Case(
+        "b",
+        "annet-desktop, login window painted",
+        app_argv(frozen, "annet_desktop"),
+        {"ANNET_EXIT_AFTER_PAINT": "login"},
+    )
+    demo = Case(
+        "c",
+        f"annet-desktop --demo, main window of {DEMO_ACCOUNT} painted",
+        [*app_argv(frozen, "annet_desktop"), "--demo"],
+        {"ANNET_EXIT_AFTER_PAINT": "main", "ANNET_AUTO_LOGIN": DEMO_ACCOUNT},
+    )
+    if not frozen:
+        try:
+            run_once(login, base)
+        except RuntimeError:
+            for case in (login, demo):
+                rest = case.argv[3:] if case.argv[1] == "-m" else case.argv[2:]
+                case.argv = [sys.executable, "-m", "annet_desktop.startup_probe", *rest]
+                case.note = "via annet_desktop.startup_probe (app.py does not install the probe yet)"
+    return [bare, login, demo]
+
+
+def importtime(case: Case, base: Path, top: int = 10) -> str:
+    """``-X importtime`` of one run of ``case``: the slowest imports, cumulative and own."""
+    if case.argv[0] != sys.executable:
+        return "(importtime needs the Python interpreter, not a frozen binary)"
+    env = fresh_env(base, case.env)
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", *case.argv[1:]],
+        env=env,
+        cwd=str(base),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    rows = []
+    for line in proc.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if m:
+            rows.append((int(m.group(1)), int(m.group(2)), len(m.group(3)), m.group(4)))
+    total = sum(r[0] for r in rows)
+    lines = [f"python -X importtime, ({case.key}): {len(rows)} modules, {total / 1000:.0f} ms in imports"]
+    lines.append("  top by cumulative (ms, package):")
+    for _self_us, cum_us, _depth, name in sorted(rows, key=lambda r: -r[1])[:top]:
+        lines.append(f"    {cum_us / 1000:7.1f}  {name}")
+    lines.append("  top by own time (ms, module):")
+    for self_us, _cum_us, _depth, name in sorted(rows, key=lambda r: -r[0])[:top]:
+        lines.append(f"    {self_us / 1000:7.1f}  {name}")
+    return "\n".join(lines)
+
+
+def table(cases: list[Case]) -> str:
+    bare, login, demo = cases
+    ratio = login.median / bare.median
+    out = [
+        f"| case | median of {len(bare.times)} | min | max | goal | |",
+        "|---|---|---|---|---|---|",
+        f"| (a) {bare.title} | {bare.median:.3f} s | {min(bare.times):.3f} | {max(bare.times):.3f} | — | |",
+        f"| (b) {login.title} | {login.median:.3f} s | {min(login.times):.3f} | {max(login.times):.3f} "
+        f"| (b)/(a) ≤ {GOAL_RATIO}: **{ratio:.2f}** | {'met' if ratio <= GOAL_RATIO else 'MISSED'} |",
+        f"| (c) {demo.title} | {demo.median:.3f} s | {min(demo.times):.3f} | {max(demo.times):.3f} "
+        f"| ≤ {GOAL_DEMO_S} s | {'met' if demo.median <= GOAL_DEMO_S else 'MISSED'} |",
+    ]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="measured runs per case (default 7)")
+    parser.add_argument("--frozen", metavar="BINARY", help="measure (b) and (c) on a frozen bundle")
+    parser.add_argument("--no-importtime", action="store_true", help="skip the importtime report")
+    args = parser.parse_args(argv)
+
+    base = Path(tempfile.mkdtemp(prefix="annet-startup-"))
+    try:
+        frozen = str(Path(args.frozen).resolve()) if args.frozen else None
+        cases = build_cases(frozen, base)
+        for case in cases:
+            if case.note:
+                print(f"note: ({case.key}) {case.note}")
+        try:
+            for round_ in range(args.runs + 1):  # round 0 warms the disk cache, not counted
+                for case in cases:
+                    seconds, _out, _err = run_once(case, base)
+                    if round_:
+                        case.times.append(seconds)
+                print(
+                    f"round {round_}/{args.runs}: "
+                    + "  ".join(
+                        f"({c.key}) {c.times[-1]:.3f}" if round_ else f"({c.key}) warm-up" for c in cases
+                    ),
+                    flush=True,
+                )
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            print(f"startup benchmark could not run: {exc}", file=sys.stderr)
+            return 2
+        print()
+        print(
+            f"Startup, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
+            f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}"
+            + (f", frozen: {args.frozen}" if args.frozen else "")
+        )
+        print(table(cases))
+        print(f"heavy packages loaded at the login window's first paint (b): {cases[1].heavy or 'none'}")
+        if not args.no_importtime:
+            print()
+            print(importtime(cases[1], base))
+        bare, login, demo = cases
+        missed = []
+        if login.median / bare.median > GOAL_RATIO:
+            missed.append(f"(b)/(a) = {login.median / bare.median:.2f} > {GOAL_RATIO}")
+        if demo.median > GOAL_DEMO_S:
+            missed.append(f"(c) = {demo.median:.2f} s > {GOAL_DEMO_S} s")
+        if missed:
+            print("\nGOAL MISSED: " + "; ".join(missed))
+            return 1
+        print("\nall startup goals met")
+        return 0
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

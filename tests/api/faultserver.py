@@ -1,0 +1,113 @@
+"""A tiny fault-injection HTTP server for the client tests (imported by tests/api/conftest.py).
+
+It answers from a script the test writes: a status with a body, garbage, a body cut short, a
+dropped connection, or a hang until the test ends. It counts the requests it got, so retries are
+observable without any timing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    """One scripted answer of the fault server."""
+
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "application/json"
+    headers: dict[str, str] = field(default_factory=dict)
+    #: "drop" closes the connection without an answer; "short" announces more bytes than it sends;
+    #: "hang" waits until the test ends; "gzip" compresses ``body`` and says so
+    action: str | None = None
+
+
+class FaultServer:
+    """An HTTP server on 127.0.0.1 answering from a script; ``hits`` counts requests per path."""
+
+    def __init__(self) -> None:
+        self.script: list[Reply] = []
+        self.default = Reply(status=500, body=b"no script")
+        self.hits: dict[str, int] = {}
+        self.requests: list[tuple[str, str, dict[str, str]]] = []
+        self.release = threading.Event()
+        self._lock = threading.Lock()
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:  # quiet
+                pass
+
+            def _serve(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                path = self.path.split("?", 1)[0]
+                with owner._lock:
+                    owner.hits[path] = owner.hits.get(path, 0) + 1
+                    owner.requests.append((self.command, self.path, dict(self.headers)))
+                    reply = owner.script.pop(0) if owner.script else owner.default
+                if reply.action == "drop":
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+                    return
+                if reply.action == "hang":
+                    owner.release.wait(10)
+                    self.close_connection = True
+                    return
+                body = reply.body
+                headers = dict(reply.headers)
+                if reply.action == "gzip":
+                    body = gzip.compress(body)
+                    headers["Content-Encoding"] = "gzip"
+                self.send_response(reply.status)
+                self.send_header("Content-Type", reply.content_type)
+                declared = len(body) + (1000 if reply.action == "short" else 0)
+                self.send_header("Content-Length", str(declared))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                if reply.action == "short":
+                    self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(body)
+                self.wfile.flush()
+                if reply.action == "short":
+                    self.close_connection = True
+
+            do_GET = _serve
+            do_POST = _serve
+            do_PUT = _serve
+            do_DELETE = _serve
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, args=(0.02,), name="fault-server", daemon=True
+        )
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def answer(self, *replies: Reply) -> None:
+        """Queue the next answers, in order."""
+        with self._lock:
+            self.script.extend(replies)
+
+    def hit_count(self, path: str) -> int:
+        return self.hits.get(path, 0)
+
+    def close(self) -> None:
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(5)

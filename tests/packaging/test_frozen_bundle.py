@@ -1,0 +1,176 @@
+"""The frozen Linux bundle (issue 6): it passes ``--self-test``, keeps Chromium's sandbox on, ships
+what the app needs and nothing of the Qt modules it never loads, and its tar.gz unpacks to a
+runnable folder with the .desktop file.
+
+Slow: builds ``dist/annet-desktop`` with ``packaging/build-linux.sh`` when there is no bundle, or
+when a source file is newer than it (~2–3 min on 2 cores); ``ANNET_FROZEN_BUNDLE=<binary>`` tests a
+given bundle instead. Linux only here (.github/workflows/bundles.yml runs the self-test on Windows
+and macOS).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux bundle (CI covers the others)"),
+]
+
+ROOT = Path(__file__).resolve().parents[2]
+DIST = ROOT / "dist" / "annet-desktop"
+BINARY = DIST / "annet-desktop"
+SOURCES = ("annet_desktop", "annet_server", "packaging")
+SELF_TEST_TIMEOUT_S = 300
+ROOT_WARNING = "running as root: Qt WebEngine's Chromium sandbox is disabled"
+
+
+def _newest_source() -> float:
+    newest = 0.0
+    for folder in SOURCES:
+        for path in (ROOT / folder).rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                newest = max(newest, path.stat().st_mtime)
+    return newest
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Path:
+    """The frozen binary: given, up to date in dist/, or built now."""
+    given = os.environ.get("ANNET_FROZEN_BUNDLE")
+    if given:
+        return Path(given)
+    if BINARY.exists() and BINARY.stat().st_mtime >= _newest_source():
+        return BINARY
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError:
+        pytest.skip("PyInstaller is not installed (pip install 'pyinstaller>=6'): cannot build the bundle")
+    env = dict(os.environ, ANNET_SKIP_SELFTEST="1", ANNET_GZIP_LEVEL="1", PYTHON=sys.executable)
+    build = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "build-linux.sh")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    assert build.returncode == 0, f"build-linux.sh failed:\n{build.stdout[-3000:]}\n{build.stderr[-5000:]}"
+    assert BINARY.exists()
+    return BINARY
+
+
+def _clean_env(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QTWEBENGINE_", "ANNET_", "PYTHON"))}
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", **extra)
+    return env
+
+
+def _self_test(cmd: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*cmd, "--self-test"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=SELF_TEST_TIMEOUT_S,
+        check=False,
+    )
+
+
+def test_frozen_self_test_passes(bundle: Path, tmp_path: Path) -> None:
+    result = _self_test([str(bundle)], _clean_env(tmp_path), tmp_path)
+    report = f"exit {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, report
+    assert "frozen=True" in result.stdout, report
+    for step in ("demo server", "every tab", "export calls", "payment page", "logout"):
+        assert f"self-test: {step}" in result.stdout, report
+    assert "self-test: passed" in result.stdout, report
+    # the one exception to the sandbox rule is announced in the log
+    assert (ROOT_WARNING in result.stderr) == (os.geteuid() == 0), report
+
+
+def test_sandbox_cannot_be_switched_off_for_a_normal_user(bundle: Path, tmp_path: Path) -> None:
+    """QTWEBENGINE_DISABLE_SANDBOX / --no-sandbox (what PyInstaller's old macOS hook set) are undone."""
+    env = _clean_env(
+        tmp_path, QTWEBENGINE_DISABLE_SANDBOX="1", QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox --disable-gpu"
+    )
+    cmd = [str(bundle)]
+    if os.geteuid() == 0:
+        runuser = shutil.which("runuser")
+        if runuser is None:
+            pytest.skip("root without runuser: cannot start the bundle as a normal user")
+        probe = subprocess.run([runuser, "-u", "nobody", "--", "test", "-x", str(bundle)], check=False)
+        if probe.returncode != 0:
+            pytest.skip("the bundle is not reachable for the user nobody")
+        tmp_path.chmod(0o777)
+        cmd = [runuser, "-u", "nobody", "--", "env", *(f"{k}={v}" for k, v in env.items()), str(bundle)]
+    result = _self_test(cmd, env, tmp_path)
+    report = f"exit {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, report
+    assert "Sandboxing disabled" not in result.stderr, report
+    assert ROOT_WARNING not in result.stderr, report
+
+
+def test_bundle_contents(bundle: Path) -> None:
+    internal = bundle.parent / "_internal"
+    qt = internal / "PySide6" / "Qt"
+    # what the app needs
+    assert (qt / "libexec" / "QtWebEngineProcess").exists()
+    assert (qt / "resources" / "qtwebengine_resources.pak").exists()
+    assert (qt / "resources" / "icudtl.dat").exists()
+    assert (qt / "translations" / "qtwebengine_locales" / "ru.pak").exists()
+    assert (internal / "annet_desktop" / "resources" / "translations" / "annet_en.qm").exists()
+    assert (internal / "annet_desktop" / "resources" / "icons" / "annet-256.png").exists()
+    assert list((internal / "annet_server" / "paysandbox").glob("static/*")), "payment sandbox files"
+    # what it never loads
+    assert not (qt / "qml").exists()
+    libs = {p.name for p in (qt / "lib").iterdir()}
+    for unused in ("Quick3D", "3DCore", "Charts", "Multimedia", "Bluetooth", "Pdf", "QuickControls2"):
+        assert not any(f"Qt6{unused}." in name for name in libs), unused
+    assert not list((qt / "translations" / "qtwebengine_locales").glob("de.pak"))
+    # every kept Qt library finds its dependencies inside the bundle or the system (the Wayland
+    # client libraries come with a Wayland desktop; this machine has none)
+    env = dict(os.environ, LD_LIBRARY_PATH=f"{internal}:{qt / 'lib'}")
+    for lib in [*sorted((qt / "lib").glob("libQt6*.so.6")), qt / "libexec" / "QtWebEngineProcess"]:
+        out = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, env=env, check=False).stdout
+        missing = [line.split()[0] for line in out.splitlines() if "not found" in line]
+        assert [m for m in missing if not m.startswith("libwayland-")] == [], f"{lib.name}:\n{out}"
+
+
+def test_tarball_unpacks_to_a_runnable_folder(bundle: Path, tmp_path: Path) -> None:
+    if os.environ.get("ANNET_FROZEN_BUNDLE"):
+        pytest.skip("a given bundle has no tarball of ours")
+    found = bundle.parent.parent.glob("annet-desktop-*-linux-*.tar.gz")
+    tarballs = sorted(found, key=lambda p: p.stat().st_mtime)
+    assert tarballs, "build-linux.sh makes dist/annet-desktop-<version>-linux-<arch>.tar.gz"
+    with tarfile.open(tarballs[-1]) as tar:
+        names = set(tar.getnames())
+        assert "annet-desktop/annet-desktop" in names
+        assert "annet-desktop/annet-desktop.desktop" in names
+        assert "annet-desktop/install-desktop-entry.sh" in names
+        member = tar.getmember("annet-desktop/annet-desktop")
+        assert member.mode & 0o111, "the binary is executable"
+        desktop = tar.extractfile("annet-desktop/annet-desktop.desktop")
+        assert desktop is not None
+        text = desktop.read().decode("utf-8")
+    assert "[Desktop Entry]" in text and "Terminal=false" in text and "Icon=annet-desktop" in text
+    # the .desktop line runs the binary next to it (%k = the .desktop file's own path)
+    exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
+    assert "%k" in exec_line
+    shutil.copy(bundle.parent / "annet-desktop.desktop", tmp_path / "annet-desktop.desktop")
+    (tmp_path / "annet-desktop").write_text("#!/bin/sh\necho started-from-desktop-file\n")
+    (tmp_path / "annet-desktop").chmod(0o755)
+    cmd = 'exec "$(dirname "$0")/annet-desktop"'  # Exec= after the desktop-entry unescaping
+    assert exec_line == 'Exec=sh -c "exec \\\\"\\\\$(dirname \\\\"\\\\$0\\\\")/annet-desktop\\\\"" %k'
+    desktop_file = str(tmp_path / "annet-desktop.desktop")
+    out = subprocess.run(["sh", "-c", cmd, desktop_file], capture_output=True, text=True, check=False)
+    assert out.stdout.strip() == "started-from-desktop-file"

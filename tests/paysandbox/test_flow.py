@@ -1,0 +1,47 @@
+"""The signed form token of the sandbox flow: forged, altered or expired tokens are refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from annet_server.paysandbox import flow
+from annet_server.paysandbox.flow import BadToken, Flow
+
+
+def test_round_trip() -> None:
+    state = Flow(order="A-1", email="a@b.ru", step="card", last4="1111")
+    token = flow.dump(state, "secret", now=1000)
+    back = flow.load(token, "secret", now=1000 + flow.TOKEN_TTL_S)
+    assert back.order == "A-1" and back.step == "card" and back.last4 == "1111"
+
+
+def test_expired_token_refused() -> None:
+    token = flow.dump(Flow(order="A-1"), "secret", now=1000)
+    with pytest.raises(BadToken):
+        flow.load(token, "secret", now=1000 + flow.TOKEN_TTL_S + 1)
+
+
+def test_other_secret_refused() -> None:
+    token = flow.dump(Flow(order="A-1"), "secret", now=1000)
+    with pytest.raises(BadToken):
+        flow.load(token, "other", now=1000)
+
+
+def test_altered_body_refused() -> None:
+    token = flow.dump(Flow(order="A-1"), "secret", now=1000)
+    body, sig = token.split(".")
+    forged = flow.dump(Flow(order="A-2"), "secret", now=1000).split(".")[0]
+    with pytest.raises(BadToken):
+        flow.load(forged + "." + sig, "secret", now=1000)
+    with pytest.raises(BadToken):
+        flow.load(body + "x." + sig, "secret", now=1000)
+
+
+@pytest.mark.parametrize("token", [None, "", "abc", "a.b.c"])
+def test_garbage_refused(token: str | None) -> None:
+    with pytest.raises(BadToken):
+        flow.load(token, "secret")
+
+
+def test_token_never_holds_a_card_number() -> None:
+    assert not {"number", "cvc", "pan"} & set(Flow.__dataclass_fields__)

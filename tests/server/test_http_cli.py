@@ -1,0 +1,126 @@
+"""``annet-server``: serve, seed-demo, demo-accounts, openapi — run as the operator would."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from annet_desktop.api.schema import DemoAccount
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "annet_server.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def test_demo_accounts_prints_the_seed_list() -> None:
+    from annet_server.seed import demo_accounts
+
+    done = _cli("demo-accounts")
+    assert done.returncode == 0, done.stderr
+    printed = [DemoAccount.model_validate(x) for x in json.loads(done.stdout)]
+    expected = [DemoAccount.model_validate(a, from_attributes=True) for a in demo_accounts()]
+    assert printed == expected
+    tags = {tag for account in printed for tag in account.cases}
+    assert {
+        "internet-discount",
+        "multi-account",
+        "telephony",
+        "business-100k",
+        "credit-available",
+        "credit-banned",
+        "promo-tariff",
+        "admin-block",
+        "discount-extendable",
+        "no-contacts",
+    } <= tags
+
+
+def test_openapi_prints_the_document() -> None:
+    done = _cli("openapi")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["info"]["title"] == "Annet Cabinet API"
+
+
+def test_seed_demo_then_serve_a_database(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'seeded.db'}"
+    seeded = _cli("seed-demo", "--db", db, "--small")
+    assert seeded.returncode == 0, seeded.stderr
+    demo = DemoAccount.model_validate(json.loads(_cli("demo-accounts").stdout)[0])
+    _serve_and_login(["serve", "--db", db], demo)
+
+
+@pytest.mark.slow
+def test_serve_demo_answers_for_every_demo_account() -> None:
+    accounts = [DemoAccount.model_validate(x) for x in json.loads(_cli("demo-accounts").stdout)]
+    _serve_and_login(["serve", "--demo"], *accounts)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _serve_and_login(args: list[str], *accounts: DemoAccount) -> None:
+    from annet_desktop.api.client import CabinetClient
+
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "annet_server.cli", *args, "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    ready = threading.Event()
+    lines: list[str] = []
+
+    def watch() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            lines.append(line)
+            if "Uvicorn running on" in line:  # printed once the socket listens
+                ready.set()
+        ready.set()
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        assert ready.wait(120), "".join(lines)
+        assert process.poll() is None, "".join(lines)
+        url = f"http://127.0.0.1:{port}"
+        assert requests.get(f"{url}/api/v1/openapi.json", timeout=10).status_code == 200
+        for demo in accounts:
+            client = CabinetClient(url)
+            try:
+                client.login(demo.account, demo.password)
+                me: Any = client.me()
+                assert me.name == demo.name
+                for ref in me.accounts:
+                    client.account(ref.number)
+                    client.services(ref.number)
+            finally:
+                client.close()
+    finally:
+        process.terminate()
+        process.wait(30)
+        watcher.join(10)
+        if process.stderr is not None:
+            process.stderr.close()

@@ -1,0 +1,103 @@
+"""App-level fixtures of the UI tests: offscreen Qt, temp HOME and settings, an in-memory keyring,
+the app controller against the real server, and a fault-injecting proxy in front of it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+from keyring.backends import fail
+from uihelpers import FaultProxy, MemoryKeyring, login, wait_loaded
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Temp HOME, settings and cache folders for every UI test."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("ANNET_DESKTOP_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("ANNET_DESKTOP_CACHE_DIR", str(tmp_path / "cache"))
+    yield
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """The in-memory keyring, installed as the keyring backend."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """No usable keyring backend at all (keyring.backends.fail.Keyring)."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def make_app(qtbot: Any, memory_keyring: MemoryKeyring) -> Iterator[Callable[..., Any]]:
+    """``make_app(server_url, language="ru")`` → an AppController with its login window shown."""
+    from annet_desktop.app import AppController
+
+    made: list[Any] = []
+
+    def make(server_url: str, language: str = "ru", **kwargs: Any) -> Any:
+        controller = AppController(server_url=server_url, language=language, **kwargs)
+        controller.messages.show_boxes = kwargs.pop("show_boxes", True)
+        made.append(controller)
+        dialog = controller.start()
+        qtbot.addWidget(dialog)
+        return controller
+
+    yield make
+    from annet_desktop import i18n
+
+    i18n.install("ru")
+    for controller in made:
+        controller.messages.close_all()
+        if controller.window is not None:
+            controller.window.close()
+        if controller.login_dialog is not None:
+            controller.login_dialog.hide()
+        controller.shutdown()
+
+
+@pytest.fixture
+def logged_in(qtbot: Any, make_app: Callable[..., Any], server: Any) -> Callable[..., Any]:
+    """``logged_in(case_tag)`` → (controller, window, demo account) after a real login, data loaded."""
+
+    def go(case: str, language: str = "ru") -> tuple[Any, Any, Any]:
+        demo = server.by_case(case)
+        controller = make_app(server.url, language)
+        window = login(qtbot, controller, demo.account, demo.password)
+        wait_loaded(qtbot, controller)
+        return controller, window, demo
+
+    return go
+
+
+@pytest.fixture
+def fault_proxy(server: Any) -> Iterator[FaultProxy]:
+    proxy = FaultProxy(server.url)
+    try:
+        yield proxy
+    finally:
+        proxy.close()

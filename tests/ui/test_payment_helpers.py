@@ -1,0 +1,211 @@
+"""Helpers of the payment web view tests: Qt WebEngine set up for offscreen runs, JS calls, test sites.
+
+Imported by ``tests/ui/test_payment*.py`` before anything touches Qt WebEngine: it sets the
+environment Chromium needs offscreen (no sandbox, no GPU) and ``AA_ShareOpenGLContexts`` while no
+QApplication exists yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import os
+import ssl
+import tempfile
+import threading
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox --disable-gpu --disable-logging --log-level=3"
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+if QCoreApplication.instance() is None:
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+JS_TIMEOUT_MS = 15000
+LOAD_TIMEOUT_MS = 30000
+
+
+def js(qtbot: Any, page: Any, script: str) -> Any:
+    """Run ``script`` in the page and wait for its result."""
+    box: list[Any] = []
+    page.runJavaScript(script, 0, lambda result: box.append(result))
+    qtbot.waitUntil(lambda: bool(box), timeout=JS_TIMEOUT_MS)
+    return box[0]
+
+
+def wait_js(qtbot: Any, page: Any, script: str, timeout: int = LOAD_TIMEOUT_MS) -> None:
+    """Wait until ``script`` evaluates truthy in the page (e.g. an element of the next step exists)."""
+    state: dict[str, Any] = {"pending": False, "ok": False}
+
+    def poll() -> bool:
+        if state["ok"]:
+            return True
+        if not state["pending"] and page is not None:
+            state["pending"] = True
+
+            def done(result: Any) -> None:
+                state["pending"] = False
+                state["ok"] = bool(result)
+
+            page.runJavaScript(script, 0, done)
+        return False
+
+    qtbot.waitUntil(poll, timeout=timeout)
+
+
+class TestSite:
+    """A tiny local web server with the pages the hardening tests need (http or https)."""
+
+    __test__ = False
+
+    def __init__(self, certfile: Path | None = None) -> None:
+        self.hits: list[str] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+            def do_GET(self) -> None:
+                site.hits.append(self.path)
+                path = self.path.split("?")[0]
+                headers = {"Content-Type": "text/html; charset=utf-8"}
+                status = 200
+                if path == "/download":
+                    headers = {
+                        "Content-Type": "application/octet-stream",
+                        "Content-Disposition": 'attachment; filename="statement.bin"',
+                    }
+                    body = b"secret download"
+                elif path == "/cookie":
+                    headers["Set-Cookie"] = "session=abc123; Path=/"
+                    body = _page("cookie set")
+                elif path == "/redirect-return":
+                    status = 302
+                    headers = {"Location": "/return/ok?OrderNumber=1&Billnumber=2"}
+                    body = b""
+                    self.send_response(status)
+                    for key, value in headers.items():
+                        self.send_header(key, value)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                elif path.startswith("/return/"):
+                    body = _page("RETURN PAGE LOADED")
+                else:
+                    body = PAGES.get(path, _page("not found"))
+                    if path not in PAGES:
+                        status = 404
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.scheme = "http"
+        if certfile is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(certfile)
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+            self.scheme = "https"
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"{self.scheme}://127.0.0.1:{self.port}{path}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _page(text: str, extra: str = "") -> bytes:
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{text}</title></head>'
+        f'<body><h1 id="text">{text}</h1>{extra}</body></html>'
+    ).encode()
+
+
+PAGES: dict[str, bytes] = {
+    "/plain": _page("plain page"),
+    "/links": _page(
+        "links",
+        '<a id="file" href="file:///etc/hostname">file</a> '
+        '<a id="ret" href="/return/ok?OrderNumber=1&Billnumber=2">return</a> '
+        '<a id="dl" href="/download">download</a>',
+    ),
+    "/perm": _page(
+        "permissions",
+        "<script>window.notif='pending';window.geo='pending';"
+        "if(window.Notification){Notification.requestPermission().then(function(r){window.notif=r;});}"
+        "else{window.notif='unsupported';}"
+        "navigator.geolocation.getCurrentPosition(function(){window.geo='granted';},"
+        "function(e){window.geo='denied:'+e.code;});</script>",
+    ),
+    "/img": _page("image", '<img id="img" src="http://192.0.2.1/pixel.png">'),
+    "/secret": _page("SELF-SIGNED SECRET"),
+}
+
+
+def self_signed_cert(folder: Path) -> Path:
+    """A self-signed certificate + key for 127.0.0.1 in one PEM file."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
+        )
+        .sign(key, hashes.SHA256())
+    )
+    path = folder / "selfsigned.pem"
+    path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        + cert.public_bytes(serialization.Encoding.PEM)
+    )
+    return path
+
+
+def temp_folder() -> Path:
+    return Path(tempfile.mkdtemp(prefix="annet-pay-"))
+
+
+def files_containing(
+    root: Path, needles: list[bytes], skip: Callable[[Path], bool] | None = None
+) -> list[str]:
+    """Every file under ``root`` whose bytes contain one of ``needles``."""
+    found = []
+    for path in root.rglob("*"):
+        if not path.is_file() or path.is_symlink() or (skip and skip(path)):
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if any(n in data for n in needles):
+            found.append(str(path))
+    return found
