@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import os
+import re
 import ssl
 import tempfile
 import threading
@@ -197,7 +198,14 @@ def temp_folder() -> Path:
 def files_containing(
     root: Path, needles: list[bytes], skip: Callable[[Path], bool] | None = None
 ) -> list[str]:
-    """Every file under ``root`` whose bytes contain one of ``needles``."""
+    """Every file under ``root`` whose bytes contain one of ``needles`` as a whole number.
+
+    A needle inside a longer run of digits (``0.0411111111111111115`` in an exported duration)
+    is not a card number, so digits on either side do not count as a match.
+    """
+    pattern = re.compile(
+        rb"(?<![0-9])(?:" + b"|".join(re.escape(n) for n in needles) + rb")(?![0-9])"
+    )
     found = []
     for path in root.rglob("*"):
         if not path.is_file() or path.is_symlink() or (skip and skip(path)):
@@ -206,6 +214,15 @@ def files_containing(
             data = path.read_bytes()
         except OSError:
             continue
-        if any(n in data for n in needles):
+        if pattern.search(data):
             found.append(str(path))
     return found
+
+
+def test_files_containing_matches_whole_numbers_only() -> None:
+    # outside pytest's base temp folder: the at-rest scan of the payment tests reads all of that
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "export.xml").write_bytes(b'<Data ss:Type="Number">0.04111111111111111</Data>')
+        (root / "leak.txt").write_bytes(b"card=4111111111111111;")
+        assert files_containing(root, [b"4111111111111111"]) == [str(root / "leak.txt")]
