@@ -51,6 +51,14 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _without_secrets(url: str) -> str:
+    """The URL as it may be shown or logged: no user name, password, query or fragment."""
+    if "@" in url:
+        scheme, sep, rest = url.partition("://")
+        url = scheme + sep + "…@" + rest.rpartition("@")[2] if sep else "…@" + url.rpartition("@")[2]
+    return url.split("?", 1)[0].split("#", 1)[0]
+
+
 def check_server_url(url: str) -> str:
     """The normalised base URL, or :class:`ServerUrlError` with a sentence for the user."""
     url = url.strip().rstrip("/")
@@ -58,12 +66,13 @@ def check_server_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ServerUrlError(
             translate("App", "Неверный адрес сервера: ")
-            + url
+            + _without_secrets(url)
             + translate("App", " (нужен вид https://имя-сервера).")
         )
     if parts.username or parts.password or parts.query or parts.fragment:
         raise ServerUrlError(
-            translate("App", "Адрес сервера не должен содержать имени, пароля или параметров: ") + url
+            translate("App", "Адрес сервера не должен содержать имени, пароля или параметров: ")
+            + _without_secrets(url)
         )
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise ServerUrlError(

@@ -250,3 +250,12 @@ def test_a_refused_address_can_be_fixed_in_the_settings(
     demo = server.by_case("internet-discount")
     login(qtbot, controller, demo.account, demo.password)
     assert controller.window.settings_button.isVisible()
+
+
+@pytest.mark.parametrize(
+    "url", ["https://anna:s3cretPW@my.an-net.ru", "ftp://anna:s3cretPW@host", "https://host/?token=s3cretPW"]
+)
+def test_refused_url_message_never_shows_the_secret(url: str) -> None:
+    with pytest.raises(ServerUrlError) as info:
+        check_server_url(url)
+    assert "s3cretPW" not in str(info.value) and "anna" not in str(info.value)
