@@ -5,8 +5,11 @@ Every tab is a ``QWidget`` built as ``SomeTab(ctx: TabContext)`` and offers ``re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
     from ...credentials import Credentials
@@ -46,3 +49,40 @@ class TabContext:
     @property
     def server_url(self) -> str:
         return self.worker.base_url
+
+
+class _AccountFollower(QObject):
+    """Child of a tab: its slots die with the tab, so the state never calls into a deleted widget."""
+
+    def __init__(self, tab: QObject, state: CabinetState, render: Callable[[], None], part: str) -> None:
+        super().__init__(tab)
+        self._state = state
+        self._render = render
+        self._part = part
+
+    def changed(self, number: str) -> None:
+        if number == self._state.selected_account:
+            self._render()
+
+    def selected(self, _number: str) -> None:
+        self._render()
+
+    def failed(self, part: str, number: str, _error: object) -> None:
+        if part == self._part:
+            self.changed(number)
+
+
+def follow_selected_account(
+    tab: QObject, state: CabinetState, render: Callable[[], None], part: str, changed: tuple[Any, ...]
+) -> None:
+    """Re-render a per-account tab when its data changes, its load fails, or another account is chosen.
+
+    ``changed`` are the state's ``…Changed(str number)`` signals the tab shows; ``part`` is the name
+    ``loadFailed(part, number, error)`` uses for the tab's data. Events of an account that is not
+    the selected one are ignored.
+    """
+    follower = _AccountFollower(tab, state, render, part)
+    for signal in changed:
+        signal.connect(follower.changed)
+    state.selectedAccountChanged.connect(follower.selected)
+    state.loadFailed.connect(follower.failed)

@@ -26,7 +26,7 @@ from ..messages import error_text
 from ..models.services_model import block_name
 from ..widgets import named
 from ..widgets.account_selector import AccountSelector
-from . import TabContext
+from . import TabContext, follow_selected_account
 
 
 class AccountTab(QWidget):
@@ -79,21 +79,9 @@ class AccountTab(QWidget):
         self.pay_button.clicked.connect(lambda: self.payRequested.emit(self.ctx.state.selected_account))
         self.credit_button.clicked.connect(lambda: self.creditRequested.emit(self.ctx.state.selected_account))
         state = ctx.state
-        state.accountChanged.connect(self._changed)
-        state.servicesChanged.connect(self._changed)
-        state.selectedAccountChanged.connect(self._selected)
-        state.loadFailed.connect(self._failed)
-        self.render()
-
-    def _changed(self, number: str) -> None:
-        if number == self.ctx.state.selected_account:
-            self.render()
-
-    def _failed(self, part: str, number: str, _error: Any) -> None:
-        if part == "account" and number == self.ctx.state.selected_account:
-            self.render()
-
-    def _selected(self, _number: str) -> None:
+        follow_selected_account(
+            self, state, self.render, "account", (state.accountChanged, state.servicesChanged)
+        )
         self.render()
 
     def render(self) -> None:

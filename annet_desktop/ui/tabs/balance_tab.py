@@ -5,8 +5,6 @@ Rows are paged in as the user scrolls (the model's ``canFetchMore``/``fetchMore`
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..messages import error_text
@@ -14,7 +12,7 @@ from ..models.balance_model import BalanceModel
 from ..widgets import named
 from ..widgets.account_selector import AccountSelector
 from ..widgets.table_panel import TablePanel
-from . import TabContext
+from . import TabContext, follow_selected_account
 
 
 class BalanceTab(QWidget):
@@ -40,27 +38,14 @@ class BalanceTab(QWidget):
         self.footer.setObjectName("balance_footer")
         layout.addWidget(self.footer)
         state = ctx.state
-        state.balanceReset.connect(self._reset)
+        follow_selected_account(self, state, self.render, "balance", (state.balanceReset,))
         state.balanceAppended.connect(self._appended)
-        state.selectedAccountChanged.connect(self._selected)
-        state.loadFailed.connect(self._failed)
         self.render()
-
-    def _reset(self, number: str) -> None:
-        if number == self.ctx.state.selected_account:
-            self.render()
 
     def _appended(self, number: str, start: int, count: int) -> None:
         if number == self.ctx.state.selected_account:
             self.model.rows_appended(start, count)
             self._footer()
-
-    def _failed(self, part: str, number: str, _e: Any) -> None:
-        if part == "balance" and number == self.ctx.state.selected_account:
-            self.render()
-
-    def _selected(self, _number: str) -> None:
-        self.render()
 
     def render(self) -> None:
         state = self.ctx.state

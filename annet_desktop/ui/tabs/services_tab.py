@@ -18,7 +18,7 @@ from ..models.services_model import NAME_COLUMN, ServicesModel
 from ..widgets import named
 from ..widgets.account_selector import AccountSelector
 from ..widgets.table_panel import TablePanel
-from . import TabContext
+from . import TabContext, follow_selected_account
 
 
 class ServicesTab(QWidget):
@@ -54,20 +54,7 @@ class ServicesTab(QWidget):
         self.panel.view.clicked.connect(self._clicked)
         self.panel.view.activated.connect(self._activated)
         state = ctx.state
-        state.servicesChanged.connect(self._changed)
-        state.selectedAccountChanged.connect(self._selected)
-        state.loadFailed.connect(self._failed)
-        self.render()
-
-    def _changed(self, number: str) -> None:
-        if number == self.ctx.state.selected_account:
-            self.render()
-
-    def _failed(self, part: str, number: str, _e: Any) -> None:
-        if part == "services" and number == self.ctx.state.selected_account:
-            self.render()
-
-    def _selected(self, _number: str) -> None:
+        follow_selected_account(self, state, self.render, "services", (state.servicesChanged,))
         self.render()
 
     def render(self) -> None:
