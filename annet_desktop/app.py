@@ -21,6 +21,7 @@ import os
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,6 +37,11 @@ from .ui.messages import Messages
 from .worker import Worker
 
 log = logging.getLogger(__name__)
+
+# when the API thread loads requests and pydantic: once the login window has been painted
+API_WARM_UP_DELAY_MS = 100
+# how long a new server address waits for the logout on the old server
+LOGOUT_WAIT_MS = 5000
 
 
 class ServerUrlError(ValueError):
@@ -122,6 +128,8 @@ class AppController(QObject):
         self.credentials = credentials if credentials is not None else Credentials()
         self.messages = Messages(self)
         self.demo = demo
+        # the address given with --server (it wins over the settings for this run)
+        self.server_override = server_url
         self.demo_server: Any = None
         self.demo_accounts: list[Any] = []
         self.url_error: str | None = None
@@ -133,9 +141,7 @@ class AppController(QObject):
                 self.url_error = str(exc)
         self.worker = Worker(url if not demo else "", self.language, parent=self)
         self.messages.server_url = self.worker.base_url
-        from .state import CabinetState
-
-        self.state = CabinetState(self.worker, self)
+        self._state: Any = None  # CabinetState, made at the first login (not before the first paint)
         self.worker.reloginRequired.connect(self._relogin)
         self.login_dialog: LoginDialog | None = None
         self.window: Any = None
@@ -143,16 +149,54 @@ class AppController(QObject):
         self.account = ""
         self.demoReady.connect(self._demo_ready)
 
+    @property
+    def state(self) -> Any:
+        """The :class:`~annet_desktop.state.CabinetState` of the session (made on first use)."""
+        if self._state is None:
+            from .state import CabinetState
+
+            self._state = CabinetState(self.worker, self)
+        return self._state
+
     # ------------------------------------------------------------------ start
     def start(self) -> LoginDialog:
         """Show the login window (and start the demo server behind it)."""
         dialog = self.show_login()
+        QTimer.singleShot(API_WARM_UP_DELAY_MS, self.worker.warm_up)  # after the first paint
         if self.demo:
             dialog.set_waiting(translate("App", "Запускается демонстрационный сервер…"))
             threading.Thread(target=self._start_demo, name="annet-demo-start", daemon=True).start()
         elif self.url_error:
             dialog.set_server(self.worker.base_url, self.url_error)
+        if getattr(self.settings, "reset_reason", None):
+            self.settings_reset_box = self._tell_settings_reset(dialog)
         return dialog
+
+    def _tell_settings_reset(self, parent: Any) -> Any:
+        """Say (without blocking the login window) that an unusable settings file was reset."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        settings = self.settings
+        if settings.reset_reason == "folder":
+            text = translate("App", "Папка настроек недоступна: ") + str(settings.path.parent)
+            text += translate(
+                "App", ". Программа работает с настройками по умолчанию, изменения не сохранятся."
+            )
+        else:
+            text = translate(
+                "App", "Файл настроек повреждён или недоступен, поэтому настройки сброшены к исходным."
+            )
+        title = translate("App", "Настройки сброшены")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        if settings.reset_reason != "folder" and settings.moved_to is not None:
+            box.setInformativeText(translate("App", "Старый файл сохранён как ") + str(settings.moved_to))
+        box.setObjectName("settings_reset_message")
+        box.setAccessibleName(title)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+        log.warning("settings reset (%s); old file moved to %s", settings.reset_reason, settings.moved_to)
+        return box
 
     def _start_demo(self) -> None:
         try:
@@ -184,7 +228,9 @@ class AppController(QObject):
             dialog.set_ready()
 
     def show_login(self) -> LoginDialog:
-        dialog = LoginDialog(self.worker, self.settings, self.credentials, demo_accounts=self.demo_accounts)
+        dialog = LoginDialog(
+            self.worker, self.settings, self.credentials, demo_accounts=self.demo_accounts, demo=self.demo
+        )
         dialog.loggedIn.connect(self._logged_in)
         dialog.rejected.connect(self._login_closed)
         dialog.settingsSaved.connect(self._settings_saved)
@@ -230,19 +276,50 @@ class AppController(QObject):
     def logout(self) -> None:
         """«Выход»: end the session on the server, drop all pending work and data, back to login."""
         self.worker.reset_session()
-        self.worker.submit(lambda client: client.logout(), relogin=False)
+        ended = self.worker.submit(lambda client: client.logout(), relogin=False)
         self.messages.close_all()
         if self.relogin_dialog is not None:
             self.relogin_dialog.close()
             self.relogin_dialog = None
         self.state.clear()
         window, self.window = self.window, None
-        self.show_login()  # before the main window goes, so there is always a window on screen
+        dialog = self.show_login()  # before the main window goes, so there is always a window on screen
+        self._switch_server_after(ended, dialog)
         if window is not None:
             window.save()
             window.hide()
             window.deleteLater()
         self.loggedOut.emit()
+
+    def _switch_server_after(self, ended: Any, dialog: LoginDialog) -> None:
+        """A server address saved in the settings during the session applies from this login on,
+        once the old session has been ended on the old server (the logout job ``ended``)."""
+        if self.demo or self.server_override or self.settings.server_url == self.worker.base_url:
+            return
+        dialog.set_waiting(translate("App", "Завершается сеанс на прежнем сервере…"))
+        switched = False
+
+        def switch(*_args: Any) -> None:
+            nonlocal switched
+            if switched:
+                return
+            switched = True
+            url = self.settings.server_url
+            try:
+                url = check_server_url(url)
+            except ServerUrlError as exc:
+                self.url_error = str(exc)
+            else:
+                self.url_error = None
+                self.worker.configure(url)
+                self.messages.server_url = url
+            if self.login_dialog is dialog:
+                dialog.set_ready()
+                dialog.set_server(url, self.url_error)
+
+        ended.finished.connect(switch)
+        ended.failed.connect(switch)
+        QTimer.singleShot(LOGOUT_WAIT_MS, switch)  # a logout that never answers must not hold the form
 
     def _relogin(self) -> None:
         """The session expired under a request: ask for the password over the window."""
@@ -251,7 +328,10 @@ class AppController(QObject):
         if self.window is None:
             self.worker.abandon_held()
             return
-        stored = self.credentials.get(self.worker.base_url, self.account) or ""
+        if self.demo:  # the demo's passwords are public; nothing of the demo goes to the keyring
+            stored = next((d.password for d in self.demo_accounts if d.account == self.account), "")
+        else:
+            stored = self.credentials.get(self.worker.base_url, self.account) or ""
         dialog = ReloginDialog(self.worker, self.account, stored, self.window)
         dialog.relogged.connect(self._relogged)
         dialog.gaveUp.connect(self._gave_up)
@@ -274,7 +354,7 @@ class AppController(QObject):
         """End the session on the server (briefly waited for), stop the API thread and the demo server."""
         if self.window is not None:
             self.window.save()
-        if self.state.logged_in and not self.worker.stopped:
+        if self._state is not None and self._state.logged_in and not self.worker.stopped:
             self.worker.reset_session()
             reply = self.worker.submit(lambda client: client.logout(), relogin=False)
             loop = QEventLoop()
@@ -290,6 +370,21 @@ class AppController(QObject):
             self.demo_server = None
 
 
+ICONS_DIR = Path(__file__).resolve().parent / "resources" / "icons"
+
+
+def application_icon() -> Any:
+    """The app's icon in every shipped size (the title bar, the task bar, Alt+Tab pick from it)."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = ICONS_DIR / f"annet-{size}.png"
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the process exit code."""
     args = parse_args(argv)
@@ -303,6 +398,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("annet-desktop")
     app.setApplicationDisplayName(translate("App", "Аннет — личный кабинет"))
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("annet-desktop")  # Wayland/X11: matches packaging/annet-desktop.desktop
+    app.setWindowIcon(application_icon())
     settings = Settings()
     language = args.lang or settings.language
     i18n.install(language)
@@ -310,9 +407,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     controller.start()
     if controller.url_error:
         print(controller.url_error, file=sys.stderr)
-    from . import startup_probe  # QtCore/QtWidgets only: ANNET_EXIT_AFTER_PAINT, ANNET_AUTO_LOGIN
+    if os.environ.get("ANNET_EXIT_AFTER_PAINT") or os.environ.get("ANNET_AUTO_LOGIN"):
+        from . import startup_probe  # the startup benchmark's hooks (see that module)
 
-    startup_probe.install(app, controller)
+        startup_probe.install(app, controller)
     try:
         code = app.exec()
     finally:

@@ -9,6 +9,7 @@ plaintext fallback on purpose.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -23,8 +24,17 @@ class Credentials:
         self._backend: Any = None
         self._checked = False
         self._reason: str | None = None
+        self._lock = threading.Lock()
+
+    def probe(self) -> None:
+        """Load keyring and find the backend now (slow: call it off the GUI thread); thread-safe."""
+        self._keyring()
 
     def _keyring(self) -> Any:
+        with self._lock:
+            return self._keyring_locked()
+
+    def _keyring_locked(self) -> Any:
         import keyring
 
         if not self._checked:

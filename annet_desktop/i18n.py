@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -33,6 +31,8 @@ def ts_path(lang: str) -> Path:
 
 
 def _lrelease() -> str | None:
+    import shutil  # here, not at the top: this module loads before the login window paints
+
     found = shutil.which("pyside6-lrelease")
     if found:
         return found
@@ -55,6 +55,8 @@ def compile_ts(ts: Path, qm: Path) -> bool:
     if tool is None:
         log.warning("pyside6-lrelease not found: interface stays in Russian")
         return False
+    import subprocess
+
     qm.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, check=False)
     if result.returncode != 0 or not qm.exists():

@@ -8,9 +8,8 @@ live only in the OS keyring (:mod:`annet_desktop.credentials`), tokens only in m
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -19,8 +18,7 @@ ORGANIZATION = "Annet"
 APPLICATION = "annet-desktop"
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One declared setting: its key in the file, Python type, default value and what it is for."""
 
     key: str
@@ -53,13 +51,75 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APPLICATION, ORGANIZATION))
 
 
+#: a settings file larger than this is not ours (ours is a few hundred bytes): it is reset
+MAX_FILE_BYTES = 1_000_000
+
+
 class Settings:
-    """Typed access to the registry over one INI file; unknown keys are a programming error."""
+    """Typed access to the registry over one INI file; unknown keys are a programming error.
+
+    A settings file that cannot be used — not INI, binary, too large, not a file, unreadable — is
+    moved aside as ``settings.ini.broken-<date>-<time>`` and the app starts from the defaults;
+    :attr:`reset_reason` then says why and :attr:`moved_to` where the old file went, for the
+    message the app shows. Nothing here raises for a bad file or folder.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config_dir() / "settings.ini"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        #: None, or why the file was reset: "format", "access", "too-large", "not-a-file", "folder"
+        self.reset_reason: str | None = None
+        #: where the unusable file was moved (None when it was not there or could not be moved)
+        self.moved_to: Path | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self.reset_reason = "folder"
+        if self.reset_reason is None:
+            self.reset_reason = self._check_file()
+            if self.reset_reason is not None:
+                self._move_aside()
         self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        if self.reset_reason is None and self._qs.status() != QSettings.Status.NoError:
+            self.reset_reason = "format" if self._qs.status() == QSettings.Status.FormatError else "access"
+            self._move_aside()
+            self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def _check_file(self) -> str | None:
+        """Why the file cannot be our settings file, or None (also when it does not exist yet)."""
+        try:
+            if not self.path.exists():
+                return None
+            if not self.path.is_file():
+                return "not-a-file"
+            if self.path.stat().st_size > MAX_FILE_BYTES:
+                return "too-large"
+            data = self.path.read_bytes()
+        except OSError:
+            return "access"
+        if b"\x00" in data:
+            return "format"
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return "format"
+        return None
+
+    def _move_aside(self) -> None:
+        """Rename the unusable file so the defaults start clean and the old one can be looked at."""
+        import time
+
+        target = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.path, target)
+        except OSError:
+            return  # still there: read as far as it goes, and a save reports the write error
+        self.moved_to = target
+
+    def write_error(self) -> str | None:
+        """After :meth:`sync`: the file's path when it could not be written, else None."""
+        if self._qs.status() == QSettings.Status.AccessError:
+            return str(self.path)
+        return None
 
     def get(self, key: str) -> Any:
         """The stored value converted to the declared type, or the default if absent or bad."""
@@ -74,6 +134,8 @@ class Settings:
                 return raw in (True, "true", "1", 1)
             if setting.type is int:
                 return int(raw)
+            if setting.type is str:  # a hand-edited "a,b" reads as a list, @ByteArray as bytes
+                return raw if isinstance(raw, str) else setting.default
             return setting.type(raw)
         except (TypeError, ValueError):
             return setting.default

@@ -43,10 +43,12 @@ def heavy_loaded() -> list[str]:
 
 
 class FirstPaintExit(QObject):
-    """An application-wide event filter: on the first paint of the wanted window, report and quit.
+    """An event filter on the wanted window: on its first paint, report and quit.
 
-    ``target`` is ``"login"`` (any top-level window: the login window is the first one shown) or
-    ``"main"`` (a ``QMainWindow`` — the cabinet — whose objectName is ``main_window``).
+    ``target`` is ``"login"`` (the first top-level window: the login window) or ``"main"`` (the
+    cabinet, a ``QMainWindow`` whose objectName is ``main_window``). It filters only the windows
+    it is told to :meth:`watch` — an application-wide filter would hand every event of every
+    object to Python and so itself slow down the start it measures.
     """
 
     def __init__(self, target: str, parent: QObject | None = None) -> None:
@@ -61,13 +63,13 @@ class FirstPaintExit(QObject):
             return widget.objectName() == "main_window"
         return True
 
+    def watch(self, widget: QWidget | None) -> None:
+        """Filter the events of ``widget`` (a window) from now on."""
+        if widget is not None and self._wanted(widget):
+            widget.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            self.painted_at is None
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and self._wanted(watched)
-        ):
+        if self.painted_at is None and event.type() == QEvent.Type.Paint:
             # the paint event is being delivered now; report once the window has handled it
             QTimer.singleShot(0, self._painted)
             self.painted_at = -1.0
@@ -100,14 +102,20 @@ def install(
 ) -> FirstPaintExit | None:
     """Install what the environment asks for (nothing when neither variable is set).
 
-    Call it before ``app.exec()``, after the controller exists; ``target`` and ``account``
-    override ``ANNET_EXIT_AFTER_PAINT`` and ``ANNET_AUTO_LOGIN``.
+    Call it right after ``controller.start()`` (the login window is shown, not yet painted) and
+    before ``app.exec()``; ``target`` and ``account`` override ``ANNET_EXIT_AFTER_PAINT`` and
+    ``ANNET_AUTO_LOGIN``.
     """
     probe = None
     target = (target if target is not None else os.environ.get(EXIT_AFTER_PAINT, "")).strip().lower()
     if target:
         probe = FirstPaintExit("main" if target == "main" else "login", app)
-        app.installEventFilter(probe)
+        if probe.target == "login":
+            for widget in app.topLevelWidgets():
+                if widget.isVisible():
+                    probe.watch(widget)
+        elif controller is not None:
+            controller.loggedIn.connect(lambda: probe.watch(controller.window))
     account = (account if account is not None else os.environ.get(AUTO_LOGIN, "")).strip()
     if account and controller is not None:
         auto_login(controller, account)

@@ -26,7 +26,6 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
@@ -49,14 +48,30 @@ class GuiThreadNetworkError(RuntimeError):
 Context = tuple[str, Hashable] | None
 
 
-@dataclass(order=True)
 class _Job:
-    priority: int
-    seq: int
-    job_id: int = field(compare=False)
-    fn: Callable[..., Any] = field(compare=False)
-    args: tuple[Any, ...] = field(compare=False)
-    generation: int = field(compare=False)
+    """A queued call; ordered by (priority, seq) for the heap. (A plain class, not a dataclass:
+    this module loads before the login window paints.)"""
+
+    __slots__ = ("args", "fn", "generation", "job_id", "priority", "seq")
+
+    def __init__(
+        self,
+        priority: int,
+        seq: int,
+        job_id: int,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        generation: int,
+    ) -> None:
+        self.priority = priority
+        self.seq = seq
+        self.job_id = job_id
+        self.fn = fn
+        self.args = args
+        self.generation = generation
+
+    def __lt__(self, other: _Job) -> bool:
+        return (self.priority, self.seq) < (other.priority, other.seq)
 
 
 class _Queue:
@@ -138,6 +153,15 @@ class _Runner(QObject):
         return self._client
 
     @Slot()
+    def warm_up(self) -> None:
+        """Import the API package (requests, pydantic) here in the API thread, ahead of the first job."""
+        if self._factory is None:
+            try:
+                from .api import client  # noqa: F401
+            except Exception:  # the first job reports it
+                log.exception("loading the API package failed")
+
+    @Slot()
     def drain(self) -> None:
         while True:
             job = self._queue.pop()
@@ -207,6 +231,7 @@ class Worker(QObject):
     replyDropped = Signal(object)  # Reply whose answer was dropped as stale (for tests and logs)
 
     _wake = Signal()
+    _warm = Signal()
 
     def __init__(
         self,
@@ -231,6 +256,7 @@ class Worker(QObject):
         self._runner = _Runner(self._queue, client_factory)
         self._runner.moveToThread(self._thread)
         self._wake.connect(self._runner.drain)
+        self._warm.connect(self._runner.warm_up)
         self._runner.done.connect(self._on_done)
         self._thread.start()
         self._stopped = False
@@ -247,6 +273,12 @@ class Worker(QObject):
     def configure(self, base_url: str, language: str | None = None) -> None:
         """Point the client at another server or language (a new client is made for the next job)."""
         self._queue.configure(base_url, language or self.language)
+
+    def warm_up(self) -> None:
+        """Load the API package in the API thread now (call after the first paint): the first
+        request (the login) then does not wait for requests and pydantic to import."""
+        if not self._stopped:
+            self._warm.emit()
 
     @property
     def client(self) -> Any:

@@ -12,6 +12,7 @@ import importlib
 import logging
 import os
 import secrets
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,12 @@ API_TITLE = "Annet Cabinet API"
 API_VERSION = "1.0"
 
 
+def _ready_event() -> threading.Event:
+    event = threading.Event()
+    event.set()
+    return event
+
+
 @dataclass
 class ServerState:
     """What every request of one app shares: the database, the clock and the server's secret."""
@@ -43,6 +50,8 @@ class ServerState:
     clock: Any
     secret: str
     idempotency_secret: bytes = field(repr=False, default=b"")
+    #: set once every call is in (the demo adds its 100,000-call month after it starts serving)
+    calls_ready: threading.Event = field(default_factory=_ready_event, repr=False)
 
     def dispose(self) -> None:
         """Close every pooled database connection."""

@@ -162,29 +162,97 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).resolve()}"
 
 
+class StagedSeed:
+    """A demo database seeded but for the business line's month: ``finish()`` adds it, once."""
+
+    def __init__(self, database_url: str, now: Any = None, *, big_calls: bool = True) -> None:
+        from .clock import SystemClock
+        from .db import create_schema, make_engine
+        from .seed import seed_demo_staged
+
+        self._engine = make_engine(database_url)
+        try:
+            create_schema(self._engine)
+            self._finish: Any = seed_demo_staged(
+                self._engine, now or SystemClock().now(), big_calls=big_calls
+            )
+        except BaseException:
+            self._engine.dispose()
+            raise
+
+    def finish(self, pause: float | None = None) -> None:
+        """Add the remaining calls and close the database connections (also when that fails).
+
+        ``pause``: commit every few thousand calls and sleep that long after each, so a server
+        serving the database meanwhile stays quick (see :func:`annet_server.seed.seed_demo_staged`).
+        """
+        finish, self._finish = self._finish, None
+        try:
+            if finish is not None:
+                finish(pause)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Close the database connections (without adding what is left)."""
+        self._finish = None
+        self._engine.dispose()
+
+
 def seed_demo_database(database_url: str, now: Any = None, *, big_calls: bool = True) -> list[Any]:
     """Create the schema and the demo data (SPEC §6) in ``database_url``; the demo accounts."""
-    from .clock import SystemClock
-    from .db import create_schema, make_engine
-    from .seed import seed_demo
+    from .seed import demo_accounts
 
-    engine = make_engine(database_url)
+    StagedSeed(database_url, now, big_calls=big_calls).finish()
+    return demo_accounts()
+
+
+#: the sleep after each small transaction of the demo's background calls
+DEMO_CALLS_PAUSE_S = 0.02
+
+
+def _add_calls_then_open(seed: StagedSeed, ready: threading.Event) -> None:
     try:
-        create_schema(engine)
-        return list(seed_demo(engine, now or SystemClock().now(), big_calls=big_calls))
+        seed.finish(DEMO_CALLS_PAUSE_S)
+    except Exception:
+        log.exception("adding the demo's 100,000 calls failed; the calls endpoint serves what there is")
     finally:
-        engine.dispose()
+        ready.set()
 
 
 def start_demo(host: str = "127.0.0.1", port: int = 0) -> RunningServer:
-    """A fresh demo database in a temporary folder, seeded for now, served on ``host:port``."""
+    """A fresh demo database in a temporary folder, seeded for now, served on ``host:port``.
+
+    The server accepts logins as soon as everything but the business line's 100,000 calls of this
+    month is in; those go in on a background thread, and the calls endpoint waits for them (about
+    a second) — so the demo's login window is ready sooner.
+    """
+    from .app import create_app
+
     folder = Path(tempfile.mkdtemp(prefix="annet-demo-"))
     try:
         url = sqlite_url(folder / "demo.db")
-        seed_demo_database(url)
-        server = start_server(url, host=host, port=port)
+        seed = StagedSeed(url)
+        try:
+            app = create_app(url)
+        except BaseException:
+            seed.close()
+            raise
+        ready = app.state.annet.calls_ready
+        ready.clear()
+        try:
+            server = start_app(app, host, port)
+        except BaseException:
+            app.state.annet.dispose()
+            seed.close()
+            raise
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+    adding = threading.Thread(
+        target=_add_calls_then_open, args=(seed, ready), name="annet-demo-calls", daemon=True
+    )
+    adding.start()
     server.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    server.add_cleanup(lambda: adding.join(STOP_TIMEOUT_S))  # runs first: the folder goes last
     return server

@@ -127,12 +127,19 @@ def main(argv: list[str] | None = None) -> int:
 
     accounts = list(demo_accounts())
     try:
+        # a damaged settings file, to show the message about resetting it
+        (scratch / "config").mkdir(parents=True, exist_ok=True)
+        (scratch / "config" / "settings.ini").write_bytes(b"[ui\n\x00\x00 not a settings file\n")
         controller = AppController(server_url=server.url, language=args.lang)
         controller.messages.show_boxes = False
         controller.demo_accounts = accounts
         dialog = controller.start()
         dialog.adjustSize()
         save(dialog, "login")
+        box = getattr(controller, "settings_reset_box", None)
+        if box is not None:
+            save(box, "settings_reset")
+            box.accept()
         first = next(a for a in accounts if args.cases[0] in a.cases)
         dialog.account.setText(first.account)
         dialog.password.setText("wrong1")

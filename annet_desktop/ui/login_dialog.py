@@ -16,12 +16,12 @@ Kept light on purpose: no API, keyring or server import at module level (startup
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import threading
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QLocale, QObject, QRegularExpression, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,10 +40,27 @@ from .widgets import named
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #b00020;"
-WARNING_STYLE = "color: #a15c00;"
+# text colours by palette, not style sheet: a style sheet brings Qt's style-sheet engine into the
+# first paint (several milliseconds of the start)
+ERROR_COLOR = "#b00020"
+WARNING_COLOR = "#a15c00"
+NOTE_COLOR = "#6b6b6b"
+
+
+def _text_color(label: QLabel, color: str) -> None:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
+    label.setPalette(palette)
+
+
 #: keyring takes ~60 ms to load: look it up once the window is on screen
 KEYRING_DELAY_MS = 150
+
+
+class _Relay(QObject):
+    """Carries "done" from a plain thread to the GUI thread."""
+
+    done = Signal()
 
 
 def _login(client: Any, account: str, password: str) -> Any:
@@ -76,12 +93,15 @@ class LoginDialog(QDialog):
         credentials: Any,
         *,
         demo_accounts: list[Any] | None = None,
+        demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.settings = settings
-        self.credentials = credentials
+        # None in demo mode: demo passwords are public and the server's port changes every run
+        self.credentials = None if demo else credentials
+        self.demo = demo
         self._reply: Any = None
         self._caps: bool | None = None
         self._cyrillic_typed = False
@@ -100,7 +120,7 @@ class LoginDialog(QDialog):
         self.server_label = QLabel(self)
         self.server_label.setObjectName("login_server")
         self.server_label.setWordWrap(True)
-        self.server_label.setStyleSheet("color: #6b6b6b;")
+        _text_color(self.server_label, NOTE_COLOR)
         self.settings_button = named(QToolButton(self), "login_settings", self.tr("Настройки"))
         self.settings_button.setText(self.tr("Настройки…"))
         self.settings_button.setToolTip(self.tr("Адрес сервера, язык, сохранённый пароль"))
@@ -121,7 +141,6 @@ class LoginDialog(QDialog):
             QRegularExpressionValidator(QRegularExpression("[0-9]{0,20}"), self.account)
         )
         self.account.setPlaceholderText(self.tr("только цифры"))
-        self.account.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         form.addRow(self.tr("№ счёта:"), self.account)
         self.password = named(QLineEdit(self), "login_password", self.tr("Пароль"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -139,15 +158,14 @@ class LoginDialog(QDialog):
 
         self.warning = QLabel(self)
         self.warning.setObjectName("login_warning")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        _text_color(self.warning, WARNING_COLOR)
         self.warning.setWordWrap(True)
         self.warning.hide()
         layout.addWidget(self.warning)
         self.error = QLabel(self)
         self.error.setObjectName("login_error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        _text_color(self.error, ERROR_COLOR)
         self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
         layout.addWidget(self.error)
 
@@ -186,7 +204,16 @@ class LoginDialog(QDialog):
         else:
             self.account.setFocus()
         self._keyring_checked = False
-        QTimer.singleShot(KEYRING_DELAY_MS, self._check_keyring)  # after the first paint
+        QTimer.singleShot(KEYRING_DELAY_MS, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What can wait until the window is on screen: Qt's ``Qt`` namespace (its ~100 enums take
+        15 ms to load in PySide6) and the keyring."""
+        from PySide6.QtCore import Qt
+
+        self.account.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._probe_keyring()
 
     # ------------------------------------------------------------------ setup
     def set_server(self, url: str, error: str | None = None) -> None:
@@ -236,10 +263,41 @@ class LoginDialog(QDialog):
             self.password.setText(demo.password)
             self.accept_button.setFocus()
 
+    def _probe_keyring(self) -> None:
+        """Load keyring and find its backend in a thread (a tenth of a second or more: never on
+        the GUI thread), then :meth:`_check_keyring` here."""
+        probe = getattr(self.credentials, "probe", None)
+        if probe is None or self.demo:
+            self._check_keyring()
+            return
+        relay = _Relay(self)  # owned by the dialog: gone with it
+        relay.done.connect(self._check_keyring)  # queued: emitted from the probing thread
+
+        def run() -> None:
+            try:
+                probe()
+            except Exception as exc:  # Credentials swallows keyring errors; a fake may not
+                log.warning("keyring probe failed: %s", type(exc).__name__)
+            try:
+                relay.done.emit()
+            except RuntimeError:  # the dialog (and the relay) closed meanwhile
+                pass
+
+        threading.Thread(target=run, name="annet-keyring-probe", daemon=True).start()
+
     def _check_keyring(self) -> None:
         if self._keyring_checked:
             return
         self._keyring_checked = True
+        if self.demo:
+            self.remember.setChecked(False)
+            self.remember.setEnabled(False)
+            self.remember.setToolTip(
+                self.tr(
+                    "В демонстрационном режиме пароль не запоминается: его подставляет выбор демо-абонента."
+                )
+            )
+            return
         if self.credentials is None or not self.credentials.available:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
@@ -287,6 +345,8 @@ class LoginDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             text = event.text()
+            from PySide6.QtCore import Qt  # not at the top: see _after_first_paint
+
             shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             caps = caps_lock_suspected(text, shift)
             if caps is not None:
@@ -333,6 +393,8 @@ class LoginDialog(QDialog):
         self.error.hide()
         self.retry.hide()
         self.accept_button.setEnabled(False)
+        from PySide6.QtCore import Qt
+
         self.setCursor(Qt.CursorShape.BusyCursor)
         from ..worker import Priority
 
@@ -379,6 +441,8 @@ class LoginDialog(QDialog):
             self.password.selectAll()
             self.password.setFocus()
         elif isinstance(error, errors.Throttled):
+            import datetime as dt  # only for this message: the module loads before the first paint
+
             when = dt.datetime.now() + dt.timedelta(seconds=error.retry_after)
             minutes = max(1, (error.retry_after + 59) // 60)
             self._show_error(

@@ -13,8 +13,7 @@ action=False)`` for a failed refresh, ``ctx.messages.info(text, parent=self)`` f
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -24,8 +23,7 @@ from ..i18n import translate
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class ShownMessage:
+class ShownMessage(NamedTuple):
     """What the user saw: kind (error, warning, info, status), title and text."""
 
     kind: str

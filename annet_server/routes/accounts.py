@@ -17,7 +17,7 @@ from annet_desktop.api.schema import (
     PaymentOrder,
 )
 
-from .context import PROBLEMS, Ctx, bearer_token, change, idempotency_key, read
+from .context import PROBLEMS, Ctx, bearer_token, change, idempotency_key, read, server_state
 from .journal import MAX_LIMIT
 
 router = APIRouter(tags=["account"])
@@ -28,6 +28,8 @@ Number = Annotated[str, Path(description="Account number (digits)", max_length=4
 
 #: the largest calls page (a whole 100,000-call month fits in one)
 MAX_CALLS_LIMIT = 100_000
+#: how long a calls request waits for calls still being added (the demo's start); then it serves what is in
+CALLS_READY_WAIT_S = 30.0
 
 
 @router.get(
@@ -105,6 +107,8 @@ def get_calls(
     """One page of the month's calls in the order they were made."""
     from .. import billing
 
+    # the demo adds its 100,000-call month after it starts serving: wait for it (about a second)
+    server_state(request).calls_ready.wait(CALLS_READY_WAIT_S)
     return read(
         request,
         token,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ def test_two_servers_side_by_side_and_stop_frees_the_port(server: Any) -> None:
 def test_start_demo_seeds_a_temporary_database_and_removes_it() -> None:
     from annet_desktop.api.client import CabinetClient
     from annet_server.embedded import start_demo
-    from annet_server.seed import demo_accounts
+    from annet_server.seed import BIG_CALLS, demo_accounts
 
     running = start_demo()
     folder = Path(running.database_url.removeprefix("sqlite:///")).parent
@@ -55,6 +56,38 @@ def test_start_demo_seeds_a_temporary_database_and_removes_it() -> None:
             assert client.me().name == demo.name
         finally:
             client.close()
+        # the business line's 100,000 calls go in behind the login; the calls endpoint waits for them
+        business = next(a for a in demo_accounts() if "business-100k" in a.cases)
+        client = CabinetClient(running.url)
+        try:
+            client.login(business.account, business.password)
+            today = running.clock.now().date()
+            page = client.calls(business.account, today.year, today.month, limit=10)
+            assert page.total == BIG_CALLS
+            assert running.state.calls_ready.is_set()
+        finally:
+            client.close()
     finally:
         running.stop()
     assert not folder.exists()
+
+
+def test_the_calls_endpoint_waits_while_calls_are_being_added(server: Any) -> None:
+    """The demo's gate: a calls request made while calls go in is answered once they are in."""
+    demo = server.by_case("telephony")
+    client = server.client(login=demo)
+    today = server.clock.now().date()
+    ready = server.state.calls_ready
+    ready.clear()
+    answers: list[Any] = []
+    asking = threading.Thread(
+        target=lambda: answers.append(client.calls(demo.account, today.year, today.month, limit=5))
+    )
+    try:
+        asking.start()
+        asking.join(0.5)
+        assert asking.is_alive() and not answers  # held at the gate
+    finally:
+        ready.set()
+    asking.join(30)
+    assert not asking.is_alive() and answers and answers[0].total > 0

@@ -4,7 +4,6 @@ the 100,000-call month pages completely; the seed is deterministic and fast."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +18,7 @@ from annet_server import models as m
 from annet_server.clock import FakeClock
 from annet_server.db import create_schema, make_engine, make_sessionmaker
 from annet_server.passwords import verify_password
-from annet_server.seed import BIG_CALLS, CASES, demo_accounts, seed_demo
+from annet_server.seed import BIG_CALLS, CASES, demo_accounts, seed_demo, seed_demo_staged
 
 SEED_NOW = dt.datetime(2026, 11, 16, 12, 0, tzinfo=MOSCOW)
 
@@ -30,9 +29,7 @@ class Demo:
     def __init__(self, path: Path, now: dt.datetime, big_calls: bool) -> None:
         self.engine = make_engine(f"sqlite:///{path}")
         create_schema(self.engine)
-        started = time.perf_counter()
         self.accounts = seed_demo(self.engine, now, big_calls=big_calls)
-        self.seconds = time.perf_counter() - started
         self.sessions = make_sessionmaker(self.engine)
         self.clock = FakeClock(now)
 
@@ -60,10 +57,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     seeded = Demo(tmp_path_factory.mktemp("seed") / "demo.db", SEED_NOW, big_calls=True)
     yield seeded
     seeded.engine.dispose()
-
-
-def test_seed_with_the_big_month_is_fast(demo: Demo) -> None:
-    assert demo.seconds < 15, f"seed took {demo.seconds:.1f} s"
 
 
 def test_demo_accounts_without_a_database_match_the_seed(demo: Demo) -> None:
@@ -198,3 +191,51 @@ def test_seed_is_deterministic(tmp_path: Path) -> None:
             d.engine.dispose()
 
     assert snapshot(tmp_path / "a.db") == snapshot(tmp_path / "b.db")
+
+
+def _all_calls(engine: Any) -> list[Any]:
+    with make_sessionmaker(engine)() as db:
+        calls = db.execute(
+            select(
+                m.Call.account_id, m.Call.started_at, m.Call.caller, m.Call.callee,
+                m.Call.direction, m.Call.duration_s, m.Call.cost_kopecks, m.Call.zone,
+            ).order_by(m.Call.account_id, m.Call.started_at, m.Call.caller, m.Call.callee)
+        ).all()  # fmt: skip
+        months = db.execute(
+            select(m.CallMonth.account_id, m.CallMonth.year, m.CallMonth.month, m.CallMonth.calls).order_by(
+                m.CallMonth.account_id, m.CallMonth.year, m.CallMonth.month
+            )
+        ).all()
+        balances = db.execute(
+            select(m.Account.number, m.Account.balance_kopecks).order_by(m.Account.number)
+        ).all()
+    return [calls, months, balances]
+
+
+def test_staged_seed_serves_at_once_and_ends_with_the_same_data(tmp_path: Path) -> None:
+    """The demo app serves after stage one; the business line's month comes after, the same as in one go."""
+    whole = make_engine(f"sqlite:///{tmp_path / 'whole.db'}")
+    staged = make_engine(f"sqlite:///{tmp_path / 'staged.db'}")
+    try:
+        for engine in (whole, staged):
+            create_schema(engine)
+        seed_demo(whole, SEED_NOW, big_calls=False)
+        finish = seed_demo_staged(staged, SEED_NOW, big_calls=False)
+        before = _all_calls(staged)
+        business = next(a for a in demo_accounts() if "business-100k" in a.cases)
+        with make_sessionmaker(staged)() as db:
+            acc = db.execute(select(m.Account).where(m.Account.number == business.account)).scalar_one()
+            this_month = db.execute(
+                select(m.CallMonth.calls).where(
+                    m.CallMonth.account_id == acc.id,
+                    m.CallMonth.year == SEED_NOW.year,
+                    m.CallMonth.month == SEED_NOW.month,
+                )
+            ).scalar_one_or_none()
+        assert this_month is None  # stage one: not yet
+        assert before[2] == _all_calls(whole)[2]  # balances are complete already
+        finish(0.0)  # in small transactions, as the demo app does it
+        assert _all_calls(staged) == _all_calls(whole)
+    finally:
+        whole.dispose()
+        staged.dispose()

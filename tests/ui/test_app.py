@@ -32,11 +32,15 @@ def test_demo_starts_a_server_and_lists_its_accounts(qtbot: Any, memory_keyring:
         expected = [d.account for d in demo_accounts()]
         listed = [dialog.demo_combo.itemData(i) for i in range(1, dialog.demo_combo.count())]
         assert listed == expected
+        # demo passwords are public and the port changes every run: nothing goes to the keyring
+        qtbot.waitUntil(lambda: dialog._keyring_checked)
+        assert not dialog.remember.isEnabled() and "демонстрационном режиме" in dialog.remember.toolTip()
         dialog.choose_demo(expected[0])
         with qtbot.waitSignal(controller.loggedIn, timeout=20000):
             dialog.accept_button.click()
         wait_loaded(qtbot, controller)
         assert controller.state.account() is not None
+        assert memory_keyring.store == {}
         # after «Выход» the list is offered again
         controller.logout()
         assert (
@@ -62,3 +66,89 @@ def test_closing_the_app_ends_the_session_on_the_server(qtbot: Any, logged_in: A
     probe.token = token
     with pytest.raises(errors.SessionExpired):
         probe.me()
+
+
+def _settings_server(url: str) -> None:
+    from annet_desktop.settings import Settings
+
+    settings = Settings()
+    settings.set("server/url", url)
+    settings.sync()
+
+
+def test_a_server_address_saved_during_the_session_applies_after_logout(
+    qtbot: Any, make_app: Any, server: Any
+) -> None:
+    """Settings say «Адрес сервера действует со следующего входа»: the logout still goes to the old
+    server (the session ends there), the next login to the new one."""
+    from uihelpers import login
+
+    from annet_desktop.api import errors
+    from annet_server.embedded import start_server
+
+    demo = server.by_case("internet-discount")
+    _settings_server(server.url)
+    controller = make_app(None)  # the address from the settings, not from --server
+    login(qtbot, controller, demo.account, demo.password)
+    token = controller.worker.client.token
+    second = start_server(server.db_url, server.clock)  # the same data behind another address
+    try:
+        controller.settings.set("server/url", second.url + "/")
+        controller.logout()
+        dialog = controller.login_dialog
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: controller.worker.base_url == second.url, timeout=20000)
+        assert dialog.accept_button.isEnabled() and second.url in dialog.server_label.text()
+        assert not dialog.warning.isVisible()
+        probe = server.client()
+        probe.token = token
+        with pytest.raises(errors.SessionExpired):  # ended by the logout sent to the old address
+            probe.me()
+        login(qtbot, controller, demo.account, demo.password)
+        assert controller.messages.server_url == second.url
+    finally:
+        if controller.window is not None:
+            controller.window.close()
+        controller.shutdown()
+        second.stop()
+
+
+def test_a_refused_server_address_from_the_settings_blocks_the_next_login(
+    qtbot: Any, make_app: Any, server: Any
+) -> None:
+    from uihelpers import login
+
+    demo = server.by_case("internet-discount")
+    _settings_server(server.url)
+    controller = make_app(None)
+    login(qtbot, controller, demo.account, demo.password)
+    controller.settings.set("server/url", "http://cabinet.example.ru")
+    controller.logout()
+    dialog = controller.login_dialog
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: controller.url_error is not None, timeout=20000)
+    assert not dialog.accept_button.isEnabled()
+    assert "http://" in dialog.error.text() and "https://" in dialog.error.text()
+    assert controller.worker.base_url == server.url  # nothing is sent to the refused address
+
+
+def test_server_given_on_the_command_line_wins_over_the_settings(
+    qtbot: Any, make_app: Any, server: Any
+) -> None:
+    from uihelpers import login
+
+    demo = server.by_case("internet-discount")
+    controller = make_app(server.url)
+    login(qtbot, controller, demo.account, demo.password)
+    controller.settings.set("server/url", "https://other.example.ru")
+    controller.logout()
+    assert controller.worker.base_url == server.url
+    assert controller.login_dialog.accept_button.isEnabled()
+    controller.login_dialog.hide()
+
+
+def test_the_application_icon_has_every_size() -> None:
+    from annet_desktop.app import application_icon
+
+    sizes = {s.width() for s in application_icon().availableSizes()}
+    assert {16, 24, 32, 48, 64, 128, 256} <= sizes

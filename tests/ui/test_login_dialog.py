@@ -259,3 +259,43 @@ def test_refused_url_message_never_shows_the_secret(url: str) -> None:
     with pytest.raises(ServerUrlError) as info:
         check_server_url(url)
     assert "s3cretPW" not in str(info.value) and "anna" not in str(info.value)
+
+
+def test_the_keyring_is_looked_up_off_the_gui_thread(
+    qtbot: Any, make_app: Callable[..., Any], server: Any, memory_keyring: MemoryKeyring
+) -> None:
+    """Loading keyring and finding its backend takes a tenth of a second or more: not on the GUI thread."""
+    import threading
+
+    class Recording(Credentials):
+        probed_in: threading.Thread | None = None
+
+        def probe(self) -> None:
+            self.probed_in = threading.current_thread()
+            super().probe()
+
+    credentials = Recording()
+    controller = make_app(server.url, credentials=credentials)
+    dialog = controller.login_dialog
+    qtbot.waitUntil(lambda: dialog._keyring_checked)
+    assert credentials.probed_in is not None and credentials.probed_in is not threading.main_thread()
+    assert dialog.remember.isEnabled()
+
+
+def test_a_failing_keyring_probe_leaves_remember_off(
+    qtbot: Any, make_app: Callable[..., Any], server: Any
+) -> None:
+    class Broken(Credentials):
+        def probe(self) -> None:
+            raise OSError("D-Bus went away")
+
+        @property
+        def available(self) -> bool:
+            return False
+
+    controller = make_app(server.url, credentials=Broken())
+    dialog = controller.login_dialog
+    qtbot.waitUntil(lambda: dialog._keyring_checked)
+    assert not dialog.remember.isEnabled() and not dialog.remember.isChecked()
+    demo = server.by_case("internet-discount")
+    login(qtbot, controller, demo.account, demo.password)  # logging in still works

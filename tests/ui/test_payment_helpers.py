@@ -203,9 +203,7 @@ def files_containing(
     A needle inside a longer run of digits (``0.0411111111111111115`` in an exported duration)
     is not a card number, so digits on either side do not count as a match.
     """
-    pattern = re.compile(
-        rb"(?<![0-9])(?:" + b"|".join(re.escape(n) for n in needles) + rb")(?![0-9])"
-    )
+    pattern = re.compile(rb"(?<![0-9])(?:" + b"|".join(re.escape(n) for n in needles) + rb")(?![0-9])")
     found = []
     for path in root.rglob("*"):
         if not path.is_file() or path.is_symlink() or (skip and skip(path)):

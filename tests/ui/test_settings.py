@@ -52,3 +52,100 @@ def test_registry_declares_no_secret() -> None:
         assert not any(word in key.lower() for word in ("password", "token", "secret"))
     for setting in REGISTRY.values():
         assert setting.doc
+
+
+# ----------------------------------------------------------------------------- unusable files
+
+BROKEN = {
+    "not INI": b"[ui\nlanguage\n===\n[[[\n",
+    "binary": bytes(range(256)) * 4,
+    "NUL bytes": b"\x00\x00[ui]\nlanguage=en\n",
+    "not UTF-8": b"[ui]\nlanguage=\xff\xfe\n",
+    "too large": b"[ui]\nlanguage=" + b"x" * 1_000_001 + b"\n",
+}
+
+
+@pytest.mark.parametrize("content", BROKEN.values(), ids=BROKEN.keys())
+def test_an_unusable_file_is_moved_aside_and_the_defaults_apply(qapp: Any, content: bytes) -> None:
+    path = config_dir() / "settings.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    settings = Settings()
+    assert settings.reset_reason in ("format", "too-large")
+    assert settings.moved_to is not None and settings.moved_to.name.startswith("settings.ini.broken-")
+    assert settings.moved_to.read_bytes() == content  # kept for a look, nothing lost
+    assert settings.language == "ru" and settings.server_url == DEFAULT_SERVER
+    settings.set("login/last_account", "100001")  # and the fresh file works
+    settings.sync()
+    assert settings.write_error() is None
+    again = Settings()
+    assert again.reset_reason is None and again.last_account == "100001"
+
+
+def test_a_folder_in_place_of_the_file_is_moved_aside(qapp: Any) -> None:
+    path = config_dir() / "settings.ini"
+    (path / "inside").mkdir(parents=True)
+    settings = Settings()
+    assert settings.reset_reason == "not-a-file"
+    assert settings.moved_to is not None and (settings.moved_to / "inside").is_dir()
+    settings.set("ui/language", "en")
+    settings.sync()
+    assert Settings().language == "en"
+
+
+def test_an_unusable_folder_runs_on_defaults_and_says_saving_fails(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("ANNET_DESKTOP_CONFIG_DIR", str(blocker / "config"))
+    settings = Settings()  # no exception
+    assert settings.reset_reason == "folder" and settings.moved_to is None
+    assert settings.language == "ru"
+    settings.set("ui/language", "en")
+    settings.sync()
+    assert settings.write_error() == str(blocker / "config" / "settings.ini")
+
+
+def test_the_last_good_file_is_not_touched(qapp: Any) -> None:
+    path = config_dir() / "settings.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[ui]\nlanguage=en\n", encoding="utf-8")
+    settings = Settings()
+    assert settings.reset_reason is None and settings.moved_to is None and settings.language == "en"
+    assert [p.name for p in path.parent.iterdir()] == ["settings.ini"]
+
+
+def test_hand_edited_lists_and_byte_arrays_read_as_defaults(qapp: Any) -> None:
+    path = config_dir() / "settings.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "[server]\nurl=https://a.example, https://b.example\n[export]\nfolder=@ByteArray(/tmp)\n",
+        encoding="utf-8",
+    )
+    settings = Settings()
+    assert settings.reset_reason is None
+    assert settings.server_url == DEFAULT_SERVER and settings.get("export/folder") == ""
+
+
+def test_the_app_says_the_settings_were_reset(qtbot: Any, make_app: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    path = config_dir() / "settings.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(BROKEN["not INI"])
+    controller = make_app("https://my.an-net.ru")
+    box = controller.login_dialog.findChild(QMessageBox, "settings_reset_message")
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "Настройки сброшены" and box.accessibleName() == "Настройки сброшены"
+    assert "сброшены к исходным" in box.text()
+    assert box.informativeText() == f"Старый файл сохранён как {controller.settings.moved_to}"
+    assert controller.login_dialog.isVisible()  # not blocked by it: the window is usable
+    box.accept()
+
+
+def test_no_message_when_the_settings_are_fine(qtbot: Any, make_app: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    controller = make_app("https://my.an-net.ru")
+    assert controller.login_dialog.findChild(QMessageBox, "settings_reset_message") is None

@@ -148,8 +148,9 @@ def test_corrupt_settings_file_opens_with_defaults_and_saves(
 
 def test_unwritable_settings_file_is_reported(qtbot: Any, tmp_path: Path) -> None:
     folder = tmp_path / "config"
-    (folder / "settings.ini").mkdir(parents=True)  # a folder where the file should be: never writable
     settings = Settings(folder / "settings.ini")
+    # a folder where the file should be, made after the start (at the start it would be moved aside)
+    (folder / "settings.ini").mkdir(parents=True)
     dialog = _dialog(qtbot, settings)
     dialog.server.setText("https://cabinet.example.ru")
     assert not dialog.save()

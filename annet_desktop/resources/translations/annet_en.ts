@@ -118,8 +118,32 @@
         <translation>Starting the demo server…</translation>
     </message>
     <message>
+        <source>Папка настроек недоступна: </source>
+        <translation>The settings folder is not available: </translation>
+    </message>
+    <message>
+        <source>. Программа работает с настройками по умолчанию, изменения не сохранятся.</source>
+        <translation>. The program runs with the default settings; changes will not be saved.</translation>
+    </message>
+    <message>
+        <source>Файл настроек повреждён или недоступен, поэтому настройки сброшены к исходным.</source>
+        <translation>The settings file was damaged or unreadable, so the settings were reset to the defaults.</translation>
+    </message>
+    <message>
+        <source>Старый файл сохранён как </source>
+        <translation>The old file was kept as </translation>
+    </message>
+    <message>
+        <source>Настройки сброшены</source>
+        <translation>Settings reset</translation>
+    </message>
+    <message>
         <source>Не удалось запустить демонстрационный сервер: </source>
         <translation>Could not start the demo server: </translation>
+    </message>
+    <message>
+        <source>Завершается сеанс на прежнем сервере…</source>
+        <translation>Ending the session on the previous server…</translation>
     </message>
     <message>
         <source>Аннет — личный кабинет</source>
@@ -216,7 +240,7 @@
     </message>
     <message>
         <source>Звонков: {count}, общая длительность {duration}, общая стоимость {cost}</source>
-        <extracomment>the summary line's text, for tabs and tests</extracomment>
+        <extracomment>the summary line&apos;s text, for tabs and tests</extracomment>
         <translation>Calls: {count}, total duration {duration}, total cost {cost}</translation>
     </message>
 </context>
@@ -427,7 +451,7 @@
     </message>
     <message>
         <source>Адрес электронной почты для уведомлений оператора.</source>
-        <translation>E-mail address for the operator's notifications.</translation>
+        <translation>E-mail address for the operator&apos;s notifications.</translation>
     </message>
     <message>
         <source>не указан</source>
@@ -851,7 +875,7 @@
     </message>
     <message>
         <source>Сохранить пароль в защищённом хранилище паролей системы</source>
-        <translation>Keep the password in the system's secure password store</translation>
+        <translation>Keep the password in the system&apos;s secure password store</translation>
     </message>
     <message>
         <source>Повторить</source>
@@ -868,6 +892,10 @@
     <message>
         <source>— выберите демо-абонента —</source>
         <translation>— choose a demo subscriber —</translation>
+    </message>
+    <message>
+        <source>В демонстрационном режиме пароль не запоминается: его подставляет выбор демо-абонента.</source>
+        <translation>In demo mode the password is not remembered: choosing a demo subscriber fills it in.</translation>
     </message>
     <message>
         <source>В системе нет хранилища паролей (keyring), поэтому пароль нельзя запомнить. На диск пароль не записывается.</source>
@@ -934,7 +962,7 @@
     </message>
     <message>
         <source>Личный кабинет абонента «Аннет»</source>
-        <translation>Annet subscriber's personal cabinet</translation>
+        <translation>Annet subscriber&apos;s personal cabinet</translation>
     </message>
     <message>
         <source>Аннет — личный кабинет</source>
@@ -1472,7 +1500,7 @@
     <name>PaymentDialog</name>
     <message>
         <source>Введите сумму платежа.</source>
-        <extracomment>schemes a subframe may additionally show (blank frames the bank pages create) schemes a page's own resources may use besides http(s) the amount messages of :mod:`annet_desktop.domain.payment_amount`, for lupdate (translated by _t)</extracomment>
+        <extracomment>schemes a subframe may additionally show (blank frames the bank pages create) schemes a page&apos;s own resources may use besides http(s) the amount messages of :mod:`annet_desktop.domain.payment_amount`, for lupdate (translated by _t)</extracomment>
         <translation>Enter the amount to pay.</translation>
     </message>
     <message>
@@ -1726,7 +1754,7 @@
     <name>ServiceDialog</name>
     <message>
         <source>Услуга</source>
-        <extracomment>what a block or unblock changes besides the service row: the account's status and recommended payment (no money moves: billing.block_service/unblock_service post nothing to the balance)</extracomment>
+        <extracomment>what a block or unblock changes besides the service row: the account&apos;s status and recommended payment (no money moves: billing.block_service/unblock_service post nothing to the balance)</extracomment>
         <translation>Service</translation>
     </message>
     <message>
@@ -2113,7 +2141,7 @@
     </message>
     <message>
         <source>Номер для SMS и e-mail не указаны: уведомления от «Аннет» приходить не будут. Укажите хотя бы одно из них, чтобы получать сообщения оператора.</source>
-        <translation>Neither an SMS number nor an e-mail is given: Annet will send you no notifications. Give at least one of them to receive the operator's messages.</translation>
+        <translation>Neither an SMS number nor an e-mail is given: Annet will send you no notifications. Give at least one of them to receive the operator&apos;s messages.</translation>
     </message>
 </context>
 <context>

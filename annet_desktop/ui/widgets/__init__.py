@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QLineEdit,
-    QMessageBox,
-    QTabBar,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 W = TypeVar("W", bound=QWidget)
-
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QTabBar, QTextEdit)
-_COMPOSITE = (QComboBox, QAbstractItemView, QAbstractSpinBox, QMessageBox, QLineEdit)
 
 
 def named(widget: W, object_name: str, accessible_name: str, description: str = "") -> W:
@@ -38,14 +25,30 @@ def unnamed_widgets(root: QWidget) -> list[QWidget]:
     (the clear button), item views and spin boxes, the tab bar's scroll buttons) are not ours to
     name and are skipped.
     """
+    # imported here: this module loads before the login window paints, these only for checks
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QMessageBox,
+        QTabBar,
+        QTextEdit,
+    )
+
+    interactive = (
+        QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QTabBar, QTextEdit
+    )  # fmt: skip
+    composite = (QComboBox, QAbstractItemView, QAbstractSpinBox, QMessageBox, QLineEdit, QTabBar)
     missing = []
     for widget in root.findChildren(QWidget):
-        if not isinstance(widget, INTERACTIVE) or widget.objectName().startswith("qt_"):
+        if not isinstance(widget, interactive) or widget.objectName().startswith("qt_"):
             continue
         parent = widget.parentWidget()
         inner = False
         while parent is not None and parent is not root:
-            if isinstance(parent, _COMPOSITE) or isinstance(parent, QTabBar):
+            if isinstance(parent, composite):
                 inner = True
                 break
             parent = parent.parentWidget()
