@@ -193,3 +193,39 @@ def test_giving_up_relogin_fails_held_jobs(qtbot: Any, worker: Worker) -> None:
     with qtbot.waitSignal(reply.failed, timeout=10000) as failed:
         worker.abandon_held()
     assert isinstance(failed.args[0], errors.SessionExpired)
+
+
+WARM_UP_SCRIPT = r"""
+import sys, threading, time
+imported_in = {}
+def hook(event, args):
+    if event == "import" and args[0] == "annet_desktop.api.client":
+        main = threading.current_thread() is threading.main_thread()
+        imported_in.setdefault("thread", "gui" if main else "other")
+sys.addaudithook(hook)
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from annet_desktop.worker import Worker
+worker = Worker("https://cabinet.example.ru")
+assert "requests" not in sys.modules and "annet_desktop.api.client" not in sys.modules
+worker.warm_up()
+deadline = time.monotonic() + 60
+while "annet_desktop.api.client" not in sys.modules and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
+worker.stop()
+print(imported_in.get("thread"), "requests" in sys.modules)
+"""
+
+
+def test_warm_up_loads_the_api_package_in_the_api_thread(tmp_path: Any) -> None:
+    """After the first paint the API thread imports requests and pydantic, so the login does not wait."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_UP_SCRIPT], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    thread, requests_loaded = done.stdout.split()
+    assert thread == "other" and requests_loaded == "True"  # not the GUI thread (the API QThread)
