@@ -393,7 +393,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     logging.basicConfig(level=os.environ.get("ANNET_LOG", "WARNING"))
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("Annet")
     app.setApplicationName("annet-desktop")
     app.setApplicationDisplayName(translate("App", "Аннет — личный кабинет"))

@@ -1437,7 +1437,7 @@ def calls_page(
     ).all()
     months = [(int(y), int(mo)) for y, mo, _n in months_rows]
     total = next((int(n) for y, mo, n in months_rows if (y, mo) == (year, month)), 0)
-    key = (str(db.get_bind().url), acc.id, year, month, size, cursor or "", total, tuple(months))
+    key = (str(db.get_bind().engine.url), acc.id, year, month, size, cursor or "", total, tuple(months))
     with _CALLS_CACHE_LOCK:
         cached = _CALLS_CACHE.get(key)
         if cached is not None:

@@ -287,10 +287,9 @@ def _insert_calls(
     """
     months: Counter[tuple[int, int]] = Counter()
     costs: Counter[tuple[int, int]] = Counter()
-    table = m.Call.__table__
     rows = iter(rows)
     while batch := list(itertools.islice(rows, chunk)):
-        db.connection().execute(insert(table), batch)
+        db.connection().execute(insert(m.Call), batch)  # on the Connection: Core executemany
         for row in batch:
             when = dt.datetime.fromtimestamp(row["started_at"], MOSCOW)
             months[(when.year, when.month)] += 1

@@ -37,41 +37,20 @@ def _settle(app: Any) -> None:
 
 
 def _dialogs(app: Any, controller: Any, window: Any, demo: Any, save: Callable[[Any, str], None]) -> None:
-    """Every dialog: the actions' own (``ui.dialogs.demo_dialogs``) or the read-only service window."""
-    from PySide6.QtWidgets import QDialog
-
+    """Every dialog of the actions (``ui.dialogs.demo_dialogs``), the settings and the re-login."""
+    from annet_desktop.ui.dialogs import demo_dialogs
     from annet_desktop.ui.relogin import ReloginDialog
 
-    try:
-        from annet_desktop.ui.dialogs import demo_dialogs
-    except ImportError:
-        demo_dialogs = None
-    if demo_dialogs is not None:
-        for name, dialog in demo_dialogs(window.ctx):
-            dialog.show()
-            _wait(app, lambda: not controller.worker.busy)
-            dialog.adjustSize()
-            save(dialog, f"dialog_{name}")
-            dialog.close()
-    else:
-        before = set(app.topLevelWidgets())
-        for service in controller.state.services_of() or []:
-            window.services.open_service(service)
-            _wait(app, lambda b=before: bool(set(app.topLevelWidgets()) - b), 5)
-            for widget in set(app.topLevelWidgets()) - before:
-                if isinstance(widget, QDialog) and widget.isVisible():
-                    widget.adjustSize()
-                    save(widget, f"dialog_service_{service.id}")
-                    widget.close()
-            before = set(app.topLevelWidgets())
-    try:
-        settings = window.open_settings()
-    except ImportError:
-        settings = None
-    if settings is not None:
-        settings.adjustSize()
-        save(settings, "dialog_settings")
-        settings.close()
+    for name, dialog in demo_dialogs(window.ctx):
+        dialog.show()
+        _wait(app, lambda: not controller.worker.busy)
+        dialog.adjustSize()
+        save(dialog, f"dialog_{name}")
+        dialog.close()
+    settings = window.open_settings()
+    settings.adjustSize()
+    save(settings, "dialog_settings")
+    settings.close()
     relogin = ReloginDialog(controller.worker, demo.account, "", window)
     relogin.show()
     relogin.adjustSize()
@@ -152,13 +131,17 @@ def main(argv: list[str] | None = None) -> int:
             if demo is None:
                 print(f"no demo account for {case}", file=sys.stderr)
                 continue
-            dialog = controller.login_dialog
-            dialog.choose_demo(demo.account)
-            dialog.submit()
-            if not _wait(app, lambda: controller.window is not None or not controller.login_dialog.busy):
-                pass
+            current = controller.login_dialog
+            assert current is not None
+            current.choose_demo(demo.account)
+            current.submit()
+
+            def settled(dialog: Any = current) -> bool:
+                return controller.window is not None or not dialog.busy
+
+            _wait(app, settled)
             if controller.window is None:
-                print(f"login failed for {case}: {dialog.error.text()}", file=sys.stderr)
+                print(f"login failed for {case}: {current.error.text()}", file=sys.stderr)
                 continue
             window = controller.window
             window.resize(*SIZE)

@@ -184,7 +184,8 @@ class MainWindow(QMainWindow):
     def show_tab(self, name: str) -> bool:
         """Switch to the tab whose objectName is ``name`` (e.g. ``tab_balance``)."""
         for index in range(self.tabs.count()):
-            if self.tabs.widget(index).objectName() == name:
+            widget = self.tabs.widget(index)
+            if widget is not None and widget.objectName() == name:
                 self.tabs.setCurrentIndex(index)
                 return True
         return False

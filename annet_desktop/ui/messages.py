@@ -60,7 +60,7 @@ def error_text(error: Any, server_url: str = "") -> str:
         if error.message == type(error).default_message:
             for cls, text in fixed.items():
                 if type(error) is cls:
-                    return translate("Messages", text)
+                    return translate("Messages", str(text))
         return str(error)
     return translate("Messages", "Ошибка обращения к серверу.")
 

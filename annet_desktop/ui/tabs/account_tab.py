@@ -80,11 +80,11 @@ class AccountTab(QWidget):
         self.credit_button.clicked.connect(lambda: self.creditRequested.emit(self.ctx.state.selected_account))
         state = ctx.state
         follow_selected_account(
-            self, state, self.render, "account", (state.accountChanged, state.servicesChanged)
+            self, state, self.update_view, "account", (state.accountChanged, state.servicesChanged)
         )
-        self.render()
+        self.update_view()
 
-    def render(self) -> None:
+    def update_view(self) -> None:
         state = self.ctx.state
         account = state.account()
         self.credit_button.hide()

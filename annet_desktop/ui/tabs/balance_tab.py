@@ -38,16 +38,16 @@ class BalanceTab(QWidget):
         self.footer.setObjectName("balance_footer")
         layout.addWidget(self.footer)
         state = ctx.state
-        follow_selected_account(self, state, self.render, "balance", (state.balanceReset,))
+        follow_selected_account(self, state, self.update_view, "balance", (state.balanceReset,))
         state.balanceAppended.connect(self._appended)
-        self.render()
+        self.update_view()
 
     def _appended(self, number: str, start: int, count: int) -> None:
         if number == self.ctx.state.selected_account:
             self.model.rows_appended(start, count)
             self._footer()
 
-    def render(self) -> None:
+    def update_view(self) -> None:
         state = self.ctx.state
         self.model.reset()
         lst = state.balance_of()

@@ -459,7 +459,7 @@ class CallsTab(QWidget):
             self.month_combo.clear()
             for y, m in sorted(self._months):
                 if y == year:
-                    self.month_combo.addItem(QCoreApplication.translate("CallsTab", _MONTHS[m - 1]), m)
+                    self.month_combo.addItem(QCoreApplication.translate("CallsTab", str(_MONTHS[m - 1])), m)
             index = self.month_combo.findData(keep)
             self.month_combo.setCurrentIndex(index if index >= 0 else self.month_combo.count() - 1)
         enabled = bool(self._months)

@@ -33,10 +33,10 @@ class JournalTab(QWidget):
         self.footer.setObjectName("journal_footer")
         layout.addWidget(self.footer)
         state = ctx.state
-        state.journalReset.connect(self.render)
+        state.journalReset.connect(self.update_view)
         state.journalAppended.connect(self._appended)
         state.loadFailed.connect(self._failed)
-        self.render()
+        self.update_view()
 
     def _appended(self, start: int, count: int) -> None:
         self.model.rows_appended(start, count)
@@ -44,9 +44,9 @@ class JournalTab(QWidget):
 
     def _failed(self, part: str, _n: str, _e: Any) -> None:
         if part == "journal":
-            self.render()
+            self.update_view()
 
-    def render(self) -> None:
+    def update_view(self) -> None:
         state = self.ctx.state
         self.model.reset()
         lst = state.journal

@@ -54,10 +54,10 @@ class ServicesTab(QWidget):
         self.panel.view.clicked.connect(self._clicked)
         self.panel.view.activated.connect(self._activated)
         state = ctx.state
-        follow_selected_account(self, state, self.render, "services", (state.servicesChanged,))
-        self.render()
+        follow_selected_account(self, state, self.update_view, "services", (state.servicesChanged,))
+        self.update_view()
 
-    def render(self) -> None:
+    def update_view(self) -> None:
         state = self.ctx.state
         self.model.reset()
         rows = state.services_of()

@@ -58,10 +58,10 @@ class SubscriberTab(QWidget):
         self.sms_button.clicked.connect(self.changeSmsRequested)
         self.email_button.clicked.connect(self.changeEmailRequested)
         self.values: dict[str, QLabel] = {}
-        ctx.state.meChanged.connect(self.render)
-        self.render()
+        ctx.state.meChanged.connect(self.update_view)
+        self.update_view()
 
-    def render(self) -> None:
+    def update_view(self) -> None:
         """Rebuild the form from ``state.me``: empty values are not shown at all (R-SUB-1)."""
         while self.form.rowCount():
             self.form.removeRow(0)

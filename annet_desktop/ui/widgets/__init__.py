@@ -41,7 +41,7 @@ def unnamed_widgets(root: QWidget) -> list[QWidget]:
         QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QTabBar, QTextEdit
     )  # fmt: skip
     composite = (QComboBox, QAbstractItemView, QAbstractSpinBox, QMessageBox, QLineEdit, QTabBar)
-    missing = []
+    missing: list[QWidget] = []
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, interactive) or widget.objectName().startswith("qt_"):
             continue
