@@ -180,16 +180,17 @@ class StagedSeed:
             self._engine.dispose()
             raise
 
-    def finish(self, pause: float | None = None) -> None:
+    def finish(self, pause: float | None = None, stop: threading.Event | None = None) -> None:
         """Add the remaining calls and close the database connections (also when that fails).
 
         ``pause``: commit every few thousand calls and sleep that long after each, so a server
-        serving the database meanwhile stays quick (see :func:`annet_server.seed.seed_demo_staged`).
+        serving the database meanwhile stays quick; ``stop`` set: end early (the demo is closing).
+        See :func:`annet_server.seed.seed_demo_staged`.
         """
         finish, self._finish = self._finish, None
         try:
             if finish is not None:
-                finish(pause)
+                finish(pause, stop)
         finally:
             self.close()
 
@@ -211,9 +212,9 @@ def seed_demo_database(database_url: str, now: Any = None, *, big_calls: bool = 
 DEMO_CALLS_PAUSE_S = 0.02
 
 
-def _add_calls_then_open(seed: StagedSeed, ready: threading.Event) -> None:
+def _add_calls_then_open(seed: StagedSeed, ready: threading.Event, stop: threading.Event) -> None:
     try:
-        seed.finish(DEMO_CALLS_PAUSE_S)
+        seed.finish(DEMO_CALLS_PAUSE_S, stop)
     except Exception:
         log.exception("adding the demo's 100,000 calls failed; the calls endpoint serves what there is")
     finally:
@@ -249,10 +250,16 @@ def start_demo(host: str = "127.0.0.1", port: int = 0) -> RunningServer:
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+    stop = threading.Event()
     adding = threading.Thread(
-        target=_add_calls_then_open, args=(seed, ready), name="annet-demo-calls", daemon=True
+        target=_add_calls_then_open, args=(seed, ready, stop), name="annet-demo-calls", daemon=True
     )
     adding.start()
+
+    def stop_adding() -> None:
+        stop.set()
+        adding.join(STOP_TIMEOUT_S)
+
     server.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
-    server.add_cleanup(lambda: adding.join(STOP_TIMEOUT_S))  # runs first: the folder goes last
+    server.add_cleanup(stop_adding)  # runs first: the folder goes last
     return server

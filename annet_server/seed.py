@@ -18,6 +18,7 @@ import bisect
 import datetime as dt
 import itertools
 import random
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -278,11 +279,13 @@ def _insert_calls(
     *,
     chunk: int = 20_000,
     pause: float | None = None,
+    stop: threading.Event | None = None,
 ) -> Counter[tuple[int, int]]:
     """Insert ``rows`` (Core executemany, no ORM bookkeeping) and count them into CallMonth.
 
     With ``pause`` (seconds) each chunk is committed on its own and the thread sleeps after it, so
-    a server serving the same database meanwhile gets the write lock and the GIL between chunks.
+    a server serving the same database meanwhile gets the write lock and the GIL between chunks;
+    ``stop`` set ends it after the current chunk (the demo is closing: its database goes away).
     Returns the cost in kopecks of the calls of each (year, month).
     """
     months: Counter[tuple[int, int]] = Counter()
@@ -296,7 +299,10 @@ def _insert_calls(
             costs[(when.year, when.month)] += row["cost_kopecks"]
         if pause is not None:
             db.commit()
-            time.sleep(pause)
+            if stop is not None and stop.wait(pause):
+                return costs
+            if stop is None:
+                time.sleep(pause)
     if not months:
         return costs
     existing = {
@@ -587,12 +593,13 @@ def seed_demo_staged(
             seeder.close()
     account_id, lines, start, count = seeder.big_month
 
-    def add_big_month(pause: float | None = None) -> None:
-        """Add the month; with ``pause``, in small transactions with a sleep after each."""
+    def add_big_month(pause: float | None = None, stop: threading.Event | None = None) -> None:
+        """Add the month; with ``pause``, in small transactions with a sleep after each, until ``stop``."""
         rng = random.Random(BIG_MONTH_SEED)
         rows = _calls(account_id, lines, start, now, count, rng, free_local=True)
         with factory() as db:
-            _insert_calls(db, account_id, rows, chunk=20_000 if pause is None else 2_000, pause=pause)
+            chunk = 20_000 if pause is None else 2_000
+            _insert_calls(db, account_id, rows, chunk=chunk, pause=pause, stop=stop)
             db.commit()
 
     return add_big_month
