@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QTableView, QWidget
 
 from ...domain.dates import MOSCOW
 from ...i18n import translate
@@ -185,3 +185,22 @@ class ChoiceModel(RowsModel):
             if role == Qt.ItemDataRole.ForegroundRole and not self.is_selectable(index.row()):
                 return QBrush(QColor(MUTED_COLOR))
         return super().data(index, role)
+
+
+def choice_table(
+    model: ChoiceModel, name: str, accessible: str, parent: QWidget, chosen: Callable[[QModelIndex], None]
+) -> QTableView:
+    """The read-only, row-at-a-time table of a choice dialog (tariffs, discounts): a click or Enter
+    on a row calls ``chosen(index)``."""
+    from ..widgets import named
+
+    view = named(QTableView(parent), name, accessible)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(True)
+    view.clicked.connect(chosen)
+    view.activated.connect(chosen)
+    return view

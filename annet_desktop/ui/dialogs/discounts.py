@@ -17,12 +17,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +30,17 @@ from ...domain.dates import format_date
 from ...domain.money import format_money
 from ..models.rows_model import RIGHT, Column
 from ..widgets import named
-from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, ChoiceModel, note_label, run, set_note, tr_rules
+from .base import (
+    ERROR_COLOR,
+    MUTED_COLOR,
+    WARNING_COLOR,
+    ChoiceModel,
+    choice_table,
+    note_label,
+    run,
+    set_note,
+    tr_rules,
+)
 from .confirm import ConfirmDialog
 
 if TYPE_CHECKING:
@@ -108,13 +116,7 @@ class DiscountDialog(QDialog):
             self._selectable,
             self,
         )
-        self.view = named(QTableView(self), "discount_table", self.tr("Таблица скидок"))
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setAlternatingRowColors(True)
+        self.view = choice_table(self.model, "discount_table", self.tr("Таблица скидок"), self, self._clicked)
         header = self.view.horizontalHeader()
         for column in range(5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -131,8 +133,6 @@ class DiscountDialog(QDialog):
         row.addWidget(self.close_button)
         layout.addLayout(row)
         self.pay_button.clicked.connect(self._pay)
-        self.view.clicked.connect(self._clicked)
-        self.view.activated.connect(self._clicked)
         self.load()
 
     # ------------------------------------------------------------------ loading

@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,17 @@ from ...domain import rules
 from ...domain.money import format_money
 from ..models.rows_model import RIGHT, Column
 from ..widgets import named
-from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, ChoiceModel, note_label, run, set_note, tr_rules
+from .base import (
+    ERROR_COLOR,
+    MUTED_COLOR,
+    WARNING_COLOR,
+    ChoiceModel,
+    choice_table,
+    note_label,
+    run,
+    set_note,
+    tr_rules,
+)
 from .confirm import ConfirmDialog
 
 if TYPE_CHECKING:
@@ -83,13 +91,7 @@ class TariffDialog(QDialog):
             self._selectable,
             self,
         )
-        self.view = named(QTableView(self), "tariff_table", self.tr("Таблица тарифов"))
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setAlternatingRowColors(True)
+        self.view = choice_table(self.model, "tariff_table", self.tr("Таблица тарифов"), self, self._clicked)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         char = self.view.fontMetrics().horizontalAdvance("0")
@@ -105,8 +107,6 @@ class TariffDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.close_button)
         layout.addLayout(row)
-        self.view.clicked.connect(self._clicked)
-        self.view.activated.connect(self._clicked)
         self.load()
 
     # ------------------------------------------------------------------ loading
