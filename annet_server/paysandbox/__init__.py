@@ -8,6 +8,10 @@ answer is pushed to the order through billing (idempotent) → result page with 
 payment numbers and the 54-FZ receipt → «Вернуться» to ``URL_RETURN_OK``/``URL_RETURN_NO`` with
 ``OrderNumber`` and ``Billnumber``.
 
+Language: the pay request's ``Language=en`` makes every page of the order English (anything else
+Russian, :func:`.texts.language_of`); it is kept in the signed form token (:class:`.flow.Flow`),
+so later posts cannot change it.
+
 Card numbers and CVCs live only in the request that carries them: nothing stores or logs them;
 a remembered card is a random token and its last four digits (:mod:`.store`). Test cards and the
 3-D Secure code: docs/payment-sandbox.md and :mod:`.cards`.
@@ -27,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from annet_desktop.api.schema import OrderState
 
-from . import cards, checkvalue, flow, gateway, pages, store
+from . import cards, checkvalue, flow, gateway, pages, store, texts
 from .cards import CardError, Outcome
 from .flow import BadToken, Flow
 
@@ -90,6 +94,10 @@ async def _form(request: Request) -> dict[str, str]:
     return {k: v[0] for k, v in parsed.items()}
 
 
+def _refused(key: str, lang: str, status: int, **params: object) -> HTMLResponse:
+    return _html(pages.refused_page(texts.text(key, lang, **params), lang=lang), status)
+
+
 def _info(order: gateway.OrderView) -> pages.OrderInfo:
     return pages.OrderInfo(order_number=order.order_number, amount=order.amount)
 
@@ -99,8 +107,8 @@ def _return_url(base: str, order: gateway.OrderView) -> str:
     return base + ("&" if "?" in base else "?") + query
 
 
-def _bad_token() -> HTMLResponse:
-    return _html(pages.refused_page("Страница оплаты устарела или открыта не из личного кабинета."), 400)
+def _bad_token(lang: str = "ru") -> HTMLResponse:
+    return _refused("refused.stale", lang, 400)
 
 
 # --------------------------------------------------------------------------- entry
@@ -110,34 +118,33 @@ def _bad_token() -> HTMLResponse:
 def pay_request(request: Request) -> Response:
     """The pay request: check it, then the first page of the flow."""
     q = request.query_params
+    lang = texts.language_of(q.get("Language"))
     missing = [name for name in REQUIRED_FIELDS if not q.get(name)]
     if missing:
-        return _html(
-            pages.refused_page("В запросе на оплату нет обязательных полей: " + ", ".join(missing)), 400
-        )
+        return _refused("refused.missing", lang, 400, fields=", ".join(missing))
     fields = {name: q.get(name, "") for name in checkvalue.SIGNED_FIELDS}
     if not checkvalue.verify(fields, q.get("Checkvalue"), checkvalue.merchant_secret()):
-        return _html(pages.refused_page("Неверная контрольная подпись запроса (Checkvalue)."), 403)
+        return _refused("refused.checkvalue", lang, 403)
     if fields["Merchant_ID"] != checkvalue.MERCHANT_ID or fields["OrderCurrency"] != "RUB":
-        return _html(pages.refused_page("Неизвестный магазин или валюта."), 403)
+        return _refused("refused.merchant", lang, 403)
     with _db(request) as db:
         order = gateway.find_order(db, fields["OrderNumber"])
         if order is None:
-            return _html(pages.refused_page("Заказ не найден."), 404)
+            return _refused("refused.no_order", lang, 404)
         if checkvalue.format_amount(order.amount) != fields["OrderAmount"]:
-            return _html(pages.refused_page("Сумма не совпадает с суммой заказа."), 403)
+            return _refused("refused.amount", lang, 403)
         state = Flow(
             order=order.order_number,
             email=fields["Email"],
             ok_url=fields["URL_RETURN_OK"],
             no_url=fields["URL_RETURN_NO"],
+            lang=lang,
         )
         if order.state is not OrderState.PENDING:
             return _to_result(request, state)
         if not state.email:
-            return _html(
-                pages.email_page(_info(order), flow.dump(state.next(step="email"), _secret(request)))
-            )
+            token = flow.dump(state.next(step="email"), _secret(request))
+            return _html(pages.email_page(_info(order), token, lang=lang))
         return _method(request, db, order, state.next(step="method"))
 
 
@@ -146,13 +153,15 @@ def _method(
 ) -> HTMLResponse:
     quick = [(c.token, c.last4) for c in store.oneclick_cards(db, order.account)]
     token = flow.dump(state.next(step="method"), _secret(request))
-    return _html(pages.method_page(_info(order), token, wallet=wallet, oneclick=quick, error=error))
+    return _html(
+        pages.method_page(_info(order), token, wallet=wallet, oneclick=quick, error=error, lang=state.lang)
+    )
 
 
 def _step(request: Request, form: dict[str, str], *steps: str) -> Flow:
     state = flow.load(form.get("t"), _secret(request))
     if state.step not in steps:
-        raise BadToken("wrong step")
+        raise BadToken("wrong step", state.lang)
     return state
 
 
@@ -167,12 +176,12 @@ async def _post(request: Request, steps: tuple[str, ...], handler: Handler) -> R
     form = await _form(request)
     try:
         state = _step(request, form, *steps)
-    except BadToken:
-        return _bad_token()
+    except BadToken as err:
+        return _bad_token(err.lang)
     with _db(request) as db:
         order = _pending(db, state)
         if order is None:
-            return _bad_token()
+            return _bad_token(state.lang)
         if order.state is not OrderState.PENDING:
             return _to_result(request, state)
         return handler(request, db, order, state, form)
@@ -188,9 +197,14 @@ def _email(
         email = cards.clean_email(form.get("email", ""))
     except CardError as err:
         token = flow.dump(state, _secret(request))
-        return _html(
-            pages.email_page(_info(order), token, value=form.get("email", ""), error=err.message), 422
+        page = pages.email_page(
+            _info(order),
+            token,
+            value=form.get("email", ""),
+            error=err.message_in(state.lang),
+            lang=state.lang,
         )
+        return _html(page, 422)
     return _method(request, db, order, state.next(email=email))
 
 
@@ -206,7 +220,7 @@ def _choose(
     method = form.get("method", "")
     if method == "card":
         token = flow.dump(state.next(step="card"), _secret(request))
-        return _html(pages.card_page(_info(order), token, _today(request)))
+        return _html(pages.card_page(_info(order), token, _today(request), lang=state.lang))
     return _method(request, db, order, state, wallet=method if method in pages.WALLETS else "")
 
 
@@ -231,14 +245,17 @@ def _card(
         try:
             value = check()
         except CardError as err:
-            errors[name] = err.message
+            errors[name] = err.message_in(state.lang)
         else:
             if name == "number":
                 number = value
     if errors:
         token = flow.dump(state, _secret(request))
         values = {"expiry": form.get("expiry", ""), "holder": form.get("holder", "")}
-        return _html(pages.card_page(_info(order), token, _today(request), values=values, errors=errors), 422)
+        page = pages.card_page(
+            _info(order), token, _today(request), values=values, errors=errors, lang=state.lang
+        )
+        return _html(page, 422)
     outcome = cards.outcome_of(number)
     last4 = number[-4:]
     del number
@@ -246,7 +263,7 @@ def _card(
     saved = store.find_by_last4(db, order.account, last4)
     if saved is not None and saved.oneclick is None:
         token = flow.dump(state.next(step="oneclick", card=saved.token), _secret(request))
-        return _html(pages.oneclick_offer_page(_info(order), token, last4))
+        return _html(pages.oneclick_offer_page(_info(order), token, last4, lang=state.lang))
     return _bank(request, db, order, state)
 
 
@@ -262,7 +279,7 @@ def _oneclick(
     choice = form.get("choice")
     if choice not in ("yes", "no"):
         token = flow.dump(state, _secret(request))
-        return _html(pages.oneclick_offer_page(_info(order), token, state.last4), 422)
+        return _html(pages.oneclick_offer_page(_info(order), token, state.last4, lang=state.lang), 422)
     store.set_oneclick(db, order.account, state.card, choice == "yes")
     return _bank(request, db, order, state)
 
@@ -278,11 +295,11 @@ def _oneclick_pay(
 ) -> Response:
     saved = store.find_by_token(db, order.account, form.get("card", ""))
     if saved is None or not saved.oneclick:
-        return _method(request, db, order, state, error="Сохранённая карта не найдена.")
+        return _method(request, db, order, state, error=texts.text("err.no_saved_card", state.lang))
     try:
         cards.clean_cvc(form.get("cvc", ""))
     except CardError as err:
-        return _method(request, db, order, state, error=err.message)
+        return _method(request, db, order, state, error=err.message_in(state.lang))
     return _bank(
         request, db, order, state.next(outcome=Outcome.APPROVED.value, last4=saved.last4, card=saved.token)
     )
@@ -299,7 +316,7 @@ def _bank(request: Request, db: Session, order: gateway.OrderView, state: Flow) 
     outcome = Outcome(state.outcome)
     if outcome is Outcome.THREE_DS:
         token = flow.dump(state.next(step="3ds"), _secret(request))
-        return _html(pages.three_ds_page(_info(order), token, state.last4))
+        return _html(pages.three_ds_page(_info(order), token, state.last4, lang=state.lang))
     return _finish(request, db, order, state, outcome)
 
 
@@ -334,7 +351,8 @@ def _three_ds(
         return _to_result(request, state)
     state = state.next(attempts=attempts)
     token = flow.dump(state, _secret(request))
-    return _html(pages.three_ds_page(_info(order), token, state.last4, attempts=attempts), 422)
+    page = pages.three_ds_page(_info(order), token, state.last4, attempts=attempts, lang=state.lang)
+    return _html(page, 422)
 
 
 @router.post("/3ds", response_class=HTMLResponse)
@@ -358,18 +376,18 @@ def get_result(request: Request, t: str = "") -> Response:
     """The result page of a finished order (its state is read from the order)."""
     try:
         state = flow.load(t, _secret(request))
-    except BadToken:
-        return _bad_token()
+    except BadToken as err:
+        return _bad_token(err.lang)
     if state.step != "result":
-        return _bad_token()
+        return _bad_token(state.lang)
     with _db(request) as db:
         order = gateway.find_order(db, state.order)
     if order is None:
-        return _bad_token()
+        return _bad_token(state.lang)
     if order.state is OrderState.PENDING:
-        return _html(pages.refused_page("Платёж ещё обрабатывается. Обновите страницу позже."), 202)
+        return _refused("refused.pending", state.lang, 202)
     base = state.ok_url if order.state is OrderState.PAID else state.no_url
-    return _html(pages.result_page(order, _return_url(base, order)))
+    return _html(pages.result_page(order, _return_url(base, order), lang=state.lang))
 
 
 @router.get("/return/ok", response_class=HTMLResponse)

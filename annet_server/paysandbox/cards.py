@@ -2,7 +2,7 @@
 
 Pure functions, no I/O: the Luhn check of a 16-digit number, the expiry «MM/YY» not in the past,
 the holder's name in Latin letters, the 3-digit CVC2 and the e-mail. Each returns the cleaned
-value or raises :class:`CardError` with the message shown next to the field.
+value or raises :class:`CardError` with the message shown next to the field (:mod:`.texts`).
 
 The documented test cards (docs/payment-sandbox.md) and what the sandbox's "bank" does with
 them are here too: :func:`outcome_of`.
@@ -14,14 +14,17 @@ import datetime as dt
 import re
 from enum import StrEnum
 
+from .texts import text
+
 #: the 3-D Secure confirmation code of the sandbox's "bank" (documented)
 TEST_3DS_CODE = "123456"
 #: wrong 3-D Secure codes allowed before the payment is declined
 MAX_3DS_ATTEMPTS = 3
 
-DECLINE_REASON = "Отказ в авторизации. Проверьте параметры платежного средства."
-TIMEOUT_REASON = "Превышено время ожидания ответа банка-эмитента. Платёж не проведён."
-WRONG_3DS_REASON = "Платёж не подтверждён: неверный код 3-D Secure."
+#: the bank's reasons as stored with the order (Russian; the result page shows them in its language)
+DECLINE_REASON = text("reason.declined", "ru")
+TIMEOUT_REASON = text("reason.timeout", "ru")
+WRONG_3DS_REASON = text("reason.wrong_3ds", "ru")
 
 
 class Outcome(StrEnum):
@@ -43,12 +46,20 @@ TEST_CARDS: dict[str, Outcome] = {
 
 
 class CardError(ValueError):
-    """A field of the card form is wrong; ``field`` names it, the message is for the payer."""
+    """A field of the card form is wrong; ``field`` names it, ``key`` its text in :mod:`.texts`.
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    ``message`` is the Russian text; :meth:`message_in` gives it in the page's language.
+    """
+
+    def __init__(self, field: str, key: str) -> None:
         self.field = field
-        self.message = message
+        self.key = key
+        self.message = text(key, "ru")
+        super().__init__(self.message)
+
+    def message_in(self, lang: str) -> str:
+        """The message for the payer in ``lang``."""
+        return text(self.key, lang)
 
 
 def luhn_ok(digits: str) -> bool:
@@ -70,9 +81,9 @@ def clean_number(text: str) -> str:
     """The card number: 16 digits (spaces and dashes between groups allowed), Luhn-valid."""
     digits = re.sub(r"[ \-]", "", text or "")
     if not re.fullmatch(r"[0-9]{16}", digits):
-        raise CardError("number", "Номер карты — 16 цифр.")
+        raise CardError("number", "err.number_digits")
     if not luhn_ok(digits):
-        raise CardError("number", "Номер карты введён с ошибкой.")
+        raise CardError("number", "err.number_luhn")
     return digits
 
 
@@ -80,14 +91,14 @@ def clean_expiry(text: str, today: dt.date) -> tuple[int, int]:
     """The expiry «MM/YY» as (month, full year); the current month is still valid."""
     match = re.fullmatch(r"\s*([0-9]{2})\s*/\s*([0-9]{2})\s*", text or "")
     if not match:
-        raise CardError("expiry", "Срок действия — в формате ММ/ГГ.")
+        raise CardError("expiry", "err.expiry_format")
     month, year = int(match.group(1)), 2000 + int(match.group(2))
     if not 1 <= month <= 12:
-        raise CardError("expiry", "Месяц — от 01 до 12.")
+        raise CardError("expiry", "err.expiry_month")
     if (year, month) < (today.year, today.month):
-        raise CardError("expiry", "Срок действия карты истёк.")
+        raise CardError("expiry", "err.expiry_past")
     if year > today.year + 20:
-        raise CardError("expiry", "Срок действия введён с ошибкой.")
+        raise CardError("expiry", "err.expiry_far")
     return month, year
 
 
@@ -95,7 +106,7 @@ def clean_holder(text: str) -> str:
     """The holder's name in Latin letters as printed on the card (upper case)."""
     name = " ".join((text or "").split())
     if not re.fullmatch(r"[A-Za-z][A-Za-z .'\-]{0,24}[A-Za-z]", name):
-        raise CardError("holder", "Имя и фамилия — латиницей, как на карте.")
+        raise CardError("holder", "err.holder")
     return name.upper()
 
 
@@ -103,7 +114,7 @@ def clean_cvc(text: str) -> str:
     """The CVC2/CVV2: exactly three digits."""
     value = (text or "").strip()
     if not re.fullmatch(r"[0-9]{3}", value):
-        raise CardError("cvc", "CVC2/CVV2 — три цифры с обратной стороны карты.")
+        raise CardError("cvc", "err.cvc")
     return value
 
 
@@ -114,7 +125,7 @@ def clean_email(text: str) -> str:
     """An e-mail address for the payment notices."""
     value = (text or "").strip()
     if len(value) > 254 or not _EMAIL.fullmatch(value):
-        raise CardError("email", "Введите адрес электронной почты, например name@example.ru.")
+        raise CardError("email", "err.email")
     return value
 
 

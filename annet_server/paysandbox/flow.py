@@ -3,8 +3,8 @@
 Each page carries the token in a hidden field; the next POST is accepted only with a token the
 server signed (HMAC-SHA256 with the server's secret) for this order, which keeps forged or
 replayed-from-elsewhere posts out (CSRF-safe enough for a sandbox). The token holds the order
-number, the e-mail, the step and — after the card form — the bank's outcome and the last four
-digits; never the card number or the CVC.
+number, the e-mail, the pages' language (chosen once, by the pay request), the step and — after
+the card form — the bank's outcome and the last four digits; never the card number or the CVC.
 """
 
 from __future__ import annotations
@@ -22,7 +22,15 @@ TOKEN_TTL_S = 3600
 
 
 class BadToken(ValueError):
-    """The form token is missing, forged, for another order or expired."""
+    """The form token is missing, forged, for another order or expired.
+
+    ``lang`` is the language of a token that is ours but expired (or of another step), so the
+    «page expired» answer is in the payer's language; Russian for anything not signed by us.
+    """
+
+    def __init__(self, why: str, lang: str = "ru") -> None:
+        super().__init__(why)
+        self.lang = lang
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,7 @@ class Flow:
     attempts: int = 0  # wrong 3-D Secure codes so far
     ok_url: str = ""
     no_url: str = ""
+    lang: str = "ru"  # the pages' language, from the pay request's Language (texts.language_of)
     expires: int = 0
 
     def next(self, **changes: Any) -> Flow:
@@ -77,5 +86,5 @@ def load(token: str | None, secret: str, now: float | None = None) -> Flow:
     except (ValueError, TypeError) as exc:
         raise BadToken("bad body") from exc
     if flow.expires < (now if now is not None else time.time()):
-        raise BadToken("expired")
+        raise BadToken("expired", flow.lang)
     return flow

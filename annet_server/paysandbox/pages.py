@@ -1,7 +1,11 @@
-"""The HTML of the sandbox's hosted pages: Assist-like, Russian, server-rendered, every value escaped.
+"""The HTML of the sandbox's hosted pages: Assist-like, server-rendered, every value escaped.
 
 No template engine: each page is an f-string over values passed through :func:`esc`. The card
 form's live checks are plain JavaScript (:data:`CARD_JS`); the server checks everything again.
+
+Every page takes ``lang`` ("ru", the default, or "en"); its texts come from :mod:`.texts` and
+go through :func:`esc` like any value. Money and dates keep the Russian formats on English pages
+too («1 234,50 ₽», dd.mm.yyyy): that is what Assist shows for RUB orders.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 
 from annet_desktop.api.schema import MOSCOW
 
+from . import texts
 from .cards import MAX_3DS_ATTEMPTS, TEST_3DS_CODE, mask
 
 NBSP = "\u00a0"
@@ -30,8 +35,13 @@ def esc(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
+def tr(key: str, lang: str, **params: object) -> str:
+    """The text ``key`` of :mod:`.texts` in ``lang``, escaped (the ``params`` too)."""
+    return esc(texts.text(key, lang, **params))
+
+
 def money(amount: Decimal | str) -> str:
-    """«1 234,50 ₽»."""
+    """«1 234,50 ₽» (on English pages too: Assist keeps the Russian format for RUB)."""
     value = Decimal(str(amount)).quantize(Decimal("0.01"))
     whole, frac = f"{value:.2f}".split(".")
     sign = "−" if whole.startswith("-") else ""
@@ -44,7 +54,7 @@ def money(amount: Decimal | str) -> str:
 
 
 def when(at: dt.datetime | None) -> str:
-    """«16.11.2026 12:00»."""
+    """«16.11.2026 12:00» (on English pages too, as Assist shows it)."""
     return at.astimezone(MOSCOW).strftime("%d.%m.%Y %H:%M") if at else ""
 
 
@@ -54,7 +64,7 @@ class OrderInfo:
 
     order_number: str
     amount: Decimal
-    merchant: str = "Интернет-провайдер «Аннет», Тверь"
+    merchant: str | None = None  # None: Annet, in the page's language
 
 
 CSS = _static("sandbox.css")
@@ -71,23 +81,25 @@ def layout(title: str, body: str, *, lang: str = "ru", script: str = "") -> str:
         f'<!DOCTYPE html><html lang="{esc(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="referrer" content="no-referrer">'
-        f"<title>{esc(title)} — Assist (песочница)</title><style>{CSS}</style></head><body>"
-        '<header><span class="brand">ASSIST · песочница</span>'
-        '<span class="secure">Платёжная страница провайдера электронных платежей</span></header>'
+        f"<title>{esc(title)} — {tr('site', lang)}</title><style>{CSS}</style></head><body>"
+        f'<header><span class="brand">{tr("brand", lang)}</span>'
+        f'<span class="secure">{tr("secure", lang)}</span></header>'
         f"<main>{body}</main>"
-        "<footer>Учебная копия страниц АПК Assist для Annet Desktop. "
-        "Настоящие деньги не списываются.</footer>"
+        f"<footer>{tr('footer', lang)}</footer>"
         f"{js}</body></html>"
     )
 
 
-def order_box(order: OrderInfo) -> str:
+def order_box(order: OrderInfo, lang: str = "ru") -> str:
     """The order header: merchant, order number, amount (no commission)."""
+    merchant = order.merchant if order.merchant is not None else texts.text("merchant", lang)
     return (
-        '<div class="card order"><div>Получатель<b style="font-size:15px">'
-        f'{esc(order.merchant)}</b>Заказ № <span id="order-number">{esc(order.order_number)}</span></div>'
-        f'<div style="text-align:right">К оплате<b id="order-amount">{esc(money(order.amount))}</b>'
-        "без комиссии</div></div>"
+        f'<div class="card order"><div>{tr("order.recipient", lang)}<b style="font-size:15px">'
+        f"{esc(merchant)}</b>{tr('order.number', lang)}"
+        f'<span id="order-number">{esc(order.order_number)}</span></div>'
+        f'<div style="text-align:right">{tr("order.to_pay", lang)}'
+        f'<b id="order-amount">{esc(money(order.amount))}</b>'
+        f"{tr('order.no_fee', lang)}</div></div>"
     )
 
 
@@ -96,30 +108,30 @@ def hidden(token: str) -> str:
     return f'<input type="hidden" name="t" value="{esc(token)}">'
 
 
-def refused_page(reason: str) -> str:
+def refused_page(reason: str, *, lang: str = "ru") -> str:
     """The pay request was refused (bad signature, changed amount, unknown order…)."""
     body = (
-        '<div class="card"><p class="status bad">Запрос на оплату отклонён</p>'
+        f'<div class="card"><p class="status bad">{tr("refused.head", lang)}</p>'
         f'<p id="refused-reason">{esc(reason)}</p>'
-        '<p class="muted">Вернитесь в личный кабинет и начните оплату заново.</p></div>'
+        f'<p class="muted">{tr("refused.hint", lang)}</p></div>'
     )
-    return layout("Запрос отклонён", body)
+    return layout(texts.text("refused.title", lang), body, lang=lang)
 
 
-def email_page(order: OrderInfo, token: str, *, value: str = "", error: str = "") -> str:
+def email_page(order: OrderInfo, token: str, *, value: str = "", error: str = "", lang: str = "ru") -> str:
     """Step 1: the e-mail for the payment notices."""
     cls = ' class="bad"' if error else ""
     body = (
-        order_box(order) + '<div class="card"><h1>Адрес электронной почты</h1>'
-        "<p>На этот адрес придёт информация о статусе платежа и кассовый чек.</p>"
+        order_box(order, lang) + f'<div class="card"><h1>{tr("email.head", lang)}</h1>'
+        f"<p>{tr('email.about', lang)}</p>"
         f'<form method="post" action="email" id="emailform">{hidden(token)}'
-        '<label for="email">E-mail</label>'
+        f'<label for="email">{tr("email.label", lang)}</label>'
         '<input type="email" id="email" name="email" autocomplete="email" '
         f'value="{esc(value)}"{cls} required>'
         f'<div class="err" id="email-error">{esc(error)}</div>'
-        '<button type="submit" id="email-next">Продолжить</button></form></div>'
+        f'<button type="submit" id="email-next">{tr("next", lang)}</button></form></div>'
     )
-    return layout("Электронная почта", body)
+    return layout(texts.text("email.title", lang), body, lang=lang)
 
 
 WALLETS = {
@@ -136,46 +148,44 @@ def method_page(
     wallet: str = "",
     oneclick: list[tuple[str, str]] | None = None,
     error: str = "",
+    lang: str = "ru",
 ) -> str:
     """Step 2: the mobile wallets (they work in a browser or on a phone) or the card."""
     note = ""
     if wallet in WALLETS:
         name = WALLETS[wallet]
-        note = (
-            f'<div class="note" id="wallet-note">Оплата через {esc(name)} работает в браузере или на '
-            "телефоне, где настроено приложение. Нажмите «Открыть в браузере» над страницей или "
-            "откройте личный кабинет на смартфоне. Здесь можно оплатить банковской картой.</div>"
-        )
+        note = f'<div class="note" id="wallet-note">{tr("wallet.note", lang, name=name)}</div>'
     quick = ""
     for card_token, last4 in oneclick or []:
         quick += (
-            '<div class="card"><h1>ONECLICK: оплата сохранённой картой</h1>'
+            f'<div class="card"><h1>{tr("oneclick.head", lang)}</h1>'
             f'<form method="post" action="oneclick-pay" id="oneclickform">{hidden(token)}'
             f'<input type="hidden" name="card" value="{esc(card_token)}">'
-            f'<p>Карта <b id="oneclick-card">{esc(mask(last4))}</b>: достаточно ввести CVC2/CVV2.</p>'
+            f'<p>{tr("oneclick.card", lang)}<b id="oneclick-card">{esc(mask(last4))}</b>'
+            f"{tr('oneclick.cvc_only', lang)}</p>"
             '<label for="oneclick-cvc">CVC2/CVV2</label>'
             '<input type="password" id="oneclick-cvc" name="cvc" inputmode="numeric" maxlength="3" '
             'autocomplete="off" style="max-width:120px">'
-            '<button type="submit" id="oneclickpay" disabled>Оплатить</button></form></div>'
+            f'<button type="submit" id="oneclickpay" disabled>{tr("pay", lang)}</button></form></div>'
         )
     buttons = "".join(
         f'<button type="submit" name="method" value="{key}" class="{key}" id="wallet-{key}">'
-        f"Оплатить {esc(name)}</button>"
+        f"{tr('wallet.pay', lang, name=name)}</button>"
         for key, name in WALLETS.items()
     )
     body = (
-        order_box(order)
+        order_box(order, lang)
         + (f'<div class="note bad" id="oneclick-error">{esc(error)}</div>' if error else "")
         + quick
-        + '<div class="card"><h1>Способ оплаты</h1>'
+        + f'<div class="card"><h1>{tr("method.title", lang)}</h1>'
         f'<form method="post" action="method" id="methodform">{hidden(token)}'
-        "<p>Мобильные платежи:</p>"
+        f"<p>{tr('method.mobile', lang)}</p>"
         f'<div class="methods">{buttons}</div>{note}'
-        "<p>Или банковская карта VISA, MasterCard, МИР:</p>"
+        f"<p>{tr('method.or_card', lang)}</p>"
         '<button type="submit" name="method" value="card" id="method-card" class="cardbtn">'
-        "Банковская карта</button></form></div>"
+        f"{tr('method.card', lang)}</button></form></div>"
     )
-    return layout("Способ оплаты", body, script=CVC_JS if oneclick else "")
+    return layout(texts.text("method.title", lang), body, lang=lang, script=CVC_JS if oneclick else "")
 
 
 def card_page(
@@ -185,6 +195,7 @@ def card_page(
     *,
     values: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
+    lang: str = "ru",
 ) -> str:
     """Step 3: the card form with live checks; the number and CVC are never written back."""
     values = values or {}
@@ -199,19 +210,19 @@ def card_page(
         )
 
     body = (
-        order_box(order) + '<div class="card"><h1>Реквизиты банковской карты</h1>'
+        order_box(order, lang) + f'<div class="card"><h1>{tr("card.head", lang)}</h1>'
         f'<form method="post" action="card" id="cardform" data-now="{today.year:04d}-{today.month:02d}" '
         f'autocomplete="off">{hidden(token)}'
         + field(
             "number",
-            "Номер карты (16 цифр)",
+            texts.text("card.number", lang),
             'inputmode="numeric" maxlength="19" placeholder="0000 0000 0000 0000"',
         )
         + '<div class="row"><div>'
         + field(
             "expiry",
-            "Срок действия (ММ/ГГ)",
-            'inputmode="numeric" maxlength="5" placeholder="ММ/ГГ"',
+            texts.text("card.expiry", lang),
+            f'inputmode="numeric" maxlength="5" placeholder="{tr("card.expiry_placeholder", lang)}"',
             values.get("expiry", ""),
         )
         + "</div><div>"
@@ -221,107 +232,104 @@ def card_page(
         + "</div></div>"
         + field(
             "holder",
-            "Имя и фамилия держателя (латиницей)",
+            texts.text("card.holder", lang),
             'maxlength="26" placeholder="IVAN IVANOV"',
             values.get("holder", ""),
         )
-        + '<button type="submit" id="pay" disabled>Оплатить</button>'
+        + f'<button type="submit" id="pay" disabled>{tr("pay", lang)}</button>'
         "</form></div>"
     )
-    return layout("Оплата картой", body, script=CARD_JS)
+    return layout(texts.text("card.title", lang), body, lang=lang, script=CARD_JS)
 
 
-def oneclick_offer_page(order: OrderInfo, token: str, last4: str) -> str:
+def oneclick_offer_page(order: OrderInfo, token: str, last4: str, *, lang: str = "ru") -> str:
     """The ONECLICK invitation for a card used before."""
     body = (
-        order_box(order) + '<div class="card"><h1>Программа ONECLICK</h1>'
-        f'<p>Вы уже платили картой <b id="offer-card">{esc(mask(last4))}</b>. Подключите ONECLICK — в '
-        "следующий раз достаточно будет ввести только CVC2/CVV2. Отказавшись, вы больше не увидите "
-        "это приглашение.</p>"
+        order_box(order, lang) + f'<div class="card"><h1>{tr("offer.head", lang)}</h1>'
+        f'<p>{tr("offer.before", lang)}<b id="offer-card">{esc(mask(last4))}</b>'
+        f"{tr('offer.after', lang)}</p>"
         f'<form method="post" action="oneclick" id="oneclickoffer">{hidden(token)}'
-        '<button type="submit" name="choice" value="yes" id="oneclick-yes">Участвовать в ONECLICK</button> '
+        f'<button type="submit" name="choice" value="yes" id="oneclick-yes">{tr("offer.yes", lang)}</button> '
         '<button type="submit" name="choice" value="no" id="oneclick-no" class="secondary">'
-        "Нет, спасибо</button>"
+        f"{tr('offer.no', lang)}</button>"
         "</form></div>"
     )
-    return layout("ONECLICK", body)
+    return layout(texts.text("offer.title", lang), body, lang=lang)
 
 
-def three_ds_page(order: OrderInfo, token: str, last4: str, *, attempts: int = 0) -> str:
+def three_ds_page(order: OrderInfo, token: str, last4: str, *, attempts: int = 0, lang: str = "ru") -> str:
     """The issuer bank's 3-D Secure page (sandbox bank; the code is documented)."""
     left = MAX_3DS_ATTEMPTS - attempts
     err = (
-        f'<div class="note bad" id="code-error">Неверный код. Осталось попыток: {left}.</div>'
-        if attempts
-        else ""
+        f'<div class="note bad" id="code-error">{tr("3ds.wrong", lang, left=left)}</div>' if attempts else ""
     )
     body = (
-        '<div class="card" style="border-top:6px solid #0b7a5a"><h1>Банк-эмитент · 3-D Secure</h1>'
-        f"<p>Подтвердите оплату <b>{esc(money(order.amount))}</b> по заказу № {esc(order.order_number)} "
-        f"картой {esc(mask(last4))}.</p>"
-        "<p>Введите код из SMS, отправленного банком на ваш телефон.</p>"
-        f'<p class="muted">Песочница: код подтверждения — {esc(TEST_3DS_CODE)}.</p>'
+        '<div class="card" style="border-top:6px solid #0b7a5a">'
+        f"<h1>{tr('3ds.head', lang)}</h1>"
+        f"<p>{tr('3ds.confirm', lang)}<b>{esc(money(order.amount))}</b>"
+        f"{tr('3ds.of_order', lang, order=order.order_number, card=mask(last4))}</p>"
+        f"<p>{tr('3ds.sms', lang)}</p>"
+        f'<p class="muted">{tr("3ds.sandbox_code", lang, code=TEST_3DS_CODE)}</p>'
         f'<form method="post" action="3ds" id="threedsform">{hidden(token)}'
-        '<label for="code">Код подтверждения</label>'
+        f'<label for="code">{tr("3ds.label", lang)}</label>'
         '<input type="password" id="code" name="code" inputmode="numeric" maxlength="6" '
         'autocomplete="one-time-code" '
         'style="max-width:180px">'
         f"{err}"
-        '<button type="submit" id="confirm">Подтвердить</button></form></div>'
+        f'<button type="submit" id="confirm">{tr("3ds.submit", lang)}</button></form></div>'
     )
-    return layout("3-D Secure", body)
+    return layout(texts.text("3ds.title", lang), body, lang=lang)
 
 
 def result_page(result: Any, return_url: str, *, lang: str = "ru") -> str:
     """The result: paid (with the 54-FZ receipt) or not (with the reason), then back to the shop."""
     paid = str(getattr(result.state, "value", result.state)) == "paid"
     head = (
-        '<p class="status good" id="status">Оплата прошла успешно</p>'
+        f'<p class="status good" id="status">{tr("result.paid", lang)}</p>'
         if paid
-        else '<p class="status bad" id="status">Оплата не проведена</p>'
+        else f'<p class="status bad" id="status">{tr("result.failed", lang)}</p>'
     )
-    reason = "" if paid else f'<div class="note bad" id="reason">{esc(result.reason or "")}</div>'
+    why = texts.reason(result.reason, lang)
+    reason = "" if paid else f'<div class="note bad" id="reason">{esc(why)}</div>'
     rows = [
-        ("Номер заказа", result.order_number, "result-order"),
-        ("Номер платежа", result.billnumber or "—", "result-bill"),
-        ("Сумма", money(result.amount), "result-amount"),
+        (texts.text("result.order", lang), result.order_number, "result-order"),
+        (texts.text("result.bill", lang), result.billnumber or "—", "result-bill"),
+        (texts.text("result.sum", lang), money(result.amount), "result-amount"),
     ]
     info = "".join(f'<tr><td>{esc(k)}</td><td id="{i}">{esc(v)}</td></tr>' for k, v, i in rows)
     receipt = ""
     r = getattr(result, "receipt", None)
     if paid and r is not None:
         lines = [
-            ("Признак расчёта", "Приход"),
-            ("Предмет расчёта", "Оплата услуг связи"),
-            ("Сумма", money(r.sum)),
-            ("Ставка НДС", r.vat),
-            ("Сумма НДС", money(r.vat_amount)),
-            ("Дата и время", when(r.at)),
-            ("ИНН", r.operator_inn),
-            ("ФН", r.fiscal_drive),
-            ("ФД", r.fiscal_document),
-            ("ФП", r.fiscal_sign),
+            ("receipt.kind", texts.text("receipt.income", lang)),
+            ("receipt.subject", texts.text("receipt.services", lang)),
+            ("result.sum", money(r.sum)),
+            ("receipt.vat_rate", texts.vat(r.vat, lang)),
+            ("receipt.vat_sum", money(r.vat_amount)),
+            ("receipt.at", when(r.at)),
+            ("receipt.inn", r.operator_inn),
+            ("receipt.fn", r.fiscal_drive),
+            ("receipt.fd", r.fiscal_document),
+            ("receipt.fp", r.fiscal_sign),
         ]
         receipt = (
-            '<div class="card" id="receipt"><h1>Кассовый чек (54-ФЗ)</h1><table class="receipt">'
-            + "".join(f"<tr><td>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in lines)
+            f'<div class="card" id="receipt"><h1>{tr("receipt.head", lang)}</h1><table class="receipt">'
+            + "".join(f"<tr><td>{tr(k, lang)}</td><td>{esc(v)}</td></tr>" for k, v in lines)
             + "</table></div>"
         )
     body = (
         f'<div class="card">{head}{reason}<table class="receipt">{info}</table>'
-        f'<a class="button" id="return" href="{esc(return_url)}">Вернуться в личный кабинет</a>'
-        '<p class="muted">Письмо с результатом отправлено на указанный адрес электронной почты. '
-        "Вопросы по оплате: my@an-net.ru, укажите номер заказа и номер платежа.</p></div>" + receipt
+        f'<a class="button" id="return" href="{esc(return_url)}">{tr("result.back", lang)}</a>'
+        f'<p class="muted">{tr("result.mail", lang)}</p></div>' + receipt
     )
-    return layout("Результат оплаты", body, lang=lang)
+    return layout(texts.text("result.title", lang), body, lang=lang)
 
 
-def returned_page(ok: bool) -> str:
+def returned_page(ok: bool, *, lang: str = "ru") -> str:
     """The return address opened in a browser (the app catches it before it loads)."""
-    text = "Оплата завершена." if ok else "Оплата не проведена."
+    text = texts.text("returned.ok" if ok else "returned.no", lang)
     body = (
         f'<div class="card"><p class="status {"good" if ok else "bad"}">{esc(text)}</p>'
-        "<p>Вернитесь в приложение Annet Desktop или в личный кабинет: состояние платежа и баланс "
-        "обновятся там.</p></div>"
+        f"<p>{tr('returned.hint', lang)}</p></div>"
     )
-    return layout("Возврат в личный кабинет", body)
+    return layout(texts.text("returned.title", lang), body, lang=lang)

@@ -45,3 +45,19 @@ def test_garbage_refused(token: str | None) -> None:
 
 def test_token_never_holds_a_card_number() -> None:
     assert not {"number", "cvc", "pan"} & set(Flow.__dataclass_fields__)
+
+
+def test_language_travels_in_the_token() -> None:
+    token = flow.dump(Flow(order="A-1", step="card", lang="en"), "secret", now=1000)
+    assert flow.load(token, "secret", now=1000).lang == "en"
+    assert Flow(order="A-1").lang == "ru"  # a pay request without Language=en
+
+
+def test_expired_token_keeps_its_language_forged_one_does_not() -> None:
+    token = flow.dump(Flow(order="A-1", lang="en"), "secret", now=1000)
+    with pytest.raises(BadToken) as expired:
+        flow.load(token, "secret", now=1000 + flow.TOKEN_TTL_S + 1)
+    assert expired.value.lang == "en"
+    with pytest.raises(BadToken) as forged:
+        flow.load(token, "other", now=1000)
+    assert forged.value.lang == "ru"
