@@ -108,7 +108,12 @@ class Settings:
         """Rename the unusable file so the defaults start clean and the old one can be looked at."""
         import time
 
-        target = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        stem = f"{self.path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}"
+        target = self.path.with_name(stem)
+        n = 1
+        while target.exists():  # never over an earlier kept file
+            n += 1
+            target = self.path.with_name(f"{stem}-{n}")
         try:
             os.replace(self.path, target)
         except OSError:

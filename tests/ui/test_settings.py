@@ -149,3 +149,19 @@ def test_no_message_when_the_settings_are_fine(qtbot: Any, make_app: Any) -> Non
 
     controller = make_app("https://my.an-net.ru")
     assert controller.login_dialog.findChild(QMessageBox, "settings_reset_message") is None
+
+
+def test_two_resets_in_the_same_second_keep_both_files(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setattr(time, "strftime", lambda _fmt: "20261125-120000")
+    path = config_dir() / "settings.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kept = []
+    for content in (BROKEN["binary"], BROKEN["not INI"]):
+        path.write_bytes(content)
+        moved = Settings().moved_to
+        assert moved is not None
+        kept.append(moved)
+    assert kept[0] != kept[1] and kept[1].name == "settings.ini.broken-20261125-120000-2"
+    assert kept[0].read_bytes() == BROKEN["binary"] and kept[1].read_bytes() == BROKEN["not INI"]
