@@ -165,3 +165,21 @@ def test_two_resets_in_the_same_second_keep_both_files(qapp: Any, monkeypatch: p
         kept.append(moved)
     assert kept[0] != kept[1] and kept[1].name == "settings.ini.broken-20261125-120000-2"
     assert kept[0].read_bytes() == BROKEN["binary"] and kept[1].read_bytes() == BROKEN["not INI"]
+
+
+def test_an_unreadable_file_is_moved_aside(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a normal user a file without read permission (root reads anything, so it is simulated)."""
+    path = config_dir() / "settings.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[ui]\nlanguage=en\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    settings = Settings()
+    assert settings.reset_reason == "access" and settings.moved_to is not None
+    assert settings.language == "ru"
