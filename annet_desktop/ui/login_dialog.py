@@ -55,12 +55,8 @@ def _text_color(label: QLabel, color: str) -> None:
 
 #: keyring takes ~60 ms to load: look it up once the window is on screen
 KEYRING_DELAY_MS = 150
-
-
-class _Relay(QObject):
-    """Carries "done" from a plain thread to the GUI thread."""
-
-    done = Signal()
+# how often the login window looks whether keyring has loaded (in its thread)
+KEYRING_POLL_MS = 25
 
 
 def _login(client: Any, account: str, password: str) -> Any:
@@ -270,19 +266,28 @@ class LoginDialog(QDialog):
         if probe is None or self.demo:
             self._check_keyring()
             return
-        relay = _Relay(self)  # owned by the dialog: gone with it
-        relay.done.connect(self._check_keyring)  # queued: emitted from the probing thread
+        # The thread touches no Qt object (the dialog may be deleted while keyring loads); the GUI
+        # thread looks at the event on a timer owned by the dialog, which goes with the dialog.
+        probed = threading.Event()
 
         def run() -> None:
             try:
                 probe()
             except Exception as exc:  # Credentials swallows keyring errors; a fake may not
                 log.warning("keyring probe failed: %s", type(exc).__name__)
-            try:
-                relay.done.emit()
-            except RuntimeError:  # the dialog (and the relay) closed meanwhile
-                pass
+            finally:
+                probed.set()
 
+        def poll() -> None:
+            if probed.is_set():
+                timer.stop()
+                self._check_keyring()
+
+        timer = QTimer(self)
+        timer.setInterval(KEYRING_POLL_MS)
+        timer.timeout.connect(poll)
+        timer.start()
+        self._keyring_timer = timer
         threading.Thread(target=run, name="annet-keyring-probe", daemon=True).start()
 
     def _check_keyring(self) -> None:

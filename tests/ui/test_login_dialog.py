@@ -299,3 +299,35 @@ def test_a_failing_keyring_probe_leaves_remember_off(
     assert not dialog.remember.isEnabled() and not dialog.remember.isChecked()
     demo = server.by_case("internet-discount")
     login(qtbot, controller, demo.account, demo.password)  # logging in still works
+
+
+def test_closing_the_login_window_while_keyring_loads_is_safe(
+    qtbot: Any, make_app: Callable[..., Any], server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The probing thread may outlive the window: it must not touch any Qt object (it once emitted a
+    signal of an object the window owned, which crashed the process when the window went first)."""
+    import threading
+
+    import shiboken6
+
+    release = threading.Event()
+    started = threading.Event()
+    errors: list[BaseException] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+
+    class Slow(Credentials):
+        def probe(self) -> None:
+            started.set()
+            release.wait(30)
+            super().probe()
+
+    controller = make_app(server.url, credentials=Slow())
+    dialog = controller.login_dialog
+    qtbot.waitUntil(started.is_set)
+    controller.login_dialog = None
+    shiboken6.delete(dialog)  # the window and everything it owns are gone now
+    release.set()
+    prober = next(t for t in threading.enumerate() if t.name == "annet-keyring-probe")
+    prober.join(30)
+    qtbot.wait(100)  # let any queued call arrive (there must be none that reaches a deleted object)
+    assert not prober.is_alive() and errors == []
