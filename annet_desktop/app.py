@@ -313,13 +313,16 @@ class AppController(QObject):
                 self.url_error = None
                 self.worker.configure(url)
                 self.messages.server_url = url
-            if self.login_dialog is dialog:
+            if self.login_dialog is dialog and shiboken6.isValid(dialog):
                 dialog.set_ready()
                 dialog.set_server(url, self.url_error)
 
+        import shiboken6
+
         ended.finished.connect(switch)
         ended.failed.connect(switch)
-        QTimer.singleShot(LOGOUT_WAIT_MS, switch)  # a logout that never answers must not hold the form
+        # a logout that never answers must not hold the form; the timer goes with the window
+        QTimer.singleShot(LOGOUT_WAIT_MS, dialog, switch)
 
     def _relogin(self) -> None:
         """The session expired under a request: ask for the password over the window."""

@@ -152,3 +152,26 @@ def test_the_application_icon_has_every_size() -> None:
 
     sizes = {s.width() for s in application_icon().availableSizes()}
     assert {16, 24, 32, 48, 64, 128, 256} <= sizes
+
+
+def test_a_logout_that_never_answers_does_not_hold_the_login_form(
+    qtbot: Any, make_app: Any, server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QObject, Signal
+
+    import annet_desktop.app as app_module
+
+    class Silent(QObject):  # a logout reply that never comes
+        finished = Signal(object)
+        failed = Signal(object)
+
+    monkeypatch.setattr(app_module, "LOGOUT_WAIT_MS", 50)
+    _settings_server(server.url)
+    controller = make_app(None)
+    dialog = controller.login_dialog
+    controller.settings.set("server/url", "https://other.example.ru")
+    silent = Silent()
+    controller._switch_server_after(silent, dialog)
+    assert not dialog.accept_button.isEnabled()  # waiting for the logout on the old server
+    qtbot.waitUntil(lambda: controller.worker.base_url == "https://other.example.ru", timeout=10000)
+    assert dialog.accept_button.isEnabled() and "other.example.ru" in dialog.server_label.text()
