@@ -1508,24 +1508,9 @@ def _order_number(db: Session, now: dt.datetime) -> str:
 
 
 def _payment_url(base_url: str, order_number: str, amount: Decimal, email: str | None, lang: str) -> str:
-    try:
-        from .paysandbox import checkvalue
-    except ImportError:  # pragma: no cover - the sandbox ships with the server
-        from urllib.parse import urlencode
+    """The signed address of the sandbox's pay page for the order (``Language`` from ``lang``)."""
+    from .paysandbox import checkvalue
 
-        base = base_url.rstrip("/")
-        fields = {
-            "Merchant_ID": "ANNET-TVER",
-            "OrderNumber": order_number,
-            "OrderAmount": f"{amount:.2f}",
-            "OrderCurrency": "RUB",
-            "Email": email or "",
-            "URL_RETURN_OK": f"{base}/pay/return/ok",
-            "URL_RETURN_NO": f"{base}/pay/return/no",
-            "Language": "en" if lang == "en" else "ru",
-        }
-        fields["Checkvalue"] = hashlib.sha256("|".join(fields.values()).encode()).hexdigest().upper()
-        return f"{base}/pay/?{urlencode(fields)}"
     return checkvalue.payment_url(base_url, order_number, amount, email, "en" if lang == "en" else "ru")
 
 
