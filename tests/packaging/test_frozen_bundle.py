@@ -174,3 +174,35 @@ def test_tarball_unpacks_to_a_runnable_folder(bundle: Path, tmp_path: Path) -> N
     desktop_file = str(tmp_path / "annet-desktop.desktop")
     out = subprocess.run(["sh", "-c", cmd, desktop_file], capture_output=True, text=True, check=False)
     assert out.stdout.strip() == "started-from-desktop-file"
+
+
+def test_the_unpacked_tarball_starts_without_python(bundle: Path, tmp_path: Path) -> None:
+    """What a user does: unpack the tar.gz anywhere and start the program — no Python on PATH, no
+    Python variables, nothing of this checkout: the login window paints."""
+    if os.environ.get("ANNET_FROZEN_BUNDLE"):
+        pytest.skip("a given bundle has no tarball of ours")
+    found = bundle.parent.parent.glob("annet-desktop-*-linux-*.tar.gz")
+    tarballs = sorted(found, key=lambda p: p.stat().st_mtime)
+    assert tarballs
+    unpacked = tmp_path / "somewhere else"
+    with tarfile.open(tarballs[-1]) as tar:
+        tar.extractall(unpacked, filter="data")
+    binary = unpacked / "annet-desktop" / "annet-desktop"
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {  # a bare environment: no PATH to any python, no PYTHON*, nothing inherited
+        "HOME": str(home),
+        "PATH": str(tmp_path / "empty-bin"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "ANNET_EXIT_AFTER_PAINT": "login",
+        "LANG": "C.UTF-8",
+    }
+    done = subprocess.run(
+        [str(binary)], cwd=home, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "ANNET_PAINTED" in done.stdout, done.stdout + done.stderr[-3000:]
+    version = subprocess.run(
+        [str(binary), "--version"], cwd=home, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert version.returncode == 0 and version.stdout.startswith("annet-desktop ")
