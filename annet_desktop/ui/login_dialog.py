@@ -170,6 +170,8 @@ class LoginDialog(QDialog):
             QCheckBox(self.tr("Запомнить"), self), "login_remember", self.tr("Запомнить пароль")
         )
         self.remember.setToolTip(self.tr("Сохранить пароль в защищённом хранилище паролей системы"))
+        # off until keyring has loaded (in a thread): a login before that never waits for it
+        self.remember.setEnabled(False)
         buttons.addWidget(self.remember)
         buttons.addStretch(1)
         self.retry = named(QPushButton(self.tr("Повторить"), self), "login_retry", self.tr("Повторить"))
@@ -313,6 +315,7 @@ class LoginDialog(QDialog):
                 )
             )
             return
+        self.remember.setEnabled(True)
         self._fill_remembered()
 
     def _fill_remembered(self) -> None:

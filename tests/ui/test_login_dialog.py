@@ -331,3 +331,31 @@ def test_closing_the_login_window_while_keyring_loads_is_safe(
     prober.join(30)
     qtbot.wait(100)  # let any queued call arrive (there must be none that reaches a deleted object)
     assert not prober.is_alive() and errors == []
+
+
+def test_a_login_before_keyring_has_loaded_does_not_wait_for_it(
+    qtbot: Any, make_app: Callable[..., Any], server: Any, memory_keyring: MemoryKeyring
+) -> None:
+    """«Запомнить» is off until the keyring thread is done, so a quick login never blocks the window
+    on a slow keyring (a D-Bus service that takes its time)."""
+    import threading
+
+    release = threading.Event()
+    started = threading.Event()
+
+    class Slow(Credentials):
+        def probe(self) -> None:
+            started.set()
+            release.wait(60)
+            super().probe()
+
+    controller = make_app(server.url, credentials=Slow())
+    dialog = controller.login_dialog
+    try:
+        qtbot.waitUntil(started.is_set)
+        assert not dialog.remember.isEnabled() and not dialog._keyring_checked
+        demo = server.by_case("internet-discount")
+        login(qtbot, controller, demo.account, demo.password)  # would wait for the keyring otherwise
+        assert controller.window is not None and memory_keyring.store == {}
+    finally:
+        release.set()
