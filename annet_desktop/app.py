@@ -168,7 +168,7 @@ class AppController(QObject):
             threading.Thread(target=self._start_demo, name="annet-demo-start", daemon=True).start()
         elif self.url_error:
             dialog.set_server(self.worker.base_url, self.url_error)
-        if getattr(self.settings, "reset_reason", None):
+        if self.settings.reset_reason:
             self.settings_reset_box = self._tell_settings_reset(dialog)
         return dialog
 

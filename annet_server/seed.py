@@ -19,7 +19,6 @@ import datetime as dt
 import itertools
 import random
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -291,6 +290,7 @@ def _insert_calls(
     months: Counter[tuple[int, int]] = Counter()
     costs: Counter[tuple[int, int]] = Counter()
     rows = iter(rows)
+    stop = stop or threading.Event()  # never set: the pause is a plain sleep
     while batch := list(itertools.islice(rows, chunk)):
         db.connection().execute(insert(m.Call), batch)  # on the Connection: Core executemany
         for row in batch:
@@ -299,10 +299,8 @@ def _insert_calls(
             costs[(when.year, when.month)] += row["cost_kopecks"]
         if pause is not None:
             db.commit()
-            if stop is not None and stop.wait(pause):
+            if stop.wait(pause):
                 return costs
-            if stop is None:
-                time.sleep(pause)
     if not months:
         return costs
     existing = {

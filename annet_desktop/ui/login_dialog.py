@@ -36,15 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import colors
 from .widgets import named
 
 log = logging.getLogger(__name__)
 
 # text colours by palette, not style sheet: a style sheet brings Qt's style-sheet engine into the
 # first paint (several milliseconds of the start)
-ERROR_COLOR = "#b00020"
-WARNING_COLOR = "#a15c00"
-NOTE_COLOR = "#6b6b6b"
 
 
 def _text_color(label: QLabel, color: str) -> None:
@@ -53,7 +51,7 @@ def _text_color(label: QLabel, color: str) -> None:
     label.setPalette(palette)
 
 
-#: keyring takes ~60 ms to load: look it up once the window is on screen
+#: what waits until the window is on screen (keyring, the Qt namespace): see _after_first_paint
 KEYRING_DELAY_MS = 150
 # how often the login window looks whether keyring has loaded (in its thread)
 KEYRING_POLL_MS = 25
@@ -116,7 +114,7 @@ class LoginDialog(QDialog):
         self.server_label = QLabel(self)
         self.server_label.setObjectName("login_server")
         self.server_label.setWordWrap(True)
-        _text_color(self.server_label, NOTE_COLOR)
+        _text_color(self.server_label, colors.MUTED)
         self.settings_button = named(QToolButton(self), "login_settings", self.tr("Настройки"))
         self.settings_button.setText(self.tr("Настройки…"))
         self.settings_button.setToolTip(self.tr("Адрес сервера, язык, сохранённый пароль"))
@@ -154,13 +152,13 @@ class LoginDialog(QDialog):
 
         self.warning = QLabel(self)
         self.warning.setObjectName("login_warning")
-        _text_color(self.warning, WARNING_COLOR)
+        _text_color(self.warning, colors.WARNING)
         self.warning.setWordWrap(True)
         self.warning.hide()
         layout.addWidget(self.warning)
         self.error = QLabel(self)
         self.error.setObjectName("login_error")
-        _text_color(self.error, ERROR_COLOR)
+        _text_color(self.error, colors.ERROR)
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)

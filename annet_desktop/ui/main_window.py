@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import format_time
+from . import colors
 from .messages import error_text
 from .tabs import TabContext
 from .tabs.account_tab import AccountTab
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
             self.server_label.setStyleSheet("")
         else:
             self.server_label.setText(self.tr("Нет связи с сервером ") + url)
-            self.server_label.setStyleSheet("color: #b00020;")
+            self.server_label.setStyleSheet(colors.style(colors.ERROR))
 
     def _load_failed(self, part: str, _number: str, error: Any) -> None:
         names = {

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import colors
 from .widgets import named
 
 
@@ -65,7 +66,7 @@ class ReloginDialog(QDialog):
         layout.addLayout(form)
         self.error = QLabel(self)
         self.error.setObjectName("relogin_error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(colors.style(colors.ERROR))
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)

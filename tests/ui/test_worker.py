@@ -196,12 +196,14 @@ def test_giving_up_relogin_fails_held_jobs(qtbot: Any, worker: Worker) -> None:
 
 
 WARM_UP_SCRIPT = r"""
-import sys, threading, time
+import sys, threading
 imported_in = {}
+started = threading.Event()
 def hook(event, args):
     if event == "import" and args[0] == "annet_desktop.api.client":
         main = threading.current_thread() is threading.main_thread()
         imported_in.setdefault("thread", "gui" if main else "other")
+        started.set()
 sys.addaudithook(hook)
 from PySide6.QtCore import QCoreApplication
 app = QCoreApplication([])
@@ -209,11 +211,8 @@ from annet_desktop.worker import Worker
 worker = Worker("https://cabinet.example.ru")
 assert "requests" not in sys.modules and "annet_desktop.api.client" not in sys.modules
 worker.warm_up()
-deadline = time.monotonic() + 60
-while "annet_desktop.api.client" not in sys.modules and time.monotonic() < deadline:
-    app.processEvents()
-    time.sleep(0.01)
-worker.stop()
+started.wait(60)
+worker.stop()  # waits for the API thread, so the import has finished
 print(imported_in.get("thread"), "requests" in sys.modules)
 """
 

@@ -20,16 +20,17 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QTableView
 from ...domain.dates import MOSCOW
 from ...i18n import translate
 from ...worker import Priority, Reply
+from .. import colors
 from ..models.rows_model import Column, RowsModel
 
 if TYPE_CHECKING:
     from ..tabs import TabContext
 
 #: colours of the notes (same family as the tabs use)
-ERROR_COLOR = "#b00020"
-WARNING_COLOR = "#a15c00"
-OK_COLOR = "#1b7f2a"
-MUTED_COLOR = "#6b6b6b"
+ERROR_COLOR = colors.ERROR
+WARNING_COLOR = colors.WARNING
+OK_COLOR = colors.OK
+MUTED_COLOR = colors.MUTED
 
 #: the clock the dialogs word dates with (tests point it at the server's FakeClock)
 Clock = Callable[[], dt.datetime]
@@ -95,7 +96,7 @@ def note_label(name: str, parent: QWidget, accessible: str = "") -> QLabel:
 def set_note(label: QLabel, text: str, color: str | None = None) -> None:
     """Show ``text`` in ``label`` (hidden when empty), optionally coloured."""
     label.setText(text)
-    label.setStyleSheet(f"color: {color};" if color else "")
+    label.setStyleSheet(colors.style(color) if color else "")
     label.setVisible(bool(text))
 
 

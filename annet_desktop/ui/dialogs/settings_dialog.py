@@ -37,34 +37,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import colors
 from ..widgets import named
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #b00020;"
-NOTE_STYLE = "color: #6b6b6b;"
-OK_STYLE = "color: #1b5e20;"
+ERROR_STYLE = colors.style(colors.ERROR)
+NOTE_STYLE = colors.style(colors.MUTED)
+OK_STYLE = colors.style(colors.OK)
 LANGUAGES = (("ru", "Русский"), ("en", "English"))
 
 
 def documents_folder() -> str:
     """The platform's Documents folder (where exports go when no folder is set)."""
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-
-def settings_write_error(settings: Any) -> str | None:
-    """After ``sync()``: why the settings file could not be written, or ``None`` when it was."""
-    status = getattr(settings, "write_error", None)
-    if callable(status):  # the registry may offer it itself
-        return status()  # type: ignore[no-any-return]
-    qs = getattr(settings, "_qs", None)
-    if qs is None:
-        return None
-    from PySide6.QtCore import QSettings
-
-    if qs.status() == QSettings.Status.AccessError:
-        return str(getattr(settings, "path", ""))
-    return None
 
 
 class SettingsDialog(QDialog):
@@ -263,7 +249,7 @@ class SettingsDialog(QDialog):
         for key in changed:
             self.settings.set(key, values[key])
         self.settings.sync()
-        failed = settings_write_error(self.settings)
+        failed = self.settings.write_error()
         if failed:
             log.warning("settings not written: %s", failed)
             self._show_error(self.tr("Не удалось записать файл настроек: ") + failed)

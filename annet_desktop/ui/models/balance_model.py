@@ -10,11 +10,12 @@ from PySide6.QtGui import QColor
 from ...domain.dates import format_datetime
 from ...domain.money import format_money
 from ...i18n import translate
+from .. import colors
 from .rows_model import RIGHT, Column, RowsModel
 
 
 def _colour(entry: Any) -> QColor | None:
-    return QColor("#1b7f2a") if entry.amount > 0 else None
+    return QColor(colors.OK) if entry.amount > 0 else None
 
 
 class BalanceModel(RowsModel):

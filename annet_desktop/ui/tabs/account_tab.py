@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date, format_datetime
 from ...domain.money import format_money
+from .. import colors
 from ..messages import error_text
 from ..models.services_model import block_name
 from ..widgets import named
@@ -104,7 +105,7 @@ class AccountTab(QWidget):
         self.pay_button.setEnabled(True)
         self.values["title"].setText(f"{account.number} — {account.title}")
         self.values["balance"].setText(format_money(account.balance))
-        self.values["balance"].setStyleSheet("color: #b00020;" if account.balance < 0 else "")
+        self.values["balance"].setStyleSheet(colors.style(colors.ERROR) if account.balance < 0 else "")
         self.values["recommended"].setText(format_money(account.recommended_payment))
         blocked = getattr(account.status, "value", account.status) == "blocked"
         status = self.tr("Блокировка") if blocked else self.tr("Активен")
@@ -117,7 +118,7 @@ class AccountTab(QWidget):
             status += " (" + "; ".join(blocks) + ")"
         self.values["status"].setText(status)
         self.values["status"].setStyleSheet(
-            "color: #b00020; font-weight: bold;" if blocked else "color: #1b7f2a;"
+            colors.style(colors.ERROR) + " font-weight: bold;" if blocked else colors.style(colors.OK)
         )
         self.values["credit"].setText(self.credit_text(account))
         self.credit_button.setVisible(bool(account.credit.available))

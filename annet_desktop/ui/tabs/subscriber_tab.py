@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from .. import colors
 from ..widgets import named
 from . import TabContext
 
@@ -39,7 +40,7 @@ class SubscriberTab(QWidget):
         self.note = QLabel(self)
         self.note.setObjectName("subscriber_no_notifications")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #a15c00;")
+        self.note.setStyleSheet(colors.style(colors.WARNING))
         layout.addWidget(self.note)
         buttons = QHBoxLayout()
         self.sms_button = named(
