@@ -274,14 +274,14 @@ def _subscriber(db: Session, sub_id: int) -> m.Subscriber:
     return sub
 
 
-def _account(db: Session, now: dt.datetime, sub_id: int, number: str, *, lock: bool = False) -> m.Account:
+def _account(db: Session, sub_id: int, number: str, *, lock: bool = False) -> m.Account:
+    """The subscriber's account ``number``, as the request's catch-up left it (routes catch up once)."""
     query = select(m.Account).where(m.Account.number == str(number), m.Account.subscriber_id == sub_id)
     if lock:
         query = query.with_for_update()
     acc = db.execute(query).scalar_one_or_none()
     if acc is None:
         raise RuleError(ErrorCode.NOT_FOUND)
-    _catch_up_account(db, acc, now)
     return acc
 
 
@@ -863,14 +863,14 @@ def change_password(db: Session, clock: Any, sub_id: int, current: str, new: str
 def get_account(db: Session, clock: Any, sub_id: int, number: str, lang: str = "ru") -> s.Account:
     """The information area of «Счёт» (R-ACC-2) with the credit state (R-CREDIT)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number)
+    acc = _account(db, sub_id, number)
     return _account_out(db, acc, now, lang)
 
 
 def take_credit(db: Session, clock: Any, sub_id: int, number: str, lang: str = "ru") -> s.CreditOut:
     """Take the 5-day credit: lifts the financial block at once (R-CREDIT-1)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number, lock=True)
+    acc = _account(db, sub_id, number, lock=True)
     credit = _active_credit(db, acc)
     if credit is not None:
         raise RuleError(ErrorCode.CREDIT_IN_FORCE, {"until": as_moscow(credit.ends_at)}, lang=lang)
@@ -902,7 +902,7 @@ def take_credit(db: Session, clock: Any, sub_id: int, number: str, lang: str = "
 def list_services(db: Session, clock: Any, sub_id: int, number: str, lang: str = "ru") -> list[s.Service]:
     """The services table (R-SVC-1) with what each service window may do now (R-SVC-3)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number)
+    acc = _account(db, sub_id, number)
     return [_service_out(svc, acc, now, lang) for svc in acc.services]
 
 
@@ -919,7 +919,7 @@ def _orderable(db: Session) -> list[m.CatalogItem]:
 def list_catalog(db: Session, clock: Any, sub_id: int, number: str, lang: str = "ru") -> list[s.CatalogItem]:
     """Catalogue services the account may subscribe to (R-SVC-2): not yet subscribed, with tariffs."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number)
+    acc = _account(db, sub_id, number)
     have = {svc.catalog_id for svc in acc.services}
     out = []
     for item in _orderable(db):
@@ -957,7 +957,7 @@ def first_charge_quote(
 ) -> s.FirstCharge:
     """What subscribing now would write off at once (R-SVC-2), and what the balance lacks."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number)
+    acc = _account(db, sub_id, number)
     _item, tariff = _catalog_tariff(db, acc, catalog_id, tariff_id, lang)
     amount = pro_rata_kopecks(tariff.fee_kopecks, now.date())
     return s.FirstCharge(
@@ -972,7 +972,7 @@ def add_service(
 ) -> s.ServiceCreated:
     """Subscribe to a catalogue service; the pro-rata first charge is written off (R-SVC-2)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number, lock=True)
+    acc = _account(db, sub_id, number, lock=True)
     item, tariff = _catalog_tariff(db, acc, catalog_id, tariff_id, lang)
     if any(svc.catalog_id == item.id for svc in acc.services):
         raise RuleError(ErrorCode.SERVICE_ALREADY, lang=lang)
@@ -1023,7 +1023,7 @@ def tariff_options(
 ) -> s.TariffOptions:
     """The tariff table of «Сменить тариф» and whether a change is possible now (R-TARIFF)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number)
+    acc = _account(db, sub_id, number)
     svc = _service(db, acc, service_id)
     out = _service_out(svc, acc, now, lang)
     return s.TariffOptions(
@@ -1039,7 +1039,7 @@ def change_tariff(
 ) -> s.Service:
     """Switch the tariff: once per calendar month, never a promo tariff (R-TARIFF-1/2)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number, lock=True)
+    acc = _account(db, sub_id, number, lock=True)
     svc = _service(db, acc, service_id)
     if svc.tariff.promo:
         raise RuleError(ErrorCode.TARIFF_PROMO, lang=lang)
@@ -1076,7 +1076,7 @@ def block_service(
 ) -> s.Service:
     """Voluntary block: the service and its charges stop; once per calendar month (R-BLOCK-1)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number, lock=True)
+    acc = _account(db, sub_id, number, lock=True)
     svc = _service(db, acc, service_id)
     why = _block_check(svc, acc, now)
     if why.code is not None:
@@ -1107,7 +1107,7 @@ def unblock_service(
 ) -> s.Service:
     """End a voluntary block at any time (R-BLOCK-1)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number, lock=True)
+    acc = _account(db, sub_id, number, lock=True)
     svc = _service(db, acc, service_id)
     if not svc.voluntary_block:
         raise RuleError(ErrorCode.BLOCK_NONE, lang=lang)
@@ -1186,7 +1186,7 @@ def discount_offers(
 ) -> s.DiscountOffers:
     """The discounts table (R-DISC-1/2/4): rows, whether they may be chosen, take or extend."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number)
+    acc = _account(db, sub_id, number)
     svc = _service(db, acc, service_id)
     try:
         table = _offer_table(db, svc, acc, now)
@@ -1219,7 +1219,7 @@ def take_discount(
 ) -> s.DiscountTaken:
     """Take or extend a discount: the advance is written off as prepayment (R-DISC-2/3/4)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number, lock=True)
+    acc = _account(db, sub_id, number, lock=True)
     svc = _service(db, acc, service_id)
     table = _offer_table(db, svc, acc, now)
     if table.read_only_reason is not None:
@@ -1336,7 +1336,7 @@ def balance_history(
 ) -> s.Page[s.BalanceEntry]:
     """Top-ups and write-offs, newest first (R-BAL-1), keyset-paged on (at, id)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number)
+    acc = _account(db, sub_id, number)
     size = _clamp_limit(limit, 100, 1000)
     e = m.BalanceEntry
     query = select(e).where(e.account_id == acc.id)
@@ -1426,7 +1426,7 @@ def calls_page(
 ) -> s.CallsPage:
     """One columnar page of a month's calls in time order (R-CALL-1), keyset cursor on (started_at, id)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number)
+    acc = _account(db, sub_id, number)
     if not 1 <= int(month) <= 12 or not 1970 <= int(year) <= 9999:
         raise _field_error(ErrorCode.VALIDATION, "month", "ru")
     size = _clamp_limit(limit, 25_000, 100_000)
@@ -1536,7 +1536,7 @@ def create_payment(
 ) -> s.PaymentOrder:
     """Create an order for a top-up of 1 … 100 000 ₽ and its payment page address (R-PAY-1)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number)
+    acc = _account(db, sub_id, number)
     try:
         value = Decimal(amount)
     except (ArithmeticError, ValueError, TypeError) as exc:
@@ -1569,7 +1569,7 @@ def get_payment(
 ) -> s.PaymentOrder:
     """The state of one order of the account (404 for another account's order)."""
     now = clock.now()
-    acc = _account(db, now, sub_id, number)
+    acc = _account(db, sub_id, number)
     row = db.execute(
         select(m.PaymentOrder).where(
             m.PaymentOrder.order_number == str(order_number), m.PaymentOrder.account_id == acc.id
