@@ -550,7 +550,7 @@ class _Seeder:
 
 
 def _value(key: str, **params: Any) -> str:
-    from .billing import _encode_value
+    from .billing.journal import _encode_value
 
     return _encode_value(key, **params)
 

@@ -13,6 +13,7 @@ from test_billing_world import PASSWORD, World, msk
 
 from annet_desktop.api.schema import Actor, ErrorCode, JournalAction
 from annet_server import billing, messages
+from annet_server.db import from_kopecks
 from annet_server.passwords import verify_password
 
 WorldFactory = Callable[[dt.datetime], World]
@@ -102,7 +103,7 @@ def test_balance_history_and_journal_page_newest_first(world_factory: WorldFacto
         cursor = page.next_cursor
         if cursor is None:
             break
-    assert [e.amount for e in seen] == [billing.from_kopecks((16 - i) * 100) for i in range(7)]
+    assert [e.amount for e in seen] == [from_kopecks((16 - i) * 100) for i in range(7)]
     assert [e.at for e in seen] == sorted((e.at for e in seen), reverse=True)
     journal = world.run(billing.journal_page, sub, 4, None, "ru")
     assert len(journal.items) == 4 and journal.next_cursor

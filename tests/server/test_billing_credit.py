@@ -13,6 +13,7 @@ from test_billing_world import World, msk
 
 from annet_desktop.api.schema import BalanceKind, ErrorCode, JournalAction, OrderState
 from annet_server import billing
+from annet_server.billing.payments import _inn_ok
 
 WorldFactory = Callable[[dt.datetime], World]
 world_factory = _world.world_factory  # the shared fixture
@@ -134,7 +135,7 @@ def test_payment_confirmation_is_idempotent_and_has_a_receipt(world_factory: Wor
     assert receipt is not None and receipt.sum == Decimal("1234.50")
     assert receipt.vat == "НДС 22%" and receipt.vat_amount == Decimal("222.61")
     assert receipt.fiscal_sign and receipt.fiscal_document and len(receipt.fiscal_drive) == 16
-    assert billing._inn_ok(receipt.operator_inn)
+    assert _inn_ok(receipt.operator_inn)
     got = world.run(billing.get_payment, sub, sub.number, order.order_number)
     assert got == first
     history = world.run(billing.balance_history, sub, sub.number, 1, None, "ru")

@@ -1,0 +1,44 @@
+"""Keyset paging: opaque cursors and the page-size clamp of the history lists."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from typing import Any
+
+from annet_desktop.api.schema import ErrorCode
+
+from .refusals import _field_error
+
+
+def _encode_cursor(*parts: Any) -> str:
+    raw = "|".join(str(p) for p in parts).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str, count: int, lang: str) -> list[str]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        parts = base64.urlsafe_b64decode(padded.encode()).decode().split("|")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _field_error(ErrorCode.VALIDATION, "cursor", lang) from exc
+    if len(parts) != count:
+        raise _field_error(ErrorCode.VALIDATION, "cursor", lang)
+    return parts
+
+
+def _time_cursor(cursor: str, lang: str) -> tuple[dt.datetime, int]:
+    at_raw, id_raw = _decode_cursor(cursor, 2, lang)
+    try:
+        at = dt.datetime.fromisoformat(at_raw)
+        if at.tzinfo is None:
+            raise ValueError("naive")
+        return at, int(id_raw)
+    except ValueError as exc:
+        raise _field_error(ErrorCode.VALIDATION, "cursor", lang) from exc
+
+
+def _clamp_limit(limit: int | None, default: int, maximum: int) -> int:
+    if limit is None:
+        return default
+    return max(1, min(int(limit), maximum))
