@@ -1,0 +1,44 @@
+"""The monthly catch-up (charges on the 1st, the block from the 11th, credit ends) runs once per request."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from annet_server.billing import catchup
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every per-account catch-up run, by account number, while the test lasts."""
+    seen: list[str] = []
+    real = catchup._catch_up_account
+
+    def counted(db: Any, acc: Any, now: dt.datetime) -> None:
+        seen.append(acc.number)
+        real(db, acc, now)
+
+    monkeypatch.setattr(catchup, "_catch_up_account", counted)
+    return seen
+
+
+def test_each_request_catches_up_each_account_once(server: Any, raw: Any, runs: list[str]) -> None:
+    demo = server.accounts[0]
+    server.clock.advance(dt.timedelta(days=20))  # over a 1st: the catch-up has charges to write
+    token = raw("POST", "/session", json={"account": demo.account, "password": demo.password}).json()["token"]
+    accounts = [a["number"] for a in raw("GET", "/me", token=token).json()["accounts"]]
+    requests = [
+        ("GET", f"/accounts/{demo.account}", None),
+        ("GET", f"/accounts/{demo.account}/services", None),
+        ("GET", f"/accounts/{demo.account}/balance-history", None),
+        ("POST", f"/accounts/{demo.account}/payments", {"amount": "10.00"}),
+    ]
+    runs.clear()
+    server.clock.advance(dt.timedelta(minutes=1))
+    for method, path, body in requests:
+        runs.clear()
+        answer = raw(method, path, token=token, json=body)
+        assert answer.status_code < 400, answer.text
+        assert sorted(runs) == sorted(accounts), f"{method} {path}: catch-up ran for {runs}"
