@@ -17,6 +17,7 @@ from annet_desktop.api.schema import (
     PaymentOrder,
 )
 
+from ..billing import account, calls, credit, payments
 from .context import PROBLEMS, Ctx, bearer_token, change, idempotency_key, read, server_state
 from .journal import MAX_LIMIT
 
@@ -40,9 +41,7 @@ CALLS_READY_WAIT_S = 30.0
 )
 def get_account(request: Request, number: Number, token: str = Depends(bearer_token)) -> Response:
     """The information area of «Счёт»."""
-    from .. import billing
-
-    return read(request, token, lambda c: billing.get_account(c.db, c.clock, c.subscriber_id, number, c.lang))
+    return read(request, token, lambda c: account.get_account(c.db, c.clock, c.subscriber_id, number, c.lang))
 
 
 @router.post(
@@ -58,10 +57,9 @@ def post_credit(
     key: str | None = Depends(idempotency_key),
 ) -> Response:
     """Lifts the financial block at once for 5 days."""
-    from .. import billing
 
     def run(c: Ctx) -> CreditOut:
-        return billing.take_credit(c.db, c.clock, c.subscriber_id, number, c.lang)
+        return credit.take_credit(c.db, c.clock, c.subscriber_id, number, c.lang)
 
     return change(request, token, key, run)
 
@@ -80,12 +78,10 @@ def get_balance_history(
     token: str = Depends(bearer_token),
 ) -> Response:
     """One page; pass ``next_cursor`` back as ``cursor`` for the next."""
-    from .. import billing
-
     return read(
         request,
         token,
-        lambda c: billing.balance_history(c.db, c.clock, c.subscriber_id, number, limit, cursor, c.lang),
+        lambda c: account.balance_history(c.db, c.clock, c.subscriber_id, number, limit, cursor, c.lang),
     )
 
 
@@ -105,14 +101,12 @@ def get_calls(
     token: str = Depends(bearer_token),
 ) -> Response:
     """One page of the month's calls in the order they were made."""
-    from .. import billing
-
     # the demo adds its 100,000-call month after it starts serving: wait for it (about a second)
     server_state(request).calls_ready.wait(CALLS_READY_WAIT_S)
     return read(
         request,
         token,
-        lambda c: billing.calls_page(c.db, c.clock, c.subscriber_id, number, year, month, limit, cursor),
+        lambda c: calls.calls_page(c.db, c.clock, c.subscriber_id, number, year, month, limit, cursor),
     )
 
 
@@ -131,10 +125,11 @@ def post_payment(
     key: str | None = Depends(idempotency_key),
 ) -> Response:
     """``{amount}`` (1 ₽ … 100 000 ₽) → the order and the hosted payment page address."""
-    from .. import billing
 
     def run(c: Ctx) -> PaymentOrder:
-        return billing.create_payment(c.db, c.clock, c.subscriber_id, number, body.amount, c.base_url, c.lang)
+        return payments.create_payment(
+            c.db, c.clock, c.subscriber_id, number, body.amount, c.base_url, c.lang
+        )
 
     return change(request, token, key, run, body=body, status=status.HTTP_201_CREATED)
 
@@ -152,8 +147,6 @@ def get_payment(
     token: str = Depends(bearer_token),
 ) -> Response:
     """Pending, paid (with the receipt), declined or timed out."""
-    from .. import billing
-
     return read(
-        request, token, lambda c: billing.get_payment(c.db, c.clock, c.subscriber_id, number, order, c.lang)
+        request, token, lambda c: payments.get_payment(c.db, c.clock, c.subscriber_id, number, order, c.lang)
     )

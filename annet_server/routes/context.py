@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from annet_desktop.api.schema import IDEMPOTENCY_HEADER, ErrorCode, Problem
 
 from .. import idempotency
+from ..billing import catchup
 from ..problems import ApiProblem, request_language
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ def _open(request: Request, token: str) -> tuple[Session, Ctx]:
     db: Session = state.sessionmaker()
     try:
         session = auth.authenticate(db, state.clock, token)
-        _catch_up(db, state.clock, session.subscriber_id)
+        catchup.catch_up(db, state.clock, session.subscriber_id)
         db.commit()
         ctx = Ctx(
             request=request,
@@ -129,12 +130,6 @@ def _open(request: Request, token: str) -> tuple[Session, Ctx]:
         db.close()
         raise
     return db, ctx
-
-
-def _catch_up(db: Session, clock: Any, subscriber_id: int) -> None:
-    from .. import billing
-
-    billing.catch_up(db, clock, subscriber_id)
 
 
 def read(request: Request, token: str, fn: Callable[[Ctx], Any], status: int = 200) -> Response:

@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from annet_desktop.api.schema import JournalEntry, Page
 
+from ..billing import journal
 from .context import PROBLEMS, bearer_token, read
 
 router = APIRouter(tags=["journal"])
@@ -28,8 +29,6 @@ def get_journal(
     token: str = Depends(bearer_token),
 ) -> Response:
     """One page; pass ``next_cursor`` back as ``cursor`` for the next."""
-    from .. import billing
-
     return read(
-        request, token, lambda c: billing.journal_page(c.db, c.clock, c.subscriber_id, limit, cursor, c.lang)
+        request, token, lambda c: journal.journal_page(c.db, c.clock, c.subscriber_id, limit, cursor, c.lang)
     )

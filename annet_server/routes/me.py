@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from annet_desktop.api.schema import ContactsUpdate, Me, PasswordChange
 
+from ..billing import subscriber
 from .context import PROBLEMS, Ctx, bearer_token, change, idempotency_key, read
 
 router = APIRouter(tags=["subscriber"])
@@ -17,9 +18,7 @@ router = APIRouter(tags=["subscriber"])
 )
 def get_me(request: Request, token: str = Depends(bearer_token)) -> Response:
     """Name, address, contract, SMS number, e-mail and the accounts."""
-    from .. import billing
-
-    return read(request, token, lambda c: billing.get_me(c.db, c.clock, c.subscriber_id, c.lang))
+    return read(request, token, lambda c: subscriber.get_me(c.db, c.clock, c.subscriber_id, c.lang))
 
 
 @router.put(
@@ -35,12 +34,10 @@ def put_contacts(
     key: str | None = Depends(idempotency_key),
 ) -> Response:
     """Only the fields present in the body change."""
-    from .. import billing
-
     fields = body.model_dump(exclude_unset=True)
 
     def run(c: Ctx) -> Me:
-        return billing.update_contacts(c.db, c.clock, c.subscriber_id, fields, c.lang)
+        return subscriber.update_contacts(c.db, c.clock, c.subscriber_id, fields, c.lang)
 
     return change(request, token, key, run, body=body)
 
@@ -58,10 +55,10 @@ def put_password(
     key: str | None = Depends(idempotency_key),
 ) -> Response:
     """Check the current password, set the new one, revoke the other sessions."""
-    from .. import auth, billing
+    from .. import auth
 
     def run(c: Ctx) -> None:
-        billing.change_password(
+        subscriber.change_password(
             c.db, c.clock, c.subscriber_id, body.current_password, body.new_password, c.lang
         )
         auth.revoke_other_sessions(c.db, c.clock, c.subscriber_id, c.session_id)

@@ -20,6 +20,7 @@ from annet_desktop.api.schema import (
     TariffOptions,
 )
 
+from ..billing import blocks, discounts, services
 from .accounts import Number
 from .context import PROBLEMS, Ctx, bearer_token, change, idempotency_key, read
 
@@ -37,10 +38,8 @@ Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
 )
 def get_services(request: Request, number: Number, token: str = Depends(bearer_token)) -> Response:
     """Every periodic service of the account."""
-    from .. import billing
-
     return read(
-        request, token, lambda c: billing.list_services(c.db, c.clock, c.subscriber_id, number, c.lang)
+        request, token, lambda c: services.list_services(c.db, c.clock, c.subscriber_id, number, c.lang)
     )
 
 
@@ -52,10 +51,8 @@ def get_services(request: Request, number: Number, token: str = Depends(bearer_t
 )
 def get_catalog(request: Request, number: Number, token: str = Depends(bearer_token)) -> Response:
     """The operator's catalogue for this account."""
-    from .. import billing
-
     return read(
-        request, token, lambda c: billing.list_catalog(c.db, c.clock, c.subscriber_id, number, c.lang)
+        request, token, lambda c: services.list_catalog(c.db, c.clock, c.subscriber_id, number, c.lang)
     )
 
 
@@ -69,12 +66,10 @@ def get_first_charge(
     request: Request, number: Number, catalog_id: Id, tariff_id: Id, token: str = Depends(bearer_token)
 ) -> Response:
     """Amount, balance and what is missing."""
-    from .. import billing
-
     return read(
         request,
         token,
-        lambda c: billing.first_charge_quote(
+        lambda c: services.first_charge_quote(
             c.db, c.clock, c.subscriber_id, number, catalog_id, tariff_id, c.lang
         ),
     )
@@ -95,10 +90,9 @@ def post_service(
     key: str | None = Depends(idempotency_key),
 ) -> Response:
     """``{catalog_id, tariff_id}``."""
-    from .. import billing
 
     def run(c: Ctx) -> ServiceCreated:
-        return billing.add_service(
+        return services.add_service(
             c.db, c.clock, c.subscriber_id, number, body.catalog_id, body.tariff_id, c.lang
         )
 
@@ -115,12 +109,10 @@ def get_tariffs(
     request: Request, number: Number, service_id: Id, token: str = Depends(bearer_token)
 ) -> Response:
     """The tariff table of the service window."""
-    from .. import billing
-
     return read(
         request,
         token,
-        lambda c: billing.tariff_options(c.db, c.clock, c.subscriber_id, number, service_id, c.lang),
+        lambda c: services.tariff_options(c.db, c.clock, c.subscriber_id, number, service_id, c.lang),
     )
 
 
@@ -139,10 +131,9 @@ def put_tariff(
     key: str | None = Depends(idempotency_key),
 ) -> Response:
     """``{tariff_id}``."""
-    from .. import billing
 
     def run(c: Ctx) -> Service:
-        return billing.change_tariff(
+        return services.change_tariff(
             c.db, c.clock, c.subscriber_id, number, service_id, body.tariff_id, c.lang
         )
 
@@ -163,10 +154,9 @@ def post_block(
     key: str | None = Depends(idempotency_key),
 ) -> Response:
     """The service and its charges stop."""
-    from .. import billing
 
     def run(c: Ctx) -> Service:
-        return billing.block_service(c.db, c.clock, c.subscriber_id, number, service_id, c.lang)
+        return blocks.block_service(c.db, c.clock, c.subscriber_id, number, service_id, c.lang)
 
     return change(request, token, key, run)
 
@@ -185,10 +175,9 @@ def delete_block(
     key: str | None = Depends(idempotency_key),
 ) -> Response:
     """The service works again."""
-    from .. import billing
 
     def run(c: Ctx) -> Service:
-        return billing.unblock_service(c.db, c.clock, c.subscriber_id, number, service_id, c.lang)
+        return blocks.unblock_service(c.db, c.clock, c.subscriber_id, number, service_id, c.lang)
 
     return change(request, token, key, run)
 
@@ -203,12 +192,10 @@ def get_discounts(
     request: Request, number: Number, service_id: Id, token: str = Depends(bearer_token)
 ) -> Response:
     """The table of «Получить скидку» / «Продлить скидку»."""
-    from .. import billing
-
     return read(
         request,
         token,
-        lambda c: billing.discount_offers(c.db, c.clock, c.subscriber_id, number, service_id, c.lang),
+        lambda c: discounts.discount_offers(c.db, c.clock, c.subscriber_id, number, service_id, c.lang),
     )
 
 
@@ -227,10 +214,9 @@ def post_discount(
     key: str | None = Depends(idempotency_key),
 ) -> Response:
     """``{offer_id}``."""
-    from .. import billing
 
     def run(c: Ctx) -> DiscountTaken:
-        return billing.take_discount(
+        return discounts.take_discount(
             c.db, c.clock, c.subscriber_id, number, service_id, body.offer_id, c.lang
         )
 
