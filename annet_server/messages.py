@@ -15,7 +15,7 @@ from typing import Any
 
 from annet_desktop.api.schema import ErrorCode
 
-__all__ = ["TEXTS", "TITLES", "format_date", "format_money", "message", "title"]
+__all__ = ["TEXTS", "TITLES", "Key", "format_date", "format_money", "message", "title"]
 
 # key: (russian, english)
 TEXTS: dict[str, tuple[str, str]] = {
@@ -347,8 +347,14 @@ def message(code: ErrorCode | str, lang: str = "ru", **params: Any) -> str:
         return text.format_map(_Lenient(params))
 
 
+class Key(str):
+    """A text key as a parameter of another text: filled in as its text in the reader's language."""
+
+
 def _render(value: Any, lang: str) -> Any:
-    """Money, dates and (year, month) pairs as the subscriber reads them."""
+    """Money, dates, (year, month) pairs and :class:`Key` texts as the subscriber reads them."""
+    if isinstance(value, Key):
+        return message(value, lang)
     if isinstance(value, Decimal):
         return format_money(value, lang)
     if isinstance(value, dt.date):

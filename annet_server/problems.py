@@ -8,7 +8,7 @@ Every answer >= 400 of the server is a :class:`~annet_desktop.api.schema.Problem
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -17,62 +17,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from annet_desktop.api.schema import ErrorCode, FieldError, Problem
 
+from . import messages
+
+if TYPE_CHECKING:
+    from .billing.refusals import RuleError
+
 log = logging.getLogger(__name__)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
-#: Fallback texts of the codes the HTTP layer raises (annet_server.messages has them all).
-_HTTP_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
-    # code: {lang: (title, detail)}
-    ErrorCode.AUTH_DENIED: {
-        "ru": ("Доступ запрещён", "Доступ запрещён"),
-        "en": ("Access denied", "Access denied"),
-    },
-    ErrorCode.AUTH_THROTTLED: {
-        "ru": (
-            "Слишком много попыток",
-            "Слишком много неудачных попыток входа. Повторите через {minutes} мин.",
-        ),
-        "en": ("Too many attempts", "Too many failed login attempts. Try again in {minutes} min."),
-    },
-    ErrorCode.AUTH_REQUIRED: {
-        "ru": ("Требуется вход", "Войдите в личный кабинет."),
-        "en": ("Login required", "Please log in to the cabinet."),
-    },
-    ErrorCode.SESSION_EXPIRED: {
-        "ru": ("Сеанс завершён", "Сеанс завершён. Войдите снова."),
-        "en": ("Session expired", "Your session has ended. Please log in again."),
-    },
-    ErrorCode.NOT_FOUND: {
-        "ru": ("Не найдено", "Не найдено."),
-        "en": ("Not found", "Not found."),
-    },
-    ErrorCode.METHOD_NOT_ALLOWED: {
-        "ru": ("Метод не поддерживается", "Этот метод не поддерживается для данного адреса."),
-        "en": ("Method not allowed", "This method is not allowed for this address."),
-    },
-    ErrorCode.VALIDATION: {
-        "ru": ("Неверные данные", "Проверьте введённые данные."),
-        "en": ("Invalid data", "Please check the data entered."),
-    },
-    ErrorCode.IDEMPOTENCY_MISMATCH: {
-        "ru": (
-            "Повтор с другими данными",
-            "Запрос с этим ключом повтора уже был выполнен с другими данными.",
-        ),
-        "en": (
-            "Repeat with other data",
-            "A request with this idempotency key was already made with other data.",
-        ),
-    },
-    ErrorCode.INTERNAL: {
-        "ru": ("Ошибка сервера", "Сервер временно не может выполнить запрос. Повторите позже."),
-        "en": ("Server error", "The server cannot complete the request right now. Try again later."),
-    },
-}
-
-
-#: The status each code comes with (docs/api.md lists them; billing's RuleError carries its own).
+#: The status each code comes with, for the HTTP layer and billing's RuleError alike (docs/api.md lists them).
 STATUS: dict[ErrorCode, int] = {
     ErrorCode.AUTH_DENIED: 401,
     ErrorCode.AUTH_THROTTLED: 429,
@@ -101,11 +55,9 @@ def status_of(code: ErrorCode) -> int:
 
 def codes_markdown() -> str:
     """The table of every code for docs/api.md: code, status, Russian detail (with its placeholders)."""
-    from annet_server import messages
-
     rows = ["| code | status | detail (ru) |", "|---|---|---|"]
     for code in ErrorCode:
-        text = messages.TEXTS[code][0] if code in messages.TEXTS else texts(code, "ru")[1]
+        text = messages.TEXTS[code][0]
         cell = text.replace("|", "\\|")
         rows.append(f"| `{code.value}` | {status_of(code)} | {cell} |")
     return "\n".join(rows) + "\n"
@@ -142,23 +94,8 @@ def request_language(request: Request) -> str:
 
 
 def texts(code: ErrorCode | str, lang: str, **params: Any) -> tuple[str, str]:
-    """``(title, detail)`` of a code in ``lang`` from ``annet_server.messages`` (own texts as fallback)."""
-    code = ErrorCode(code)
-    try:
-        from annet_server import messages
-
-        return messages.title(code, lang), messages.message(code, lang, **params)
-    except Exception:  # a missing text must never turn an error into a 500
-        log.warning("no message for %s", code)
-    own = (
-        _HTTP_TEXTS.get(code)
-        or _HTTP_TEXTS[ErrorCode.INTERNAL if code is ErrorCode.INTERNAL else ErrorCode.VALIDATION]
-    )
-    title, detail = own.get(lang, own["ru"])
-    try:
-        return title, detail.format(**params)
-    except (KeyError, IndexError):
-        return title, detail
+    """``(title, detail)`` of a code in ``lang`` from the one text table, :mod:`annet_server.messages`."""
+    return messages.title(code, lang), messages.message(code, lang, **params)
 
 
 class ApiProblem(Exception):
@@ -303,25 +240,14 @@ def field_errors(errors: list[dict[str, Any]] | Any, lang: str) -> list[FieldErr
 # --------------------------------------------------------------------------- handlers
 
 
-def _rule_error_class() -> type[Exception] | None:
-    try:
-        from annet_server.billing import RuleError
-    except Exception:  # billing not importable yet
-        return None
-    return RuleError  # type: ignore[no-any-return]
-
-
-def rule_problem(exc: Any, lang: str) -> Problem:
-    """The problem document of a :class:`annet_server.billing.RuleError`."""
-    code = ErrorCode(exc.code)
-    params = dict(getattr(exc, "params", None) or {})
-    errors = list(getattr(exc, "errors", None) or [])
-    status = int(getattr(exc, "status", 409) or 409)
-    return problem_body(code, status, lang, params=params, errors=errors)
+def rule_problem(exc: RuleError, lang: str) -> Problem:
+    """The problem document of a billing refusal, worded in the request's language ``lang``."""
+    return problem_body(exc.code, exc.status, lang, params=exc.params, errors=exc.field_errors(lang))
 
 
 def install(app: FastAPI) -> None:
     """Register the problem+json handlers on an app."""
+    from .billing.refusals import RuleError  # billing's refusals take their status from this module
 
     async def on_api_problem(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiProblem)
@@ -360,15 +286,14 @@ def install(app: FastAPI) -> None:
         return problem_response(problem, lang)
 
     async def on_rule(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RuleError)
         lang = request_language(request)
         return problem_response(rule_problem(exc, lang), lang)
 
     app.add_exception_handler(ApiProblem, on_api_problem)
     app.add_exception_handler(StarletteHTTPException, on_http_exception)
     app.add_exception_handler(RequestValidationError, on_validation)
-    rule_error = _rule_error_class()
-    if rule_error is not None:
-        app.add_exception_handler(rule_error, on_rule)
+    app.add_exception_handler(RuleError, on_rule)
     app.add_middleware(CatchAllMiddleware)
 
 

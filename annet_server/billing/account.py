@@ -93,7 +93,7 @@ def balance_history(
     e = m.BalanceEntry
     query = select(e).where(e.account_id == acc.id)
     if cursor:
-        at, last_id = _time_cursor(cursor, lang)
+        at, last_id = _time_cursor(cursor)
         query = query.where(or_(e.at < at, and_(e.at == at, e.id < last_id)))
     rows = list(db.execute(query.order_by(e.at.desc(), e.id.desc()).limit(size + 1)).scalars())
     more = len(rows) > size

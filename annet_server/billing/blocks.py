@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 from annet_desktop.api import schema as s
 from annet_desktop.api.schema import ErrorCode
 
-from .. import messages
 from .. import models as m
 from ..db import as_moscow
 from .journal import _encode_value, _journal_at
@@ -29,11 +28,7 @@ def block_service(
     svc = _service(db, acc, service_id)
     why = _block_check(svc, acc, now)
     if why.code is not None:
-        params = dict(why.params)
-        block_key = params.pop("block_key", None)
-        if block_key:
-            params["block"] = messages.message(block_key, lang)
-        raise RuleError(why.code, params, lang=lang)
+        raise RuleError(why.code, why.params)
     svc.voluntary_block = True
     svc.voluntary_block_since = now
     svc.last_voluntary_block_at = now
@@ -59,7 +54,7 @@ def unblock_service(
     acc = _account(db, sub_id, number, lock=True)
     svc = _service(db, acc, service_id)
     if not svc.voluntary_block:
-        raise RuleError(ErrorCode.BLOCK_NONE, lang=lang)
+        raise RuleError(ErrorCode.BLOCK_NONE)
     since = as_moscow(svc.voluntary_block_since)
     svc.voluntary_block = False
     svc.voluntary_block_since = None

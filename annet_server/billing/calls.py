@@ -55,7 +55,7 @@ def calls_page(
     """One columnar page of a month's calls in time order (R-CALL-1), keyset cursor on (started_at, id)."""
     acc = _account(db, sub_id, number)
     if not 1 <= int(month) <= 12 or not 1970 <= int(year) <= 9999:
-        raise _field_error(ErrorCode.VALIDATION, "month", "ru")
+        raise _field_error(ErrorCode.VALIDATION, "month")
     size = _clamp_limit(limit, 25_000, 100_000)
     months_rows = db.execute(
         select(m.CallMonth.year, m.CallMonth.month, m.CallMonth.calls)
@@ -77,11 +77,11 @@ def calls_page(
     ).where(c.account_id == acc.id, c.started_at >= lo, c.started_at < hi)
     offset = 0
     if cursor:
-        ts_raw, id_raw, off_raw = _decode_cursor(cursor, 3, "ru")
+        ts_raw, id_raw, off_raw = _decode_cursor(cursor, 3)
         try:
             ts, last_id, offset = int(ts_raw), int(id_raw), int(off_raw)
         except ValueError as exc:
-            raise _field_error(ErrorCode.VALIDATION, "cursor", "ru") from exc
+            raise _field_error(ErrorCode.VALIDATION, "cursor") from exc
         query = query.where(or_(c.started_at > ts, and_(c.started_at == ts, c.id > last_id)))
     # Core, not ORM: plain columns need no result processing, so read the driver's tuples as they are
     result = db.connection().execute(query.order_by(c.started_at, c.id).limit(size + 1))

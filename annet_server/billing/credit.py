@@ -47,11 +47,11 @@ def take_credit(db: Session, clock: Any, sub_id: int, number: str, lang: str = "
     acc = _account(db, sub_id, number, lock=True)
     credit = _active_credit(db, acc)
     if credit is not None:
-        raise RuleError(ErrorCode.CREDIT_IN_FORCE, {"until": as_moscow(credit.ends_at)}, lang=lang)
+        raise RuleError(ErrorCode.CREDIT_IN_FORCE, {"until": as_moscow(credit.ends_at)})
     if acc.credit_banned_until is not None and now.date() < acc.credit_banned_until:
-        raise RuleError(ErrorCode.CREDIT_BANNED, {"date": acc.credit_banned_until}, lang=lang)
+        raise RuleError(ErrorCode.CREDIT_BANNED, {"date": acc.credit_banned_until})
     if not acc.financial_block:
-        raise RuleError(ErrorCode.CREDIT_NOT_BLOCKED, lang=lang)
+        raise RuleError(ErrorCode.CREDIT_NOT_BLOCKED)
     ends = credit_ends_at(now)
     db.add(m.Credit(account_id=acc.id, taken_at=now, ends_at=ends, state="active"))
     db.flush()

@@ -41,8 +41,7 @@ def _offer_table(db: Session, svc: m.Service, acc: m.Account, now: dt.datetime) 
     mode, why = _discount_mode(svc, acc, today)
     if mode is None:
         assert why.code is not None
-        params = {k: v for k, v in why.params.items()}
-        raise RuleError(why.code, params)
+        raise RuleError(why.code, why.params)
     current = _current_discount(svc, today)
     if mode is s.DiscountMode.EXTEND and current is not None:
         starts = current.ends_on + dt.timedelta(days=1)
@@ -67,11 +66,7 @@ def discount_offers(
     now = clock.now()
     acc = _account(db, sub_id, number)
     svc = _service(db, acc, service_id)
-    try:
-        table = _offer_table(db, svc, acc, now)
-    except RuleError as exc:
-        exc.lang = lang
-        raise
+    table = _offer_table(db, svc, acc, now)
     return s.DiscountOffers(
         mode=table.mode,
         offers=[
@@ -102,12 +97,10 @@ def take_discount(
     svc = _service(db, acc, service_id)
     table = _offer_table(db, svc, acc, now)
     if table.read_only_reason is not None:
-        raise RuleError(
-            ErrorCode.DISCOUNT_READ_ONLY, {"reason": messages.message(table.read_only_reason, lang)}
-        )
+        raise RuleError(ErrorCode.DISCOUNT_READ_ONLY, {"reason": messages.Key(table.read_only_reason)})
     chosen = next(((o, f, a) for o, f, a in table.rows if o.id == offer_id), None)
     if chosen is None:
-        raise _field_error(ErrorCode.DISCOUNT_UNKNOWN_OFFER, "offer_id", lang)
+        raise _field_error(ErrorCode.DISCOUNT_UNKNOWN_OFFER, "offer_id")
     offer, fee, advance = chosen
     if acc.balance_kopecks < advance:
         raise RuleError(

@@ -93,7 +93,7 @@ def journal_page(
     j = m.JournalEntry
     query = select(j).where(j.subscriber_id == sub_id)
     if cursor:
-        at, last_id = _time_cursor(cursor, lang)
+        at, last_id = _time_cursor(cursor)
         query = query.where(or_(j.at < at, and_(j.at == at, j.id < last_id)))
     rows = list(db.execute(query.order_by(j.at.desc(), j.id.desc()).limit(size + 1)).scalars())
     more = len(rows) > size

@@ -16,26 +16,26 @@ def _encode_cursor(*parts: Any) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode_cursor(cursor: str, count: int, lang: str) -> list[str]:
+def _decode_cursor(cursor: str, count: int) -> list[str]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         parts = base64.urlsafe_b64decode(padded.encode()).decode().split("|")
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _field_error(ErrorCode.VALIDATION, "cursor", lang) from exc
+        raise _field_error(ErrorCode.VALIDATION, "cursor") from exc
     if len(parts) != count:
-        raise _field_error(ErrorCode.VALIDATION, "cursor", lang)
+        raise _field_error(ErrorCode.VALIDATION, "cursor")
     return parts
 
 
-def _time_cursor(cursor: str, lang: str) -> tuple[dt.datetime, int]:
-    at_raw, id_raw = _decode_cursor(cursor, 2, lang)
+def _time_cursor(cursor: str) -> tuple[dt.datetime, int]:
+    at_raw, id_raw = _decode_cursor(cursor, 2)
     try:
         at = dt.datetime.fromisoformat(at_raw)
         if at.tzinfo is None:
             raise ValueError("naive")
         return at, int(id_raw)
     except ValueError as exc:
-        raise _field_error(ErrorCode.VALIDATION, "cursor", lang) from exc
+        raise _field_error(ErrorCode.VALIDATION, "cursor") from exc
 
 
 def _clamp_limit(limit: int | None, default: int, maximum: int) -> int:

@@ -82,13 +82,13 @@ def create_payment(
     try:
         value = Decimal(amount)
     except (ArithmeticError, ValueError, TypeError) as exc:
-        raise _field_error(ErrorCode.PAYMENT_AMOUNT, "amount", lang) from exc
+        raise _field_error(ErrorCode.PAYMENT_AMOUNT, "amount") from exc
     if (
         not value.is_finite()
         or value != value.quantize(Decimal("0.01"))
         or not PAYMENT_MIN <= value <= PAYMENT_MAX
     ):
-        raise _field_error(ErrorCode.PAYMENT_AMOUNT, "amount", lang)
+        raise _field_error(ErrorCode.PAYMENT_AMOUNT, "amount")
     sub = _subscriber(db, sub_id)
     order_number = _order_number(db, now)
     value = value.quantize(Decimal("0.01"))

@@ -8,50 +8,38 @@ from annet_desktop.api import schema as s
 from annet_desktop.api.schema import ErrorCode
 
 from .. import messages
+from ..problems import status_of
 
 
 class RuleError(Exception):
-    """A refusal by a rule: stable ``code``, message ``params``, HTTP ``status``, field ``errors``.
+    """A refusal by a rule: stable ``code``, message ``params``, HTTP ``status``, the ``fields`` it is about.
 
-    ``status`` is 409 for rule refusals, 404 for NOT_FOUND, 422 for bad values (VALIDATION, contacts,
-    passwords, payment amount, unknown tariff/offer ids).
+    It holds no text: the HTTP layer words it in the request's language (:meth:`detail`,
+    :meth:`field_errors`), so every refusal speaks the caller's language. ``status`` comes from the
+    one table of :mod:`annet_server.problems` (409 for a rule's refusal, 404, 422 for bad values).
     """
-
-    _DEFAULT_STATUS: dict[ErrorCode, int] = {  # noqa: RUF012
-        ErrorCode.NOT_FOUND: 404,
-        ErrorCode.VALIDATION: 422,
-        ErrorCode.CONTACTS_BAD_PHONE: 422,
-        ErrorCode.CONTACTS_BAD_EMAIL: 422,
-        ErrorCode.PASSWORD_WRONG_CURRENT: 422,
-        ErrorCode.PASSWORD_WEAK: 422,
-        ErrorCode.PASSWORD_SAME: 422,
-        ErrorCode.PAYMENT_AMOUNT: 422,
-        ErrorCode.TARIFF_UNKNOWN: 422,
-        ErrorCode.DISCOUNT_UNKNOWN_OFFER: 422,
-        ErrorCode.INTERNAL: 500,
-    }
 
     def __init__(
         self,
         code: ErrorCode,
         params: dict[str, Any] | None = None,
         status: int | None = None,
-        errors: list[s.FieldError] | None = None,
-        lang: str = "ru",
+        fields: tuple[str, ...] = (),
     ) -> None:
         self.code = ErrorCode(code)
         self.params: dict[str, Any] = dict(params or {})
-        self.status = status if status is not None else self._DEFAULT_STATUS.get(self.code, 409)
-        self.errors: list[s.FieldError] = list(errors or [])
-        self.lang = lang
-        super().__init__(f"{self.code.value}: {self.detail(lang)}")
+        self.status = status if status is not None else status_of(self.code)
+        self.fields = fields
+        super().__init__(self.code.value)
 
     def detail(self, lang: str = "ru") -> str:
         """The subscriber's message in ``lang``."""
         return messages.message(self.code, lang, **self.params)
 
+    def field_errors(self, lang: str = "ru") -> list[s.FieldError]:
+        """One message in ``lang`` per field the refusal is about."""
+        return [s.FieldError(field=name, message=self.detail(lang)) for name in self.fields]
 
-def _field_error(code: ErrorCode, field: str, lang: str, **params: Any) -> RuleError:
-    return RuleError(
-        code, params, errors=[s.FieldError(field=field, message=messages.message(code, lang, **params))]
-    )
+
+def _field_error(code: ErrorCode, field: str, **params: Any) -> RuleError:
+    return RuleError(code, params, fields=(field,))

@@ -115,11 +115,15 @@ def _tariff_check(svc: m.Service, acc: m.Account, now: dt.datetime) -> _Why:
 
 def _block_check(svc: m.Service, acc: m.Account, now: dt.datetime) -> _Why:
     if svc.admin_block:
-        return _Why(ErrorCode.BLOCK_NOT_ALLOWED, "reason.block_admin", {"block_key": "block.administrative"})
+        return _Why(
+            ErrorCode.BLOCK_NOT_ALLOWED, "reason.block_admin", {"block": messages.Key("block.administrative")}
+        )
     if svc.voluntary_block:
         return _Why(ErrorCode.BLOCK_ALREADY, "reason.block_already", {})
     if acc.financial_block:
-        return _Why(ErrorCode.BLOCK_NOT_ALLOWED, "reason.block_financial", {"block_key": "block.financial"})
+        return _Why(
+            ErrorCode.BLOCK_NOT_ALLOWED, "reason.block_financial", {"block": messages.Key("block.financial")}
+        )
     if _same_month(svc.last_voluntary_block_at, now):
         return _Why(
             ErrorCode.BLOCK_MONTHLY_LIMIT,

@@ -70,7 +70,7 @@ def _catalog_tariff(
         raise RuleError(ErrorCode.NOT_FOUND)
     tariff = db.get(m.Tariff, tariff_id)
     if tariff is None or tariff.catalog_id != item.id or not tariff.selectable:
-        raise _field_error(ErrorCode.TARIFF_UNKNOWN, "tariff_id", lang)
+        raise _field_error(ErrorCode.TARIFF_UNKNOWN, "tariff_id")
     return item, tariff
 
 
@@ -97,7 +97,7 @@ def add_service(
     acc = _account(db, sub_id, number, lock=True)
     item, tariff = _catalog_tariff(db, acc, catalog_id, tariff_id, lang)
     if any(svc.catalog_id == item.id for svc in acc.services):
-        raise RuleError(ErrorCode.SERVICE_ALREADY, lang=lang)
+        raise RuleError(ErrorCode.SERVICE_ALREADY)
     amount = pro_rata_kopecks(tariff.fee_kopecks, now.date())
     if acc.balance_kopecks < amount:
         raise RuleError(
@@ -107,7 +107,6 @@ def add_service(
                 "balance": _money(acc.balance_kopecks),
                 "missing": _money(amount - acc.balance_kopecks),
             },
-            lang=lang,
         )
     svc = m.Service(account_id=acc.id, catalog_id=item.id, tariff_id=tariff.id, quantity=1, created_at=now)
     db.add(svc)
@@ -164,17 +163,17 @@ def change_tariff(
     acc = _account(db, sub_id, number, lock=True)
     svc = _service(db, acc, service_id)
     if svc.tariff.promo:
-        raise RuleError(ErrorCode.TARIFF_PROMO, lang=lang)
+        raise RuleError(ErrorCode.TARIFF_PROMO)
     target = db.get(m.Tariff, tariff_id)
     if target is None or target.catalog_id != svc.catalog_id:
-        raise _field_error(ErrorCode.TARIFF_UNKNOWN, "tariff_id", lang)
+        raise _field_error(ErrorCode.TARIFF_UNKNOWN, "tariff_id")
     why = _tariff_check(svc, acc, now)
     if why.code is not None:
-        raise RuleError(why.code, why.params, lang=lang)
+        raise RuleError(why.code, why.params)
     if target.id == svc.tariff_id:
-        raise RuleError(ErrorCode.TARIFF_SAME, lang=lang)
+        raise RuleError(ErrorCode.TARIFF_SAME)
     if not target.selectable or target.promo:
-        raise _field_error(ErrorCode.TARIFF_UNKNOWN, "tariff_id", lang)
+        raise _field_error(ErrorCode.TARIFF_UNKNOWN, "tariff_id")
     old_name = svc.tariff.name
     svc.tariff_id = target.id
     svc.tariff = target

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from annet_desktop.api import schema as s
 from annet_desktop.api.schema import ErrorCode
 
-from .. import messages
 from ..passwords import hash_password, verify_password
 from .account import _account_title, _has_telephony
 from .journal import _encode_value, record_journal
@@ -55,23 +54,17 @@ def update_contacts(
     sub = _subscriber(db, sub_id)
     unknown = set(fields) - {"sms_phone", "email"}
     if unknown:
-        raise RuleError(
-            ErrorCode.VALIDATION,
-            errors=[
-                s.FieldError(field=name, message=messages.message(ErrorCode.VALIDATION, lang))
-                for name in unknown
-            ],
-        )
+        raise RuleError(ErrorCode.VALIDATION, fields=tuple(sorted(unknown)))
     changes: list[tuple[s.JournalAction, str, str | None]] = []
     if "sms_phone" in fields:
         phone = fields["sms_phone"] or None
         if phone is not None and not _PHONE_RE.match(phone):
-            raise _field_error(ErrorCode.CONTACTS_BAD_PHONE, "sms_phone", lang)
+            raise _field_error(ErrorCode.CONTACTS_BAD_PHONE, "sms_phone")
         changes.append((s.JournalAction.CONTACT_SMS, "sms_phone", phone))
     if "email" in fields:
         email = fields["email"] or None
         if email is not None and (len(email) > 254 or not _EMAIL_RE.match(email) or ".." in email):
-            raise _field_error(ErrorCode.CONTACTS_BAD_EMAIL, "email", lang)
+            raise _field_error(ErrorCode.CONTACTS_BAD_EMAIL, "email")
         changes.append((s.JournalAction.CONTACT_EMAIL, "email", email))
     now = clock.now()
     for action, attr, value in changes:
@@ -104,11 +97,11 @@ def change_password(db: Session, clock: Any, sub_id: int, current: str, new: str
     """Check the current password and set the new one (R-PWD); the HTTP layer revokes other sessions."""
     sub = _subscriber(db, sub_id)
     if not verify_password(sub.password_hash, current):
-        raise _field_error(ErrorCode.PASSWORD_WRONG_CURRENT, "current_password", lang)
+        raise _field_error(ErrorCode.PASSWORD_WRONG_CURRENT, "current_password")
     if not password_is_strong(new):
-        raise _field_error(ErrorCode.PASSWORD_WEAK, "new_password", lang)
+        raise _field_error(ErrorCode.PASSWORD_WEAK, "new_password")
     if new == current:
-        raise _field_error(ErrorCode.PASSWORD_SAME, "new_password", lang)
+        raise _field_error(ErrorCode.PASSWORD_SAME, "new_password")
     now = clock.now()
     sub.password_hash = hash_password(new)
     sub.password_changed_at = now

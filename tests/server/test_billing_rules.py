@@ -272,7 +272,7 @@ def test_catalog_lists_what_is_not_yet_subscribed(world_factory: WorldFactory) -
     assert [t.name for t in item.tariffs] == ["Базовый", "Расширенный"]
     with pytest.raises(billing.RuleError) as caught:
         world.run(billing.add_service, sub, sub.number, world.iptv_id, world.tariff_ids["Домашний 100"])
-    assert caught.value.code is ErrorCode.TARIFF_UNKNOWN and caught.value.errors[0].field == "tariff_id"
+    assert caught.value.code is ErrorCode.TARIFF_UNKNOWN and caught.value.fields == ("tariff_id",)
 
 
 # --------------------------------------------------------------------------- R-ACC-2
