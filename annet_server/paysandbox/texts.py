@@ -12,6 +12,10 @@ dd.mm.yyyy), as Assist shows RUB orders.
 
 from __future__ import annotations
 
+from annet_desktop.api.schema import ErrorCode
+
+from ..messages import TEXTS
+
 #: the languages of the pages; the first is the default
 LANGUAGES: tuple[str, ...] = ("ru", "en")
 
@@ -140,10 +144,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "3ds.wrong": ("Неверный код. Осталось попыток: {left}.", "Wrong code. Attempts left: {left}."),
     "3ds.submit": ("Подтвердить", "Confirm"),
     # the bank's reasons (stored with the order in Russian; shown in the page's language)
-    "reason.declined": (
-        "Отказ в авторизации. Проверьте параметры платежного средства.",
-        "Authorization declined. Check the parameters of the payment method.",
-    ),
+    # the manual's words, kept once: the server's own payment.declined text
+    "reason.declined": TEXTS[ErrorCode.PAYMENT_DECLINED],
     "reason.timeout": (
         "Превышено время ожидания ответа банка-эмитента. Платёж не проведён.",
         "The issuing bank did not answer in time. The payment has not been made.",
