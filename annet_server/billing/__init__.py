@@ -2,7 +2,15 @@
 
 No HTTP here. Functions never commit: the HTTP layer commits once per request, so a change, its
 journal entry and the idempotency record land in one transaction. Every lookup is scoped by the
-subscriber: someone else's account number is :data:`ErrorCode.NOT_FOUND`, never data.
+subscriber: someone else's account number is :data:`ErrorCode.NOT_FOUND`, never data. The caller
+runs :func:`catchup.catch_up` once per request before a rule (routes/context.py does); the rules do
+not catch up again. A refusal is a :class:`refusals.RuleError` with no text of its own: the HTTP
+layer words it in the request's language.
+
+One module per seam (account, credit, services and tariffs, blocks, discounts, payments, calls,
+journal, catchup, subscriber); what several seams read lives once in lookups, ledger (the balance
+and the financial block), service_rules (what a service costs and may do now), months, kopecks,
+paging, localized. This module only re-exports.
 
 Choices where the manual is silent (docs/decisions.md repeats them):
 
