@@ -24,7 +24,7 @@ from fastapi.responses import Response
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
-from annet_desktop.api.schema import MOSCOW, ErrorCode, Problem, SessionCreate, SessionOut
+from annet_contract.schema import MOSCOW, ErrorCode, Problem, SessionCreate, SessionOut
 
 from . import idempotency
 from .problems import ApiProblem, request_language

@@ -53,8 +53,8 @@ from typing import Any
 from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
-from annet_desktop.api import schema as s
-from annet_desktop.api.schema import MOSCOW, ErrorCode
+from annet_contract import schema as s
+from annet_contract.schema import MOSCOW, ErrorCode
 
 from . import messages
 from . import models as m

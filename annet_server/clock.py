@@ -10,7 +10,7 @@ import datetime as dt
 import threading
 from typing import Protocol
 
-from annet_desktop.api.schema import MOSCOW
+from annet_contract.schema import MOSCOW
 
 __all__ = ["MOSCOW", "Clock", "FakeClock", "SystemClock"]
 

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
-from annet_desktop.api.schema import MOSCOW
+from annet_contract.schema import MOSCOW
 
 __all__ = [
     "AwareDateTime",

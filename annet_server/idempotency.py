@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from annet_desktop.api.schema import ErrorCode
+from annet_contract.schema import ErrorCode
 
 from .problems import PROBLEM_MEDIA_TYPE, ApiProblem
 
@@ -40,7 +40,7 @@ def clean_key(raw: str | None) -> str | None:
 
 
 def _key_error() -> list[Any]:
-    from annet_desktop.api.schema import FieldError
+    from annet_contract.schema import FieldError
 
     return [FieldError(field="Idempotency-Key", message="Неверный ключ повтора (1–200 символов).")]
 

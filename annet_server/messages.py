@@ -2,7 +2,7 @@
 
 The manual's own words where it has them: «Доступ запрещён», «Смена тарифа разрешена только один
 раз в месяц», «Отказ в авторизации. Проверьте параметры платежного средства.». Keys are the
-:class:`~annet_desktop.api.schema.ErrorCode` values (``detail`` of a problem; ``title`` for its
+:class:`~annet_contract.schema.ErrorCode` values (``detail`` of a problem; ``title`` for its
 title) and dotted keys for journal titles, block names, statuses, disabled-button reasons and
 balance descriptions. Texts take ``str.format`` parameters (money already formatted: «1 234,50 ₽»).
 """
@@ -13,7 +13,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from annet_desktop.api.schema import ErrorCode
+from annet_contract.schema import ErrorCode
 
 __all__ = ["TEXTS", "TITLES", "format_date", "format_money", "message", "title"]
 

@@ -1,6 +1,6 @@
 """RFC 9457 problem documents: the one place where every failure becomes ``application/problem+json``.
 
-Every answer >= 400 of the server is a :class:`~annet_desktop.api.schema.Problem` with a stable
+Every answer >= 400 of the server is a :class:`~annet_contract.schema.Problem` with a stable
 ``code`` and a ``detail`` in the caller's language (Russian by default, English with
 ``Accept-Language: en``). Tracebacks and request values (passwords!) never reach the body.
 """
@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from annet_desktop.api.schema import ErrorCode, FieldError, Problem
+from annet_contract.schema import ErrorCode, FieldError, Problem
 
 log = logging.getLogger(__name__)
 

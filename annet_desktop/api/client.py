@@ -23,7 +23,7 @@ import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import errors
-from .schema import (
+from annet_contract.schema import (
     API_PREFIX,
     IDEMPOTENCY_HEADER,
     Account,

@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from annet_desktop.api.schema import MOSCOW
+from annet_contract.schema import MOSCOW
 
 from . import texts
 from .cards import MAX_3DS_ATTEMPTS, TEST_3DS_CODE, mask

@@ -10,7 +10,7 @@ import pytest
 
 from annet_desktop.api import errors
 from annet_desktop.api.client import CabinetClient
-from annet_desktop.api.schema import (
+from annet_contract.schema import (
     Actor,
     BalanceKind,
     DiscountMode,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QWidget
 
 from ...domain import rules
-from ...domain.money import format_money
+from annet_contract.money import format_money
 from .base import Clock, system_now, tr_rules
 from .confirm import ConfirmDialog
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.money import format_money, parse_money
+from annet_contract.money import format_money, parse_money
 from ..widgets import named
 from .base import ERROR_COLOR, MUTED_COLOR, OnceButton, new_key, note_label, run, set_note
 

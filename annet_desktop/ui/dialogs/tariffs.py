@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import rules
-from ...domain.money import format_money
+from annet_contract.money import format_money
 from ..models.rows_model import RIGHT, Column
 from ..widgets import named
 from .base import (

@@ -178,7 +178,7 @@ class ContactsUpdate(Request):
     """``PUT /me/contacts``: only the fields present change; ``null`` clears (R-SUB-2/3).
 
     The server validates strictly (10 digits; a valid address); the app normalises a pasted
-    number before sending (:mod:`annet_desktop.domain.phone`).
+    number before sending (:mod:`annet_contract.phone`).
     """
 
     sms_phone: str | None = None

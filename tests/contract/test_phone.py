@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annet_desktop.domain.phone import (
+from annet_contract.phone import (
     MSG_LENGTH,
     MSG_LETTERS,
     MSG_PLUS,
