@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from annet_contract.moscow import MOSCOW
+
 from .worker import Priority, Reply, Worker
 
 log = logging.getLogger(__name__)

@@ -41,7 +41,6 @@ import calendar
 import datetime as dt
 import hashlib
 import json
-import re
 import secrets
 import threading
 from collections import OrderedDict
@@ -54,7 +53,12 @@ from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from annet_contract import schema as s
-from annet_contract.schema import MOSCOW, ErrorCode
+from annet_contract.email import email_to_store
+from annet_contract.errors import ErrorCode
+from annet_contract.moscow import MOSCOW
+from annet_contract.password import is_valid as password_is_valid
+from annet_contract.payment_amount import amount_allowed
+from annet_contract.phone import is_sms_phone
 
 from . import messages
 from . import models as m
@@ -103,20 +107,10 @@ CREDIT_DAYS = 5
 CREDIT_BAN_MONTHS = 2
 #: the financial block starts at 00:00 of this day of the month
 FINANCIAL_BLOCK_DAY = 11
-PAYMENT_MIN = Decimal("1.00")
-PAYMENT_MAX = Decimal("100000.00")
 #: 54-FZ receipt: VAT rate of communication services in 2026
 VAT_PERCENT = 22
 OPERATOR_INN = "6950012340"
 FISCAL_DRIVE = "7380440801234567"
-
-_PHONE_RE = re.compile(r"^[0-9]{10}$")
-_EMAIL_RE = re.compile(
-    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@"
-    r"(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
-)
-
 
 # --------------------------------------------------------------------------- errors
 
@@ -798,13 +792,15 @@ def update_contacts(
     changes: list[tuple[s.JournalAction, str, str | None]] = []
     if "sms_phone" in fields:
         phone = fields["sms_phone"] or None
-        if phone is not None and not _PHONE_RE.match(phone):
+        if phone is not None and not is_sms_phone(phone):
             raise _field_error(ErrorCode.CONTACTS_BAD_PHONE, "sms_phone", lang)
         changes.append((s.JournalAction.CONTACT_SMS, "sms_phone", phone))
     if "email" in fields:
         email = fields["email"] or None
-        if email is not None and (len(email) > 254 or not _EMAIL_RE.match(email) or ".." in email):
-            raise _field_error(ErrorCode.CONTACTS_BAD_EMAIL, "email", lang)
+        if email is not None:
+            email = email_to_store(email)
+            if email is None:
+                raise _field_error(ErrorCode.CONTACTS_BAD_EMAIL, "email", lang)
         changes.append((s.JournalAction.CONTACT_EMAIL, "email", email))
     now = clock.now()
     for action, attr, value in changes:
@@ -826,19 +822,12 @@ def update_contacts(
     return get_me(db, clock, sub_id, lang)
 
 
-def password_is_strong(password: str) -> bool:
-    """R-PWD-2: letters and digits, at least 6 characters."""
-    return (
-        len(password) >= 6 and any(ch.isalpha() for ch in password) and any(ch.isdigit() for ch in password)
-    )
-
-
 def change_password(db: Session, clock: Any, sub_id: int, current: str, new: str, lang: str = "ru") -> None:
     """Check the current password and set the new one (R-PWD); the HTTP layer revokes other sessions."""
     sub = _subscriber(db, sub_id)
     if not verify_password(sub.password_hash, current):
         raise _field_error(ErrorCode.PASSWORD_WRONG_CURRENT, "current_password", lang)
-    if not password_is_strong(new):
+    if not password_is_valid(new):
         raise _field_error(ErrorCode.PASSWORD_WEAK, "new_password", lang)
     if new == current:
         raise _field_error(ErrorCode.PASSWORD_SAME, "new_password", lang)
@@ -1541,11 +1530,7 @@ def create_payment(
         value = Decimal(amount)
     except (ArithmeticError, ValueError, TypeError) as exc:
         raise _field_error(ErrorCode.PAYMENT_AMOUNT, "amount", lang) from exc
-    if (
-        not value.is_finite()
-        or value != value.quantize(Decimal("0.01"))
-        or not PAYMENT_MIN <= value <= PAYMENT_MAX
-    ):
+    if not amount_allowed(value):
         raise _field_error(ErrorCode.PAYMENT_AMOUNT, "amount", lang)
     sub = _subscriber(db, sub_id)
     order_number = _order_number(db, now)

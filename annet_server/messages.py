@@ -13,9 +13,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from annet_contract.schema import ErrorCode
+from annet_contract.errors import ErrorCode
+from annet_contract.money import format_money
+from annet_contract.months import month_name
+from annet_contract.moscow import format_date as format_day
+from annet_contract.moscow import format_datetime
 
-__all__ = ["TEXTS", "TITLES", "format_date", "format_money", "message", "title"]
+__all__ = ["TEXTS", "TITLES", "format_date", "message", "title"]
 
 # key: (russian, english)
 TEXTS: dict[str, tuple[str, str]] = {
@@ -255,11 +259,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "balance.payment_bank": ("Оплата через банк", "Bank payment"),
     "balance.charge": ("Абонентская плата за {month}: {service}", "Monthly fee for {month}: {service}"),
     "balance.first_charge": (
-        "Подключение «{service}»: абонентская плата за {days} дн. {month}",
+        "Подключение «{service}»: абонентская плата за {days} дн. {month_of}",
         "New «{service}»: fee for {days} days of {month}",
     ),
     "balance.unblock_charge": (
-        "Абонентская плата за {days} дн. {month} после разблокировки: {service}",
+        "Абонентская плата за {days} дн. {month_of} после разблокировки: {service}",
         "Fee for {days} days of {month} after unblocking: {service}",
     ),
     "balance.discount_advance": (
@@ -314,16 +318,6 @@ TITLES: dict[str, tuple[str, str]] = {
     ErrorCode.INTERNAL: ("Ошибка сервера", "Server error"),
 }
 
-MONTHS_RU = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-)  # fmt: skip
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
 def _lang(lang: str | None) -> int:
     return 1 if (lang or "ru").lower().startswith("en") else 0
 
@@ -340,6 +334,9 @@ def message(code: ErrorCode | str, lang: str = "ru", **params: Any) -> str:
     text = TEXTS[_key(code)][_lang(lang)]
     if not params and "{" not in text:
         return text
+    month = params.get("month")
+    if isinstance(month, tuple) and len(month) == 2:  # «за 31 дн. декабря 2026»: the genitive form
+        params["month_of"] = month_name(month[0], month[1], lang, genitive=True)
     params = {name: _render(value, lang) for name, value in params.items()}
     try:
         return text.format(**params)
@@ -350,7 +347,7 @@ def message(code: ErrorCode | str, lang: str = "ru", **params: Any) -> str:
 def _render(value: Any, lang: str) -> Any:
     """Money, dates and (year, month) pairs as the subscriber reads them."""
     if isinstance(value, Decimal):
-        return format_money(value, lang)
+        return format_money(value, lang=lang)
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
@@ -376,25 +373,8 @@ class _Lenient(dict[str, Any]):
         return ""
 
 
-def format_money(amount: Decimal, lang: str = "ru") -> str:
-    """«1 234,50 ₽» (Russian: no-break space groups, comma, «−» minus) or "1,234.50 ₽" (English)."""
-    q = Decimal(amount).quantize(Decimal("0.01"))
-    text = f"{abs(q):,.2f}"
-    if _lang(lang) == 0:
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    if q < 0:
-        text = "\u2212" + text
-    return f"{text}\u00a0₽"
-
-
 def format_date(day: dt.date | dt.datetime, lang: str = "ru") -> str:
-    """dd.mm.yyyy (a datetime: dd.mm.yyyy hh:mm), the same in both languages."""
+    """dd.mm.yyyy (a datetime: dd.mm.yyyy hh:mm on Moscow time), the same in both languages."""
     if isinstance(day, dt.datetime):
-        return day.strftime("%d.%m.%Y %H:%M")
-    return day.strftime("%d.%m.%Y")
-
-
-def month_name(year: int, month: int, lang: str = "ru") -> str:
-    """«ноябрь 2026» / "November 2026"."""
-    names = MONTHS_EN if _lang(lang) else MONTHS_RU
-    return f"{names[month - 1]} {year}"
+        return format_datetime(day)
+    return format_day(day)

@@ -266,7 +266,7 @@ def _child_xlsx(kind: str, data_path: str, out: str) -> None:
     else:
         from openpyxl import Workbook
 
-        from annet_desktop.export.cells import local_naive
+        from annet_contract.moscow import moscow_naive as local_naive
 
         wb = Workbook()
         ws = wb.active

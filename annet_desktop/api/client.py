@@ -22,7 +22,6 @@ from urllib.parse import quote
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import errors
 from annet_contract.schema import (
     API_PREFIX,
     IDEMPOTENCY_HEADER,
@@ -53,6 +52,8 @@ from annet_contract.schema import (
     TariffChange,
     TariffOptions,
 )
+
+from . import errors
 
 log = logging.getLogger(__name__)
 

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from annet_contract.money import format_money
+from annet_contract.moscow import MOSCOW, format_date, format_datetime
 from annet_contract.schema import (
     Allowed,
     BlockKind,
@@ -26,8 +28,6 @@ from annet_contract.schema import (
     Tariff,
     TariffOptions,
 )
-from annet_contract.moscow import MOSCOW, format_date, format_datetime
-from annet_contract.money import format_money
 
 #: a translator of the Russian source strings (the UI passes ``translate("Rules", …)``)
 Tr = Callable[[str], str]

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from annet_contract.moscow import format_time
+
 from . import colors
 from .messages import error_text
 from .tabs import TabContext

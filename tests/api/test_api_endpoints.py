@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 
-from annet_desktop.api import errors
-from annet_desktop.api.client import CabinetClient
 from annet_contract.schema import (
     Actor,
     BalanceKind,
@@ -20,6 +18,8 @@ from annet_contract.schema import (
     OrderState,
     ServiceKind,
 )
+from annet_desktop.api import errors
+from annet_desktop.api.client import CabinetClient
 
 
 def _newest(client: CabinetClient) -> JournalEntry:

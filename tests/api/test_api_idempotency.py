@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from annet_contract.schema import ErrorCode, JournalAction
 from annet_desktop.api import errors
 from annet_desktop.api.client import CabinetClient
-from annet_contract.schema import ErrorCode, JournalAction
 
 
 def _actions(client: CabinetClient) -> list[JournalAction]:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from annet_contract.moscow import MOSCOW
 from annet_contract.schema import (
     Allowed,
     BlockKind,
@@ -21,7 +22,6 @@ from annet_contract.schema import (
     TariffOptions,
 )
 from annet_desktop.domain import rules
-from annet_contract.moscow import MOSCOW
 
 YES = Allowed(allowed=True)
 HIDDEN = Allowed(allowed=False)

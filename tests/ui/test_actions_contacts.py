@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from uihelpers import wait_loaded
 
-from annet_contract.schema import JournalAction
 from annet_contract.email import MSG_AT, MSG_DOMAIN
 from annet_contract.phone import MSG_LENGTH, MSG_LETTERS
+from annet_contract.schema import JournalAction
 from annet_desktop.ui.dialogs.contacts import ContactsDialog
 
 

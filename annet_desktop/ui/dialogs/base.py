@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QTableView, QWidget
 
 from annet_contract.moscow import MOSCOW
+
 from ...i18n import translate
 from ...worker import Priority, Reply
 from .. import colors

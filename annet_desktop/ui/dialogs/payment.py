@@ -53,9 +53,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annet_contract.schema import OrderState
 from annet_contract.money import format_money
 from annet_contract.payment_amount import AmountError, check_amount, suggested
+from annet_contract.schema import OrderState
+
 from ...worker import Priority
 from ..widgets import named
 from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, OnceButton, new_key, note_label, set_note

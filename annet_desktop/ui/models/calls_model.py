@@ -37,8 +37,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from annet_contract.moscow import MOSCOW, to_moscow
 from annet_contract.money import format_money
+from annet_contract.moscow import MOSCOW, to_moscow
+
 from ...export import Column, Kind
 
 Index = QModelIndex | QPersistentModelIndex

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from annet_contract.moscow import format_datetime
+
 from ...i18n import translate
 from .rows_model import Column, RowsModel
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from annet_contract.money import format_money
+
 from ...i18n import translate
 from .rows_model import RIGHT, Column, RowsModel
 

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from annet_contract.moscow import MOSCOW
+
 from ...export import ExportCancelled, ExportFormat
 from ..messages import error_text
 from ..models.calls_model import COLUMN_COUNT, CallsModel, PreparedPage, prepare_page, summary_text
