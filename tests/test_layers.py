@@ -55,7 +55,10 @@ def _is_qt_or_ui(name: str) -> bool:
 @pytest.mark.parametrize("folder", PURE)
 def test_pure_layers_import_no_qt(folder: str) -> None:
     offenders = [
-        f"{p.relative_to(ROOT)}: {name}" for p in _files(folder) for name in imports_of(p) if _is_qt_or_ui(name)
+        f"{p.relative_to(ROOT)}: {name}"
+        for p in _files(folder)
+        for name in imports_of(p)
+        if _is_qt_or_ui(name)
     ]
     assert offenders == []
 
