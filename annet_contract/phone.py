@@ -25,6 +25,7 @@ MSG_MOBILE = "SMS приходят только на мобильный номе
 
 #: the stored form: a Russian mobile number without the country prefix
 _STORED = re.compile(r"9[0-9]{9}")
+_TEN_DIGITS = re.compile(r"[0-9]{10}")
 
 
 def is_sms_phone(value: str) -> bool:
@@ -101,6 +102,6 @@ def format_phone(digits: str | None) -> str:
     """``"9101234567"`` → ``"+7 910 123-45-67"`` (anything else is returned as is)."""
     if not digits:
         return ""
-    if is_sms_phone(digits):
+    if _TEN_DIGITS.fullmatch(digits):  # a number stored before the mobile rule is shown the same way
         return f"+7 {digits[:3]} {digits[3:6]}-{digits[6:8]}-{digits[8:]}"
     return digits

@@ -9,14 +9,16 @@ Conventions (docs/api.md says the same for outside readers):
 * the calls of a month travel *columnar* (:class:`CallsPage`): one list per column, which keeps a
   100,000-call month small on the wire and cheap to parse.
 
-No Qt and nothing of the server in here: this module is imported by both sides.
+No Qt and nothing of the server in here: this module is imported by both sides. The errors
+(:mod:`.errors`), the lists (:mod:`.history`) and the payments (:mod:`.payments`) have their own
+modules; their names are re-exported here, so ``schema.X`` reaches every wire model.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated
 
 from pydantic import Field
 
@@ -24,8 +26,21 @@ from pydantic import Field
 from .errors import ErrorCode as ErrorCode
 from .errors import FieldError as FieldError
 from .errors import Problem as Problem
+from .history import Actor as Actor
+from .history import BalanceEntry as BalanceEntry
+from .history import BalanceKind as BalanceKind
+from .history import CallDirection as CallDirection
+from .history import CallsPage as CallsPage
+from .history import Direction as Direction
+from .history import JournalAction as JournalAction
+from .history import JournalEntry as JournalEntry
+from .history import Page as Page
 from .money import Money as Money
 from .moscow import MOSCOW as MOSCOW
+from .payments import OrderState as OrderState
+from .payments import PaymentCreate as PaymentCreate
+from .payments import PaymentOrder as PaymentOrder
+from .payments import Receipt as Receipt
 from .wire import API_PREFIX as API_PREFIX
 from .wire import IDEMPOTENCY_HEADER as IDEMPOTENCY_HEADER
 from .wire import Request, Wire
@@ -303,160 +318,6 @@ class DiscountTaken(Wire):
     service: Service
 
 
-# --------------------------------------------------------------------------- balance, calls, journal
-
-T = TypeVar("T")
-
-
-class Page(Wire, Generic[T]):
-    """One page of a newest-first list; pass ``next_cursor`` back as ``cursor`` for the next."""
-
-    items: list[T]
-    next_cursor: str | None = None
-
-
-class BalanceKind(StrEnum):
-    """Why the balance moved (R-BAL-1)."""
-
-    PAYMENT = "payment"  # online or other top-up
-    CHARGE = "charge"  # monthly fee
-    FIRST_CHARGE = "first_charge"  # pro-rata charge of a new service
-    DISCOUNT_ADVANCE = "discount_advance"  # R-DISC-3 prepayment
-    CALLS = "calls"  # telephony usage
-    CORRECTION = "correction"  # operator's manual correction
-
-
-class BalanceEntry(Wire):
-    """A top-up (positive) or write-off (negative) of the account, with date and time."""
-
-    id: int
-    at: dt.datetime
-    amount: Money
-    kind: BalanceKind
-    description: str
-    balance_after: Money
-
-
-class CallDirection(StrEnum):
-    """Incoming or outgoing call."""
-
-    IN = "in"
-    OUT = "out"
-
-
-class CallsPage(Wire):
-    """One page of a month's calls, columnar: row *i* is ``(started_at[i], caller[i], …)``.
-
-    ``total`` is the month's call count (so the app can show «загружено N из M»), ``offset`` the
-    index of this page's first row within the month, ``months`` the (year, month) pairs of the
-    account that have calls, newest first (for the month and year selectors).
-    """
-
-    account: str
-    year: int
-    month: int
-    total: int
-    offset: int
-    next_cursor: str | None = None
-    months: list[tuple[int, int]] = Field(default_factory=list)
-    started_at: list[dt.datetime]
-    caller: list[str]
-    callee: list[str]
-    direction: list[CallDirection]
-    duration_s: list[int]
-    cost: list[Money]
-    zone: list[str]
-
-    def __len__(self) -> int:
-        return len(self.started_at)
-
-
-class Actor(StrEnum):
-    """Who made a change recorded in the journal (R-LOG-1)."""
-
-    SUBSCRIBER = "subscriber"  # the subscriber, via the cabinet
-    OPERATOR = "operator"
-    SYSTEM = "system"  # billing: monthly charges, blocks, credit expiry
-
-
-class JournalAction(StrEnum):
-    """What kind of change a journal entry records."""
-
-    CONTACT_SMS = "contacts.sms_phone"
-    CONTACT_EMAIL = "contacts.email"
-    PASSWORD = "password"  # never with the value
-    TARIFF = "tariff"
-    BLOCK = "block"
-    UNBLOCK = "unblock"
-    CREDIT = "credit"
-    CREDIT_END = "credit.end"
-    DISCOUNT = "discount"
-    DISCOUNT_EXTEND = "discount.extend"
-    SERVICE_NEW = "service.new"
-    PAYMENT = "payment"
-    LOGIN = "login"
-
-
-class JournalEntry(Wire):
-    """One change of the subscriber's data: who, when, what, old → new."""
-
-    id: int
-    at: dt.datetime
-    actor: Actor
-    action: JournalAction
-    title: str  # the change in the subscriber's words («Смена тарифа», …)
-    account: str | None = None
-    service: str | None = None
-    old_value: str | None = None
-    new_value: str | None = None
-
-
-# --------------------------------------------------------------------------- payments
-
-
-class PaymentCreate(Request):
-    """``POST /accounts/{number}/payments``: the amount to pay, 1 ₽ … 100 000 ₽ (R-PAY-1)."""
-
-    amount: Money
-
-
-class OrderState(StrEnum):
-    """Where an order stands; only the server's word ``paid`` counts as paid (R-PAY-3)."""
-
-    PENDING = "pending"
-    PAID = "paid"
-    DECLINED = "declined"
-    TIMEOUT = "timeout"
-
-
-class Receipt(Wire):
-    """Fiscal data of a paid order (54-FZ)."""
-
-    sum: Money
-    vat: str  # «НДС 20%» or «без НДС»
-    vat_amount: Money
-    fiscal_sign: str  # ФП
-    fiscal_document: str  # ФД
-    fiscal_drive: str  # ФН
-    at: dt.datetime
-    operator_inn: str
-
-
-class PaymentOrder(Wire):
-    """An order of the payment gateway for one top-up."""
-
-    order_number: str
-    account: str
-    amount: Money
-    state: OrderState
-    payment_url: str  # the hosted payment page (R-PAY-1)
-    created_at: dt.datetime
-    paid_at: dt.datetime | None = None
-    billnumber: str | None = None  # the gateway's payment number
-    reason: str | None = None  # with declined/timeout: the provider's words
-    receipt: Receipt | None = None
-
-
 # --------------------------------------------------------------------------- demo
 
 
@@ -467,6 +328,3 @@ class DemoAccount(Wire):
     password: str
     name: str
     cases: list[str]
-
-
-Direction = Literal["asc", "desc"]

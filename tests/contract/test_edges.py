@@ -240,3 +240,15 @@ def test_wire_money_refuses_with_a_validation_error(value: object) -> None:
 
     with pytest.raises(ValidationError):
         PaymentCreate.model_validate({"amount": value})
+
+
+@pytest.mark.parametrize("account", ["100001\n", "\n100001", "１00001", "10000²", "", "1" * 21])
+def test_login_account_number_is_ascii_digits_only(account: str) -> None:
+    """The account pattern is matched by pydantic's Rust regex, where ``$`` is the end of the text."""
+    from pydantic import ValidationError
+
+    from annet_contract.schema import SessionCreate
+
+    with pytest.raises(ValidationError):
+        SessionCreate(account=account, password="x")
+    assert SessionCreate(account="1" * 20, password="x").account == "1" * 20
