@@ -45,8 +45,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "A request with this idempotency key was already made with other data.",
     ),
     ErrorCode.CONTACTS_BAD_PHONE: (
-        "Номер для SMS — 10 цифр без 8 или +7 в начале, например 9051234567.",
-        "The SMS number is 10 digits without a leading 8 or +7, e.g. 9051234567.",
+        "Номер для SMS — мобильный: 10 цифр, первая — 9, без 8 или +7 в начале, например 9051234567.",
+        "The SMS number is a mobile one: 10 digits starting with 9, without a leading 8 or +7, e.g. 9051234567.",
     ),
     ErrorCode.CONTACTS_BAD_EMAIL: (
         "Неверный адрес электронной почты.",
@@ -54,8 +54,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     ErrorCode.PASSWORD_WRONG_CURRENT: ("Текущий пароль введён неверно.", "The current password is wrong."),
     ErrorCode.PASSWORD_WEAK: (
-        "Пароль должен содержать буквы и цифры и быть не короче 6 символов.",
-        "The password must contain letters and digits and be at least 6 characters long.",
+        "Пароль должен содержать буквы и цифры (0–9), без пробелов, и быть не короче 6 символов.",
+        "The password must contain letters and digits (0–9), no spaces, and be at least 6 characters long.",
     ),
     ErrorCode.PASSWORD_SAME: (
         "Новый пароль совпадает с текущим.",
