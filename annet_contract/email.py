@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import idna
 
+from .checks import InputError
+
 MAX_LENGTH = 254
 MAX_LOCAL = 64
 MAX_DOMAIN = 253
@@ -32,12 +34,8 @@ MSG_DOMAIN = "Неверный домен после «@»: нужен вид ma
 MSG_LONG = "Адрес e-mail слишком длинный."
 
 
-class EmailError(ValueError):
+class EmailError(InputError):
     """A text that is not an e-mail address; ``str()`` is the Russian sentence to show."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .checks import InputError
 from .money import CENT, parse_money
 
 MIN_AMOUNT = Decimal("1.00")
@@ -22,12 +23,8 @@ TOO_SMALL = "Минимальная сумма платежа — 1 ₽."
 TOO_LARGE = "Максимальная сумма платежа — 100 000 ₽."
 
 
-class AmountError(ValueError):
+class AmountError(InputError):
     """The typed amount cannot be paid; ``message`` says why (one of the constants above)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def check_amount(text: str) -> Decimal:

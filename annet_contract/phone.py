@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .checks import InputError
+
 #: characters a pasted number may carry besides digits; they are simply dropped
 SEPARATORS = frozenset(" \t\u00a0\u202f-\u2010\u2011\u2012\u2013\u2014().")
 
@@ -33,12 +35,11 @@ def is_sms_phone(value: str) -> bool:
     return _STORED.fullmatch(value) is not None
 
 
-class PhoneError(ValueError):
+class PhoneError(InputError):
     """A text that is not an SMS number; ``str()`` is the Russian sentence to show."""
 
     def __init__(self, message: str, digits: int = 0) -> None:
         super().__init__(message)
-        self.message = message
         self.digits = digits  # how many digits were found (for the message)
 
 
