@@ -19,7 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from .domain.dates import MOSCOW
+from annet_contract.moscow import MOSCOW
+
 from .worker import Priority, Reply, Worker
 
 log = logging.getLogger(__name__)

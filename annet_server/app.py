@@ -19,7 +19,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 
-from annet_desktop.api.schema import API_PREFIX
+from annet_contract.schema import API_PREFIX
 
 from . import problems
 

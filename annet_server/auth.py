@@ -24,7 +24,9 @@ from fastapi.responses import Response
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
-from annet_desktop.api.schema import MOSCOW, ErrorCode, Problem, SessionCreate, SessionOut
+from annet_contract.errors import ErrorCode, Problem
+from annet_contract.moscow import to_moscow
+from annet_contract.schema import SessionCreate, SessionOut
 
 from . import idempotency
 from .problems import ApiProblem, request_language
@@ -41,15 +43,6 @@ router = APIRouter(tags=["session"])
 def hash_token(token: str) -> str:
     """What the database keeps of a token: its SHA-256, hex."""
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def aware(value: dt.datetime | None) -> dt.datetime | None:
-    """A datetime read back from the database as an aware Moscow time (SQLite drops offsets)."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        return value.replace(tzinfo=MOSCOW)
-    return value.astimezone(MOSCOW)
 
 
 @lru_cache(maxsize=1)
@@ -89,8 +82,8 @@ def authenticate(db: Session, clock: Any, token: str) -> Any:
     )
     if row is None or row.revoked_at is not None:
         raise ApiProblem(ErrorCode.AUTH_REQUIRED, 401, headers={"WWW-Authenticate": "Bearer"})
-    last_seen = aware(row.last_seen_at)
-    expires_at = aware(row.expires_at)
+    last_seen = to_moscow(row.last_seen_at)
+    expires_at = to_moscow(row.expires_at)
     assert last_seen is not None and expires_at is not None
     if now >= expires_at or now >= last_seen + IDLE_TIMEOUT:
         row.revoked_at = now
@@ -147,7 +140,7 @@ def throttled_for(db: Session, now: dt.datetime, account: str) -> int | None:
     )
     if last_ok_id is not None:
         query = query.where(attempt.id > last_ok_id)
-    failures = [aware(at) for at in db.execute(query).scalars()]
+    failures = [to_moscow(at) for at in db.execute(query).scalars()]
     if len(failures) < THROTTLE_FAILURES:
         return None
     oldest = min(at for at in failures if at is not None)
@@ -186,7 +179,7 @@ def _issue(db: Session, now: dt.datetime, subscriber_id: int) -> tuple[Any, str]
 
 
 def _session_out(row: Any, token: str) -> SessionOut:
-    expires_at = aware(row.expires_at)
+    expires_at = to_moscow(row.expires_at)
     assert expires_at is not None
     return SessionOut(token=token, expires_at=expires_at, idle_timeout_s=int(IDLE_TIMEOUT.total_seconds()))
 
@@ -202,7 +195,7 @@ def _replay_login(db: Session, now: dt.datetime, stored: Any) -> Response:
     m = _models()
     session_id = json.loads(stored.response_body or "{}").get("session_id")
     row = db.get(m.AuthSession, session_id) if session_id is not None else None
-    if row is None or row.revoked_at is not None or now >= (aware(row.expires_at) or now):
+    if row is None or row.revoked_at is not None or now >= (to_moscow(row.expires_at) or now):
         raise ApiProblem(ErrorCode.SESSION_EXPIRED, 401)
     token = secrets.token_urlsafe(32)
     row.token_hash = hash_token(token)

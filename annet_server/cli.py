@@ -37,7 +37,7 @@ def openapi_text() -> str:
 
 
 def _demo_accounts_json() -> str:
-    from annet_desktop.api.schema import DemoAccount
+    from annet_contract.schema import DemoAccount
 
     from .seed import demo_accounts
 

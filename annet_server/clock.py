@@ -10,7 +10,7 @@ import datetime as dt
 import threading
 from typing import Protocol
 
-from annet_desktop.api.schema import MOSCOW
+from annet_contract.moscow import MOSCOW, to_moscow
 
 __all__ = ["MOSCOW", "Clock", "FakeClock", "SystemClock"]
 
@@ -34,13 +34,7 @@ class FakeClock:
 
     def __init__(self, start: dt.datetime) -> None:
         self._lock = threading.Lock()
-        self._now = self._aware(start)
-
-    @staticmethod
-    def _aware(when: dt.datetime) -> dt.datetime:
-        if when.tzinfo is None:
-            return when.replace(tzinfo=MOSCOW)
-        return when.astimezone(MOSCOW)
+        self._now = to_moscow(start)
 
     def now(self) -> dt.datetime:
         """The fake current moment."""
@@ -50,7 +44,7 @@ class FakeClock:
     def set(self, when: dt.datetime) -> None:
         """Jump to ``when`` (a naive datetime is taken as Moscow time)."""
         with self._lock:
-            self._now = self._aware(when)
+            self._now = to_moscow(when)
 
     def advance(self, delta: dt.timedelta) -> None:
         """Move forward (or back, with a negative ``delta``)."""

@@ -4,7 +4,7 @@
   ``BEGIN IMMEDIATE`` (the pysqlite recipe of the SQLAlchemy docs), so two concurrent writers
   serialize instead of failing with "database is locked" on upgrade; ``check_same_thread`` off.
 * PostgreSQL: ``postgresql+psycopg://…``; money changes lock the Account row ``FOR UPDATE``.
-* Money columns are integer kopecks (:func:`to_kopecks`, :func:`from_kopecks`).
+* Money columns are integer kopecks (``to_kopecks``, ``from_kopecks`` of :mod:`annet_contract.money`).
 * Datetimes are aware (Moscow time) in Python; SQLite stores them as naive Moscow time (no DST,
   so the text order is the time order), PostgreSQL as ``timestamptz``.
 """
@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from sqlalchemy import DateTime, Engine, create_engine, event
@@ -20,11 +19,13 @@ from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
-from annet_desktop.api.schema import MOSCOW
+from annet_contract.money import from_kopecks, to_kopecks
+from annet_contract.moscow import moscow_naive, to_moscow
 
-__all__ = [
+__all__ = [  # the contract's money and time helpers too, under the names the server's modules use
     "AwareDateTime",
     "Base",
+    "as_moscow",
     "create_schema",
     "from_kopecks",
     "make_engine",
@@ -32,26 +33,8 @@ __all__ = [
     "to_kopecks",
 ]
 
-_CENT = Decimal("0.01")
-
-
-def to_kopecks(amount: Decimal | int | str) -> int:
-    """``Decimal("12.34")`` → ``1234``; rounds half up to the kopeck."""
-    return int((Decimal(amount).quantize(_CENT, rounding=ROUND_HALF_UP) * 100).to_integral_value())
-
-
-def from_kopecks(kopecks: int) -> Decimal:
-    """``1234`` → ``Decimal("12.34")`` (always two decimal places)."""
-    return Decimal(int(kopecks)).scaleb(-2)
-
-
-def as_moscow(value: dt.datetime | None) -> dt.datetime | None:
-    """An aware Moscow datetime of ``value`` (a naive one is taken as Moscow time)."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        return value.replace(tzinfo=MOSCOW)
-    return value.astimezone(MOSCOW)
+#: The contract's "to Moscow time" (a naive datetime is taken as Moscow time; ``None`` stays).
+as_moscow = to_moscow
 
 
 class AwareDateTime(TypeDecorator[dt.datetime]):
@@ -66,11 +49,11 @@ class AwareDateTime(TypeDecorator[dt.datetime]):
         if value.tzinfo is None:
             raise ValueError("naive datetime given to an aware column")
         if dialect.name == "sqlite":
-            return value.astimezone(MOSCOW).replace(tzinfo=None)
+            return moscow_naive(value)
         return value
 
     def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
-        return as_moscow(value)
+        return to_moscow(value)
 
 
 class Base(DeclarativeBase):

@@ -20,9 +20,9 @@ from pydantic import BaseModel
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from annet_desktop.api.schema import ErrorCode
+from annet_contract.errors import PROBLEM_MEDIA_TYPE, ErrorCode
 
-from .problems import PROBLEM_MEDIA_TYPE, ApiProblem
+from .problems import ApiProblem
 
 #: longest key accepted (UUIDs are 36 characters)
 MAX_KEY_LENGTH = 200
@@ -40,7 +40,7 @@ def clean_key(raw: str | None) -> str | None:
 
 
 def _key_error() -> list[Any]:
-    from annet_desktop.api.schema import FieldError
+    from annet_contract.errors import FieldError
 
     return [FieldError(field="Idempotency-Key", message="Неверный ключ повтора (1–200 символов).")]
 

@@ -2,7 +2,7 @@
 
 The manual's own words where it has them: «Доступ запрещён», «Смена тарифа разрешена только один
 раз в месяц», «Отказ в авторизации. Проверьте параметры платежного средства.». Keys are the
-:class:`~annet_desktop.api.schema.ErrorCode` values (``detail`` of a problem; ``title`` for its
+:class:`~annet_contract.schema.ErrorCode` values (``detail`` of a problem; ``title`` for its
 title) and dotted keys for journal titles, block names, statuses, disabled-button reasons and
 balance descriptions. Texts take ``str.format`` parameters (money already formatted: «1 234,50 ₽»).
 """
@@ -13,7 +13,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from annet_desktop.api.schema import ErrorCode
+from annet_contract.errors import ErrorCode
+from annet_contract.money import format_money
+from annet_contract.months import month_name
+from annet_contract.moscow import format_date as format_day
+from annet_contract.moscow import format_datetime
 
 __all__ = ["TEXTS", "TITLES", "Key", "format_date", "format_money", "message", "title"]
 
@@ -41,8 +45,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "A request with this idempotency key was already made with other data.",
     ),
     ErrorCode.CONTACTS_BAD_PHONE: (
-        "Номер для SMS — 10 цифр без 8 или +7 в начале, например 9051234567.",
-        "The SMS number is 10 digits without a leading 8 or +7, e.g. 9051234567.",
+        "Номер для SMS — мобильный: 10 цифр, первая — 9, без 8 или +7 в начале, например 9051234567.",
+        "The SMS number is a mobile one: 10 digits starting with 9, without a leading 8 or +7, e.g. 9051234567.",
     ),
     ErrorCode.CONTACTS_BAD_EMAIL: (
         "Неверный адрес электронной почты.",
@@ -50,8 +54,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     ErrorCode.PASSWORD_WRONG_CURRENT: ("Текущий пароль введён неверно.", "The current password is wrong."),
     ErrorCode.PASSWORD_WEAK: (
-        "Пароль должен содержать буквы и цифры и быть не короче 6 символов.",
-        "The password must contain letters and digits and be at least 6 characters long.",
+        "Пароль должен содержать буквы и цифры (0–9), без пробелов, и быть не короче 6 символов.",
+        "The password must contain letters and digits (0–9), no spaces, and be at least 6 characters long.",
     ),
     ErrorCode.PASSWORD_SAME: (
         "Новый пароль совпадает с текущим.",
@@ -255,11 +259,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "balance.payment_bank": ("Оплата через банк", "Bank payment"),
     "balance.charge": ("Абонентская плата за {month}: {service}", "Monthly fee for {month}: {service}"),
     "balance.first_charge": (
-        "Подключение «{service}»: абонентская плата за {days} дн. {month}",
+        "Подключение «{service}»: абонентская плата за {days} дн. {month_of}",
         "New «{service}»: fee for {days} days of {month}",
     ),
     "balance.unblock_charge": (
-        "Абонентская плата за {days} дн. {month} после разблокировки: {service}",
+        "Абонентская плата за {days} дн. {month_of} после разблокировки: {service}",
         "Fee for {days} days of {month} after unblocking: {service}",
     ),
     "balance.discount_advance": (
@@ -314,16 +318,6 @@ TITLES: dict[str, tuple[str, str]] = {
     ErrorCode.INTERNAL: ("Ошибка сервера", "Server error"),
 }
 
-MONTHS_RU = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-)  # fmt: skip
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
 def _lang(lang: str | None) -> int:
     return 1 if (lang or "ru").lower().startswith("en") else 0
 
@@ -340,6 +334,9 @@ def message(code: ErrorCode | str, lang: str = "ru", **params: Any) -> str:
     text = TEXTS[_key(code)][_lang(lang)]
     if not params and "{" not in text:
         return text
+    month = params.get("month")
+    if isinstance(month, tuple) and len(month) == 2:  # «за 31 дн. декабря 2026»: the genitive form
+        params["month_of"] = month_name(month[0], month[1], lang, genitive=True)
     params = {name: _render(value, lang) for name, value in params.items()}
     try:
         return text.format(**params)
@@ -356,7 +353,7 @@ def _render(value: Any, lang: str) -> Any:
     if isinstance(value, Key):
         return message(value, lang)
     if isinstance(value, Decimal):
-        return format_money(value, lang)
+        return format_money(value, lang=lang)
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
@@ -382,25 +379,8 @@ class _Lenient(dict[str, Any]):
         return ""
 
 
-def format_money(amount: Decimal, lang: str = "ru") -> str:
-    """«1 234,50 ₽» (Russian: no-break space groups, comma, «−» minus) or "1,234.50 ₽" (English)."""
-    q = Decimal(amount).quantize(Decimal("0.01"))
-    text = f"{abs(q):,.2f}"
-    if _lang(lang) == 0:
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    if q < 0:
-        text = "\u2212" + text
-    return f"{text}\u00a0₽"
-
-
 def format_date(day: dt.date | dt.datetime, lang: str = "ru") -> str:
-    """dd.mm.yyyy (a datetime: dd.mm.yyyy hh:mm), the same in both languages."""
+    """dd.mm.yyyy (a datetime: dd.mm.yyyy hh:mm on Moscow time), the same in both languages."""
     if isinstance(day, dt.datetime):
-        return day.strftime("%d.%m.%Y %H:%M")
-    return day.strftime("%d.%m.%Y")
-
-
-def month_name(year: int, month: int, lang: str = "ru") -> str:
-    """«ноябрь 2026» / "November 2026"."""
-    names = MONTHS_EN if _lang(lang) else MONTHS_RU
-    return f"{names[month - 1]} {year}"
+        return format_datetime(day)
+    return format_day(day)

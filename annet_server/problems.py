@@ -1,6 +1,6 @@
 """RFC 9457 problem documents: the one place where every failure becomes ``application/problem+json``.
 
-Every answer >= 400 of the server is a :class:`~annet_desktop.api.schema.Problem` with a stable
+Every answer >= 400 of the server is a :class:`~annet_contract.errors.Problem` with a stable
 ``code`` and a ``detail`` in the caller's language (Russian by default, English with
 ``Accept-Language: en``). Tracebacks and request values (passwords!) never reach the body.
 """
@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from annet_desktop.api.schema import ErrorCode, FieldError, Problem
+from annet_contract.errors import PROBLEM_MEDIA_TYPE, ErrorCode, FieldError, Problem
 
 from . import messages
 
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from .billing.refusals import RuleError
 
 log = logging.getLogger(__name__)
-
-PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 #: The status each code comes with, for the HTTP layer and billing's RuleError alike (docs/api.md lists them).
 STATUS: dict[ErrorCode, int] = {
@@ -290,11 +288,39 @@ def install(app: FastAPI) -> None:
         lang = request_language(request)
         return problem_response(rule_problem(exc, lang), lang)
 
+    document_problems(app)
     app.add_exception_handler(ApiProblem, on_api_problem)
     app.add_exception_handler(StarletteHTTPException, on_http_exception)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(RuleError, on_rule)
     app.add_middleware(CatchAllMiddleware)
+
+
+def problem_media_types(document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` (an OpenAPI dict) with every answer >= 400 documented as ``application/problem+json``.
+
+    FastAPI files a response ``model`` under the route's own media type (``application/json``);
+    the server sends problems as :data:`PROBLEM_MEDIA_TYPE`, so the document must say that.
+    """
+    for item in document.get("paths", {}).values():
+        for operation in item.values():
+            for status, response in (operation.get("responses") or {}).items():
+                content = response.get("content") if str(status)[:1] in ("4", "5") else None
+                if content and "application/json" in content:
+                    content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+    return document
+
+
+def document_problems(app: FastAPI) -> None:
+    """Make ``app.openapi()`` document error answers as ``application/problem+json``."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = problem_media_types(build())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 class CatchAllMiddleware:

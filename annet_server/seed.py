@@ -29,8 +29,8 @@ from typing import Any
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from annet_desktop.api import schema as s
-from annet_desktop.api.schema import MOSCOW
+from annet_contract import schema as s
+from annet_contract.schema import MOSCOW
 
 from . import messages
 from . import models as m

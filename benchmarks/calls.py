@@ -85,7 +85,7 @@ def _peak_mb() -> float:
 
 def synthetic_pages(n: int = ROWS, page: int = 10_000) -> list[Any]:
     """CallsPage objects shaped like the server's month (used only with --synthetic)."""
-    from annet_desktop.api.schema import CallsPage
+    from annet_contract.schema import CallsPage
 
     rnd = random.Random(3)
     start = dt.datetime(SEED_NOW.year, SEED_NOW.month, 1, tzinfo=SEED_NOW.tzinfo)
@@ -266,7 +266,7 @@ def _child_xlsx(kind: str, data_path: str, out: str) -> None:
     else:
         from openpyxl import Workbook
 
-        from annet_desktop.export.cells import local_naive
+        from annet_contract.moscow import moscow_naive as local_naive
 
         wb = Workbook()
         ws = wb.active
@@ -350,7 +350,7 @@ def _tab_context(url: str | None, pages: list[Any]) -> tuple[Any, Any]:
     if url is None:
         worker = Worker("http://127.0.0.1:9", client_factory=lambda _u, _l: _FakeClient(pages))
         account = "0"
-        from annet_desktop.api.schema import AccountRef, Me
+        from annet_contract.schema import AccountRef, Me
 
         me = Me(name="demo", accounts=[AccountRef(number="0", kind="telephony", title="Телефония",
                                                   has_telephony=True)])  # fmt: skip

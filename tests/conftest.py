@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from annet_desktop.api.schema import MOSCOW
+from annet_contract.schema import MOSCOW
 
 #: the ``now`` the demo data is seeded for, and where every test's FakeClock starts
 SEED_NOW = dt.datetime(2026, 11, 16, 12, 0, tzinfo=MOSCOW)

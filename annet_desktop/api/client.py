@@ -22,8 +22,7 @@ from urllib.parse import quote
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import errors
-from .schema import (
+from annet_contract.schema import (
     API_PREFIX,
     IDEMPOTENCY_HEADER,
     Account,
@@ -53,6 +52,8 @@ from .schema import (
     TariffChange,
     TariffOptions,
 )
+
+from . import errors
 
 log = logging.getLogger(__name__)
 

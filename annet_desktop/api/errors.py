@@ -7,7 +7,7 @@ the log goes into ``error.debug``.
 
 from __future__ import annotations
 
-from .schema import ErrorCode, FieldError
+from annet_contract.schema import ErrorCode, FieldError
 
 
 class ApiError(Exception):

@@ -1,6 +1,6 @@
 """What the UI may offer and how it words it: credit, service buttons, tariffs, discounts, periods.
 
-Pure Python, no Qt, over the wire models of :mod:`annet_desktop.api.schema`. The server decides
+Pure Python, no Qt, over the wire models of :mod:`annet_contract.schema`. The server decides
 (it sends ``CreditState``, ``ServiceActions``, ``DiscountOffers`` …); these functions turn its
 answers into what a window shows: which buttons, enabled or not and why, the dates a change
 covers, how much money is missing. Texts are Russian source strings; the UI translates them with
@@ -16,7 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
-from ..api.schema import (
+from annet_contract.money import format_money
+from annet_contract.moscow import MOSCOW, format_date, format_datetime
+from annet_contract.schema import (
     Allowed,
     BlockKind,
     CreditState,
@@ -26,8 +28,6 @@ from ..api.schema import (
     Tariff,
     TariffOptions,
 )
-from .dates import MOSCOW, format_date, format_datetime
-from .money import format_money
 
 #: a translator of the Russian source strings (the UI passes ``translate("Rules", …)``)
 Tr = Callable[[str], str]

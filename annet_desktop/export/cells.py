@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-#: Moscow time (UTC+3, no daylight saving): the cabinet's one time zone.
-MOSCOW = dt.timezone(dt.timedelta(hours=3), "MSK")
+from annet_contract.moscow import moscow_naive
 
 #: Characters that make a spreadsheet treat a text cell as a formula (OWASP "CSV injection").
 RISKY_FIRST = ("=", "+", "-", "@", "\t", "\r")
@@ -75,13 +74,6 @@ def clean_text(value: object) -> str:
     return text
 
 
-def local_naive(value: dt.datetime) -> dt.datetime:
-    """The datetime on Moscow time without a zone (a naive one is taken as Moscow time already)."""
-    if value.tzinfo is not None:
-        value = value.astimezone(MOSCOW).replace(tzinfo=None)
-    return value
-
-
 def local_iso(value: dt.datetime) -> str:
     """``YYYY-MM-DDTHH:MM:SS`` on Moscow time, seconds truncated (the fast path for +03:00 values)."""
     text = value.isoformat()
@@ -89,7 +81,7 @@ def local_iso(value: dt.datetime) -> str:
         return text[:19]
     if len(text) == 19:  # naive, taken as Moscow time
         return text
-    return local_naive(value).replace(microsecond=0).isoformat()
+    return moscow_naive(value).replace(microsecond=0).isoformat()
 
 
 def duration_text(seconds: int) -> str:

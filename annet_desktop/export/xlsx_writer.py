@@ -26,6 +26,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
+from annet_contract.moscow import moscow_naive
+
 from .cells import (
     DATETIME_FORMAT,
     DURATION_FORMAT,
@@ -36,7 +38,6 @@ from .cells import (
     Kind,
     clean_text,
     is_risky,
-    local_naive,
 )
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ class _ColumnCells:
             return cell
         cell = self.cell
         if kind is Kind.DATETIME:
-            cell._value = local_naive(value)
+            cell._value = moscow_naive(value)
         elif kind is Kind.DURATION:
             cell._value = int(value) / SECONDS_PER_DAY
         elif kind is Kind.MONEY:

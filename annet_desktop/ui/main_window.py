@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import format_time
+from annet_contract.moscow import format_time
+
 from . import colors
 from .messages import error_text
 from .tabs import TabContext

@@ -55,8 +55,6 @@ from .ledger import FINANCIAL_BLOCK_DAY
 from .lookups import find_subscriber_by_account
 from .months import add_months, days_in_month, midnight, month_start, next_month_start
 from .payments import (
-    PAYMENT_MAX,
-    PAYMENT_MIN,
     confirm_payment,
     create_payment,
     get_payment,
@@ -74,14 +72,12 @@ from .services import (
     list_services,
     tariff_options,
 )
-from .subscriber import change_password, get_me, password_is_strong, update_contacts
+from .subscriber import change_password, get_me, update_contacts
 
 __all__ = [
     "CREDIT_BAN_MONTHS",
     "CREDIT_DAYS",
     "FINANCIAL_BLOCK_DAY",
-    "PAYMENT_MAX",
-    "PAYMENT_MIN",
     "RuleError",
     "add_months",
     "add_service",
@@ -113,7 +109,6 @@ __all__ = [
     "operator_correction",
     "order_for_gateway",
     "order_out",
-    "password_is_strong",
     "pro_rata_kopecks",
     "recommended_payment_kopecks",
     "record_calls",

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from annet_desktop.api import schema as s
-from annet_desktop.api.schema import ErrorCode
+from annet_contract import schema as s
+from annet_contract.errors import ErrorCode
 
 from .. import models as m
 from ..db import as_moscow

@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
-from annet_desktop.api import schema as s
-from annet_desktop.api.schema import MOSCOW, ErrorCode
+from annet_contract import schema as s
+from annet_contract.errors import ErrorCode
+from annet_contract.moscow import MOSCOW
 
 from .. import models as m
 from ..db import from_kopecks, to_kopecks

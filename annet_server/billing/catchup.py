@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from annet_desktop.api import schema as s
+from annet_contract import schema as s
 
 from .. import messages
 from .. import models as m

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from annet_desktop.api import schema as s
+from annet_contract import schema as s
 
 from .. import messages
 from .. import models as m

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from annet_desktop.api import schema as s
-from annet_desktop.api.schema import MOSCOW
+from annet_contract import schema as s
+from annet_contract.moscow import MOSCOW
 
 from .. import messages
 from .. import models as m

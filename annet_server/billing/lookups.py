@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from annet_desktop.api.schema import ErrorCode
+from annet_contract.errors import ErrorCode
 
 from .. import models as m
 from .refusals import RuleError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from annet_desktop.api.schema import MOSCOW
+from annet_contract.moscow import MOSCOW
 
 from ..db import as_moscow
 

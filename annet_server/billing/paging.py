@@ -6,7 +6,7 @@ import base64
 import datetime as dt
 from typing import Any
 
-from annet_desktop.api.schema import ErrorCode
+from annet_contract.errors import ErrorCode
 
 from .refusals import _field_error
 

@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from annet_desktop.api import schema as s
-from annet_desktop.api.schema import ErrorCode
+from annet_contract import schema as s
+from annet_contract.errors import ErrorCode
+from annet_contract.payment_amount import amount_allowed
 
 from .. import messages
 from .. import models as m
@@ -23,12 +24,6 @@ from .kopecks import _money
 from .ledger import _post
 from .lookups import _account, _subscriber
 from .refusals import RuleError, _field_error
-
-PAYMENT_MIN = Decimal("1.00")
-
-
-PAYMENT_MAX = Decimal("100000.00")
-
 
 #: 54-FZ receipt: VAT rate of communication services in 2026
 VAT_PERCENT = 22
@@ -83,11 +78,7 @@ def create_payment(
         value = Decimal(amount)
     except (ArithmeticError, ValueError, TypeError) as exc:
         raise _field_error(ErrorCode.PAYMENT_AMOUNT, "amount") from exc
-    if (
-        not value.is_finite()
-        or value != value.quantize(Decimal("0.01"))
-        or not PAYMENT_MIN <= value <= PAYMENT_MAX
-    ):
+    if not amount_allowed(value):
         raise _field_error(ErrorCode.PAYMENT_AMOUNT, "amount")
     sub = _subscriber(db, sub_id)
     order_number = _order_number(db, now)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from annet_desktop.api import schema as s
-from annet_desktop.api.schema import ErrorCode
+from annet_contract import schema as s
+from annet_contract.errors import ErrorCode
 
 from .. import messages
 from ..problems import status_of

@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from annet_desktop.api import schema as s
-from annet_desktop.api.schema import ErrorCode
+from annet_contract import schema as s
+from annet_contract.errors import ErrorCode
 
 from .. import messages
 from .. import models as m

@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from annet_desktop.api import schema as s
-from annet_desktop.api.schema import ErrorCode
+from annet_contract import schema as s
+from annet_contract.email import email_to_store
+from annet_contract.errors import ErrorCode
+from annet_contract.password import is_valid as password_is_valid
+from annet_contract.phone import is_sms_phone
 
 from ..passwords import hash_password, verify_password
 from .account import _account_title, _has_telephony
 from .journal import _encode_value, record_journal
 from .lookups import _subscriber
 from .refusals import RuleError, _field_error
-
-_PHONE_RE = re.compile(r"^[0-9]{10}$")
-
-
-_EMAIL_RE = re.compile(
-    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@"
-    r"(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
-)
-
 
 def get_me(db: Session, clock: Any, sub_id: int, lang: str = "ru") -> s.Me:
     """The subscriber's contact data and accounts (R-SUB-1); empty values are None."""
@@ -58,13 +50,15 @@ def update_contacts(
     changes: list[tuple[s.JournalAction, str, str | None]] = []
     if "sms_phone" in fields:
         phone = fields["sms_phone"] or None
-        if phone is not None and not _PHONE_RE.match(phone):
+        if phone is not None and not is_sms_phone(phone):
             raise _field_error(ErrorCode.CONTACTS_BAD_PHONE, "sms_phone")
         changes.append((s.JournalAction.CONTACT_SMS, "sms_phone", phone))
     if "email" in fields:
         email = fields["email"] or None
-        if email is not None and (len(email) > 254 or not _EMAIL_RE.match(email) or ".." in email):
-            raise _field_error(ErrorCode.CONTACTS_BAD_EMAIL, "email")
+        if email is not None:
+            email = email_to_store(email)
+            if email is None:
+                raise _field_error(ErrorCode.CONTACTS_BAD_EMAIL, "email")
         changes.append((s.JournalAction.CONTACT_EMAIL, "email", email))
     now = clock.now()
     for action, attr, value in changes:
@@ -86,19 +80,12 @@ def update_contacts(
     return get_me(db, clock, sub_id, lang)
 
 
-def password_is_strong(password: str) -> bool:
-    """R-PWD-2: letters and digits, at least 6 characters."""
-    return (
-        len(password) >= 6 and any(ch.isalpha() for ch in password) and any(ch.isdigit() for ch in password)
-    )
-
-
 def change_password(db: Session, clock: Any, sub_id: int, current: str, new: str, lang: str = "ru") -> None:
     """Check the current password and set the new one (R-PWD); the HTTP layer revokes other sessions."""
     sub = _subscriber(db, sub_id)
     if not verify_password(sub.password_hash, current):
         raise _field_error(ErrorCode.PASSWORD_WRONG_CURRENT, "current_password")
-    if not password_is_strong(new):
+    if not password_is_valid(new):
         raise _field_error(ErrorCode.PASSWORD_WEAK, "new_password")
     if new == current:
         raise _field_error(ErrorCode.PASSWORD_SAME, "new_password")

@@ -29,7 +29,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from annet_desktop.api.schema import OrderState
+from annet_contract.schema import OrderState
 
 from . import cards, checkvalue, flow, gateway, pages, store, texts
 from .cards import CardError, Outcome

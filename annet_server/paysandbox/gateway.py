@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from annet_desktop.api.schema import OrderState, PaymentOrder, Receipt
+from annet_contract.schema import OrderState, PaymentOrder, Receipt
 
 
 @dataclass(frozen=True)

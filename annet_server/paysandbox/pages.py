@@ -17,12 +17,12 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from annet_desktop.api.schema import MOSCOW
+from annet_contract.money import format_money as money
+from annet_contract.moscow import format_datetime as when
 
 from . import texts
 from .cards import MAX_3DS_ATTEMPTS, TEST_3DS_CODE, mask
 
-NBSP = "\u00a0"
 _STATIC = Path(__file__).with_name("static")
 
 
@@ -38,24 +38,6 @@ def esc(value: Any) -> str:
 def tr(key: str, lang: str, **params: object) -> str:
     """The text ``key`` of :mod:`.texts` in ``lang``, escaped (the ``params`` too)."""
     return esc(texts.text(key, lang, **params))
-
-
-def money(amount: Decimal | str) -> str:
-    """«1 234,50 ₽» (on English pages too: Assist keeps the Russian format for RUB)."""
-    value = Decimal(str(amount)).quantize(Decimal("0.01"))
-    whole, frac = f"{value:.2f}".split(".")
-    sign = "−" if whole.startswith("-") else ""
-    whole = whole.lstrip("-")
-    groups: list[str] = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return f"{sign}{NBSP.join(groups)},{frac}{NBSP}₽"
-
-
-def when(at: dt.datetime | None) -> str:
-    """«16.11.2026 12:00» (on English pages too, as Assist shows it)."""
-    return at.astimezone(MOSCOW).strftime("%d.%m.%Y %H:%M") if at else ""
 
 
 @dataclass(frozen=True)

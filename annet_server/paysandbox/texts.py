@@ -12,7 +12,7 @@ dd.mm.yyyy), as Assist shows RUB orders.
 
 from __future__ import annotations
 
-from annet_desktop.api.schema import ErrorCode
+from annet_contract.errors import ErrorCode
 
 from ..messages import TEXTS
 

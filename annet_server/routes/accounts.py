@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request, status
 from fastapi.responses import Response
 
-from annet_desktop.api.schema import (
+from annet_contract.months import Month, Year
+from annet_contract.schema import (
     Account,
     BalanceEntry,
     CallsPage,
@@ -94,8 +95,8 @@ def get_balance_history(
 def get_calls(
     request: Request,
     number: Number,
-    year: int = Query(..., ge=2000, le=2100),
-    month: int = Query(..., ge=1, le=12),
+    year: Annotated[Year, Query()],
+    month: Annotated[Month, Query()],
     limit: int = Query(25_000, ge=1, le=MAX_CALLS_LIMIT),
     cursor: str | None = Query(None, max_length=200),
     token: str = Depends(bearer_token),

@@ -22,7 +22,7 @@ from pydantic import BaseModel, TypeAdapter
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from annet_desktop.api.schema import IDEMPOTENCY_HEADER, ErrorCode, Problem
+from annet_contract.schema import IDEMPOTENCY_HEADER, ErrorCode, Problem
 
 from .. import idempotency
 from ..billing import catchup

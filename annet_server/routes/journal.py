@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from annet_desktop.api.schema import JournalEntry, Page
+from annet_contract.schema import JournalEntry, Page
 
 from ..billing import journal
 from .context import PROBLEMS, bearer_token, read

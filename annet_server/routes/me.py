@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import Response
 
-from annet_desktop.api.schema import ContactsUpdate, Me, PasswordChange
+from annet_contract.schema import ContactsUpdate, Me, PasswordChange
 
 from ..billing import subscriber
 from .context import PROBLEMS, Ctx, bearer_token, change, idempotency_key, read

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, status
 from fastapi.responses import Response
 
-from annet_desktop.api.schema import (
+from annet_contract.schema import (
     CatalogItem,
     DiscountOffers,
     DiscountTake,

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from annet_contract.schema import ErrorCode, ServiceKind
 from annet_desktop.api import errors
 from annet_desktop.api.client import CabinetClient
-from annet_desktop.api.schema import ErrorCode, ServiceKind
 
 
 class _Ids:

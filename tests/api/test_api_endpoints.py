@@ -8,9 +8,7 @@ from typing import Any
 
 import pytest
 
-from annet_desktop.api import errors
-from annet_desktop.api.client import CabinetClient
-from annet_desktop.api.schema import (
+from annet_contract.schema import (
     Actor,
     BalanceKind,
     DiscountMode,
@@ -20,6 +18,8 @@ from annet_desktop.api.schema import (
     OrderState,
     ServiceKind,
 )
+from annet_desktop.api import errors
+from annet_desktop.api.client import CabinetClient
 
 
 def _newest(client: CabinetClient) -> JournalEntry:

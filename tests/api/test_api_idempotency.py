@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from annet_contract.schema import ErrorCode, JournalAction
 from annet_desktop.api import errors
 from annet_desktop.api.client import CabinetClient
-from annet_desktop.api.schema import ErrorCode, JournalAction
 
 
 def _actions(client: CabinetClient) -> list[JournalAction]:
@@ -129,7 +129,7 @@ def test_two_concurrent_credits_never_double(server: Any) -> None:
 
 
 def test_a_repeated_password_change_is_done_once(server: Any) -> None:
-    from annet_desktop.api.schema import PasswordChange
+    from annet_contract.schema import PasswordChange
 
     demo = server.by_case("no-contacts")
     client = server.client(login=demo)

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 import requests
 
+from annet_contract.schema import ErrorCode, Problem
 from annet_desktop.api import errors
-from annet_desktop.api.schema import ErrorCode, Problem
 
 PROBLEM = "application/problem+json"
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from annet_desktop.api.schema import ErrorCode
+from annet_contract.errors import ErrorCode
 from annet_server import messages
 
 EN = {"Accept-Language": "en"}

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from annet_desktop.api import errors
-from annet_desktop.api.schema import ErrorCode
+from annet_contract.schema import ErrorCode
 
 MINUTE = dt.timedelta(minutes=1)
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from annet_desktop.api.schema import ErrorCode
+from annet_contract.schema import ErrorCode
 
 
 @pytest.fixture

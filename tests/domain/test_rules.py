@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from annet_desktop.api.schema import (
+from annet_contract.moscow import MOSCOW
+from annet_contract.schema import (
     Allowed,
     BlockKind,
     CreditState,
@@ -21,7 +22,6 @@ from annet_desktop.api.schema import (
     TariffOptions,
 )
 from annet_desktop.domain import rules
-from annet_desktop.domain.dates import MOSCOW
 
 YES = Allowed(allowed=True)
 HIDDEN = Allowed(allowed=False)

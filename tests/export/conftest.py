@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from annet_contract.moscow import MOSCOW
 from annet_desktop.export import Column, Kind
-from annet_desktop.export.cells import MOSCOW
 
 COLUMNS = [
     Column("Дата и время", Kind.DATETIME, 19),

@@ -87,7 +87,8 @@ def test_integer_column() -> None:
 def test_times_on_other_offsets_and_with_microseconds_are_put_on_moscow_time() -> None:
     import datetime as dt
 
-    from annet_desktop.export.cells import MOSCOW, local_iso
+    from annet_contract.moscow import MOSCOW
+    from annet_desktop.export.cells import local_iso
 
     assert local_iso(dt.datetime(2026, 11, 16, 12, 0, 5, tzinfo=MOSCOW)) == "2026-11-16T12:00:05"
     assert local_iso(dt.datetime(2026, 11, 16, 23, 30, 0, 999, tzinfo=dt.UTC)) == "2026-11-17T02:30:00"

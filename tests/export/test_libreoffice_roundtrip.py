@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
+from annet_contract.moscow import MOSCOW
 from annet_desktop.export import Column, ExportFormat, Kind, export
-from annet_desktop.export.cells import MOSCOW
 
 from .conftest import COLUMNS, ROWS
 

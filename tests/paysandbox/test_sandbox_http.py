@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 import requests
 from sandbox_payer import APPROVED, DECLINED, GOOD_CARD, THREE_DS, TIMEOUT, Payer
 
-from annet_desktop.api.schema import BalanceKind, OrderState
+from annet_contract.schema import BalanceKind, OrderState
 from annet_server.paysandbox import cards, checkvalue, pages
 
 

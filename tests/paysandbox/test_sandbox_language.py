@@ -16,7 +16,7 @@ import pytest
 import requests
 from sandbox_payer import APPROVED, DECLINED, GOOD_CARD, THREE_DS, TIMEOUT, Payer
 
-from annet_desktop.api.schema import OrderState
+from annet_contract.schema import OrderState
 from annet_server.paysandbox import cards, checkvalue, flow, texts
 from annet_server.paysandbox.flow import Flow
 

@@ -11,7 +11,7 @@ import pytest
 import test_billing_world as _world
 from test_billing_world import PASSWORD, World, msk
 
-from annet_desktop.api.schema import Actor, ErrorCode, JournalAction
+from annet_contract.schema import Actor, ErrorCode, JournalAction
 from annet_server import billing, messages
 from annet_server.db import from_kopecks
 from annet_server.passwords import verify_password

@@ -13,7 +13,7 @@ import test_billing_world as _world
 from sqlalchemy import func, select
 from test_billing_world import World, msk
 
-from annet_desktop.api.schema import BalanceKind, ErrorCode, OrderState
+from annet_contract.schema import BalanceKind, ErrorCode, OrderState
 from annet_server import billing
 from annet_server import models as m
 

@@ -11,7 +11,7 @@ import pytest
 import test_billing_world as _world
 from test_billing_world import World, msk
 
-from annet_desktop.api.schema import BalanceKind, ErrorCode, JournalAction, OrderState
+from annet_contract.schema import BalanceKind, ErrorCode, JournalAction, OrderState
 from annet_server import billing
 from annet_server.billing.payments import _inn_ok
 

@@ -11,7 +11,7 @@ import pytest
 import test_billing_world as _world
 from test_billing_world import World, msk
 
-from annet_desktop.api.schema import BalanceKind, DiscountMode, ErrorCode, JournalAction
+from annet_contract.schema import BalanceKind, DiscountMode, ErrorCode, JournalAction
 from annet_server import billing
 
 WorldFactory = Callable[[dt.datetime], World]

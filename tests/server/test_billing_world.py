@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
-from annet_desktop.api.schema import MOSCOW
+from annet_contract.schema import MOSCOW
 from annet_server import billing
 from annet_server import models as m
 from annet_server.clock import FakeClock

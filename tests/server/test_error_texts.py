@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from annet_desktop.api.schema import ErrorCode
+from annet_contract.errors import ErrorCode
 from annet_server import messages, problems
 from annet_server.billing import RuleError
 

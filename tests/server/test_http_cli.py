@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import requests
 
-from annet_desktop.api.schema import DemoAccount
+from annet_contract.schema import DemoAccount
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -58,3 +58,20 @@ def test_changes_document_the_idempotency_key_and_reads_do_not() -> None:
             assert "Idempotency-Key" not in names, (method, path)
         else:
             assert "Idempotency-Key" in names, (method, path)
+
+
+def test_error_answers_are_documented_as_problem_json() -> None:
+    """Issue 11: the server sends problems as application/problem+json, so the document must say so."""
+    paths = json.loads(openapi_text())["paths"]
+    documented = []
+    for path, item in paths.items():
+        for method, operation in item.items():
+            for status, response in operation["responses"].items():
+                if status[0] in "45":
+                    assert list(response.get("content", {})) == ["application/problem+json"], (
+                        method,
+                        path,
+                        status,
+                    )
+                    documented.append((method, path))
+    assert len(set(documented)) >= 19

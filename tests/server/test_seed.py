@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from annet_desktop.api.schema import MOSCOW, BlockKind, DiscountMode
+from annet_contract.schema import MOSCOW, BlockKind, DiscountMode
 from annet_server import billing
 from annet_server import models as m
 from annet_server.clock import FakeClock

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from uihelpers import wait_loaded
 
+from annet_contract.moscow import format_datetime
+from annet_contract.schema import JournalAction
 from annet_desktop.api import errors
-from annet_desktop.api.schema import JournalAction
 from annet_desktop.domain import rules
-from annet_desktop.domain.dates import format_datetime
 from annet_desktop.ui.dialogs.credit import CreditDialog
 
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from uihelpers import wait_loaded
 
-from annet_desktop.api.schema import JournalAction
-from annet_desktop.domain.email import MSG_AT, MSG_DOMAIN
-from annet_desktop.domain.phone import MSG_LENGTH, MSG_LETTERS
+from annet_contract.email import MSG_AT, MSG_DOMAIN
+from annet_contract.phone import MSG_LENGTH, MSG_LETTERS, MSG_MOBILE
+from annet_contract.schema import JournalAction
 from annet_desktop.ui.dialogs.contacts import ContactsDialog
 
 
@@ -83,7 +83,13 @@ def test_sms_number_cleared(qtbot: Any, logged_in: Callable[..., Any], server: A
 
 @pytest.mark.parametrize(
     ("typed", "message"),
-    [("910 123 45", MSG_LENGTH), ("8 910 123 45 67 89", MSG_LENGTH), ("910-ABC-4567", MSG_LETTERS)],
+    [
+        ("910 123 45", MSG_LENGTH),
+        ("8 910 123 45 67 89", MSG_LENGTH),
+        ("910-ABC-4567", MSG_LETTERS),
+        ("8 (4822) 12-34-56", MSG_MOBILE),  # a Tver landline: SMS go to a mobile number only
+        ("0000000000", MSG_MOBILE),
+    ],
 )
 def test_bad_sms_number_says_why_and_sends_nothing(
     qtbot: Any, logged_in: Callable[..., Any], server: Any, typed: str, message: str

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from uihelpers import wait_loaded
 
+from annet_contract.money import format_money
+from annet_contract.schema import BalanceKind, JournalAction, ServiceKind
 from annet_desktop.api import errors
-from annet_desktop.api.schema import BalanceKind, JournalAction, ServiceKind
 from annet_desktop.domain import rules
-from annet_desktop.domain.money import format_money
 from annet_desktop.ui.dialogs.discounts import DiscountDialog
 from annet_desktop.ui.dialogs.service import ServiceDialog
 

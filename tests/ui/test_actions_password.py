@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from uihelpers import wait_loaded
 
+from annet_contract import password as pw
+from annet_contract.schema import JournalAction
 from annet_desktop.api import errors
-from annet_desktop.api.schema import JournalAction
-from annet_desktop.domain import password as pw
 
 NEW = "Tvr5kmzQ9w"
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from annet_desktop.domain.dates import MOSCOW
+from annet_contract.moscow import MOSCOW
 from annet_desktop.ui.models.calls_model import (
     CALLEE,
     CALLER,

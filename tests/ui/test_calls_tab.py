@@ -18,7 +18,7 @@ from lxml import etree
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QPushButton
 
-from annet_desktop.domain.dates import MOSCOW
+from annet_contract.moscow import MOSCOW
 from annet_desktop.export import ExportFormat
 from annet_desktop.ui.models.calls_model import (
     CALLEE,

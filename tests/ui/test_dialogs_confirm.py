@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from uihelpers import wait_loaded
 
-from annet_desktop.api.schema import JournalAction
+from annet_contract.schema import JournalAction
 from annet_desktop.ui.dialogs import demo_dialogs
 from annet_desktop.ui.dialogs.base import OnceButton
 from annet_desktop.ui.dialogs.service import ServiceDialog

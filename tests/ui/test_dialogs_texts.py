@@ -1,8 +1,9 @@
-"""The domain's Russian messages are all marked for translation (ui/dialogs/texts.py), and used so."""
+"""The contract's and the domain's Russian messages are all marked for translation (ui/dialogs/texts.py), and used so."""
 
 from __future__ import annotations
 
-from annet_desktop.domain import email, password, phone, rules
+from annet_contract import email, password, phone
+from annet_desktop.domain import rules
 from annet_desktop.ui.dialogs.texts import DOMAIN_TEXTS
 
 

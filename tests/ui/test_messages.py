@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from annet_contract.schema import ErrorCode
 from annet_desktop.api import errors
-from annet_desktop.api.schema import ErrorCode
 from annet_desktop.ui.messages import Messages, error_text
 
 

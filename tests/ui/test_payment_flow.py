@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from test_payment_helpers import LOAD_TIMEOUT_MS, files_containing, js, wait_js
 
-from annet_desktop.api.schema import BalanceKind, OrderState
+from annet_contract.schema import BalanceKind, OrderState
 
 APPROVED = "4111111111111111"
 DECLINED = "4000000000000002"
@@ -261,7 +261,7 @@ def test_amount_checks_in_the_dialog(qtbot: Any, paying: Any) -> None:
     qtbot.addWidget(dialog)
     assert dialog.block_note.isHidden()  # not financially blocked: nothing about 1–10 minutes
     if account.recommended_payment >= 1:
-        from annet_desktop.domain.money import format_money
+        from annet_contract.money import format_money
 
         assert dialog.amount.text() == format_money(account.recommended_payment, currency=False).replace(
             "\u00a0", " "

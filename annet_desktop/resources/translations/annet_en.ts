@@ -1632,6 +1632,10 @@
         <translation>The SMS number is 10 digits without 8 or +7 in front, e.g. 9101234567.</translation>
     </message>
     <message>
+        <source>SMS приходят только на мобильный номер: 10 цифр, первая — 9, например 9101234567.</source>
+        <translation>SMS go to a mobile number only: 10 digits, the first one 9, e.g. 9101234567.</translation>
+    </message>
+    <message>
         <source>Номер может содержать только цифры (пробелы, дефисы и скобки не мешают).</source>
         <translation>The number may contain digits only (spaces, dashes and brackets are ignored).</translation>
     </message>

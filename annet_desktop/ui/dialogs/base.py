@@ -17,7 +17,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QTableView, QWidget
 
-from ...domain.dates import MOSCOW
+from annet_contract.moscow import MOSCOW
+
 from ...i18n import translate
 from ...worker import Priority, Reply
 from .. import colors

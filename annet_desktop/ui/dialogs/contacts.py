@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.email import check_email
-from ...domain.phone import check_phone, format_phone
+from annet_contract.email import check_email
+from annet_contract.phone import check_phone, format_phone
+
 from ...i18n import translate
 from ..widgets import named
 from .base import ERROR_COLOR, MUTED_COLOR, OK_COLOR, WARNING_COLOR, OnceButton, note_label, run, set_note

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
+from annet_contract.money import format_money
+
 from ...domain import rules
-from ...domain.money import format_money
 from .base import Clock, system_now, tr_rules
 from .confirm import ConfirmDialog
 

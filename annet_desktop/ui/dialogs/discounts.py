@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annet_contract.money import format_money
+from annet_contract.moscow import format_date
+
 from ...domain import rules
-from ...domain.dates import format_date
-from ...domain.money import format_money
 from ..models.rows_model import RIGHT, Column
 from ..widgets import named
 from .base import (

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLineEdit
 
-from ...domain import password as pw
+from annet_contract import password as pw
+
 from ...i18n import translate
 from .base import ERROR_COLOR, MUTED_COLOR, OK_COLOR, WARNING_COLOR, run
 

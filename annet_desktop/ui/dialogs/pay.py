@@ -16,15 +16,14 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.money import format_money, parse_money
+from annet_contract.money import format_money
+from annet_contract.payment_amount import AmountError, check_amount
+
 from ..widgets import named
 from .base import ERROR_COLOR, MUTED_COLOR, OnceButton, new_key, note_label, run, set_note
 
 if TYPE_CHECKING:
     from ..tabs import TabContext
-
-MIN_AMOUNT = Decimal("1.00")
-MAX_AMOUNT = Decimal("100000.00")
 
 
 def open_url(url: str) -> bool:
@@ -105,10 +104,8 @@ class PayFallbackDialog(QDialog):
 
     def _continue(self) -> None:
         try:
-            amount = parse_money(self.amount.text())
-        except ValueError:
-            amount = Decimal(-1)
-        if not (MIN_AMOUNT <= amount <= MAX_AMOUNT):
+            amount = check_amount(self.amount.text())
+        except AmountError:
             set_note(
                 self.note, self.tr("Введите сумму от 1 до 100 000 ₽, например 500 или 499,90."), ERROR_COLOR
             )

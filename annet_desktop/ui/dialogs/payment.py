@@ -1,7 +1,7 @@
 """«Оплатить»: the amount, then the provider's payment pages in a hardened embedded web view (R-PAY).
 
 The dialog asks for the amount (the recommended payment prefilled, 1 ₽ … 100 000 ₽, kopecks
-allowed; :mod:`annet_desktop.domain.payment_amount`), creates the order on the server through the
+allowed; :mod:`annet_contract.payment_amount`), creates the order on the server through the
 worker and opens the order's ``payment_url`` in a ``QWebEngineView``. Qt WebEngine is imported
 only here and only then (:func:`_web`), so the app starts without it.
 
@@ -53,9 +53,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...api.schema import OrderState
-from ...domain.money import format_money
-from ...domain.payment_amount import AmountError, check_amount, suggested
+from annet_contract.money import format_money
+from annet_contract.payment_amount import AmountError, check_amount, suggested
+from annet_contract.schema import OrderState
+
 from ...worker import Priority
 from ..widgets import named
 from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, OnceButton, new_key, note_label, set_note
@@ -73,7 +74,7 @@ _SUBFRAME_SCHEMES = ("about",)
 _RESOURCE_SCHEMES = ("data", "blob")
 
 
-#: the amount messages of :mod:`annet_desktop.domain.payment_amount`, for lupdate (translated by _t)
+#: the amount messages of :mod:`annet_contract.payment_amount`, for lupdate (translated by _t)
 _AMOUNT_MESSAGES = (
     QT_TRANSLATE_NOOP("PaymentDialog", "Введите сумму платежа."),
     QT_TRANSLATE_NOOP("PaymentDialog", "Сумма — число рублей с копейками через запятую, например 499,90."),

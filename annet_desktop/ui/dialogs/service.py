@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annet_contract.money import format_money
+
 from ...domain import rules
-from ...domain.money import format_money
 from ..models.services_model import block_name
 from ..widgets import named
 from .base import MUTED_COLOR, note_label, set_note, tr_rules

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annet_contract.money import format_money
+
 from ...domain import rules
-from ...domain.money import format_money
 from ..models.rows_model import RIGHT, Column
 from ..widgets import named
 from .base import (

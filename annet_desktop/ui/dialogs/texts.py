@@ -1,8 +1,8 @@
-"""The Russian source strings of the pure domain modules, marked for the translation tool.
+"""The Russian source strings of the pure contract and domain modules, marked for the translation tool.
 
-:mod:`annet_desktop.domain` knows no Qt, so ``lupdate`` cannot see its messages there; they are
-repeated here as literals with the context the UI translates them in (``Phone``, ``Email``,
-``Password``, ``Rules``). ``tests/ui/test_dialogs_texts.py`` keeps this list equal to the domain's.
+:mod:`annet_contract` and :mod:`annet_desktop.domain` know no Qt, so ``lupdate`` cannot see their
+messages there; they are repeated here as literals with the context the UI translates them in (``Phone``, ``Email``,
+``Password``, ``Rules``). ``tests/ui/test_dialogs_texts.py`` keeps this list equal to theirs.
 """
 
 # ruff: noqa: E501  (the messages stay one literal each, for lupdate)
@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 DOMAIN_TEXTS = (
     QT_TRANSLATE_NOOP("Phone", "Номер для SMS — 10 цифр без 8 или +7 в начале, например 9101234567."),
+    QT_TRANSLATE_NOOP("Phone", "SMS приходят только на мобильный номер: 10 цифр, первая — 9, например 9101234567."),
     QT_TRANSLATE_NOOP("Phone", "Номер может содержать только цифры (пробелы, дефисы и скобки не мешают)."),
     QT_TRANSLATE_NOOP("Phone", "Знак «+» допустим только в начале номера, в виде +7."),
     QT_TRANSLATE_NOOP("Email", "В адресе e-mail должен быть ровно один знак «@», например ivanov@mail.ru."),

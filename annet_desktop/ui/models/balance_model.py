@@ -7,8 +7,9 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from ...domain.dates import format_datetime
-from ...domain.money import format_money
+from annet_contract.money import format_money
+from annet_contract.moscow import format_datetime
+
 from ...i18n import translate
 from .. import colors
 from .rows_model import RIGHT, Column, RowsModel

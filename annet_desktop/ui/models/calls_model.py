@@ -2,7 +2,7 @@
 
 Built for a business line's month of 100,000 calls (R-CALL-4):
 
-* rows are held as one list per column (as the API sends them, :class:`~annet_desktop.api.schema.CallsPage`)
+* rows are held as one list per column (as the API sends them, :class:`~annet_contract.schema.CallsPage`)
   and pages are appended with ``beginInsertRows`` so the view shows rows as they arrive; a page is
   first made ready by :func:`prepare_page` (pure Python, run in the API thread by the tab);
 * what is shown is ``order``, a list of row numbers into the columns: sorting replaces it by a
@@ -37,8 +37,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ...domain.dates import MOSCOW, to_moscow
-from ...domain.money import format_money
+from annet_contract.money import format_money
+from annet_contract.moscow import MOSCOW, to_moscow
+
 from ...export import Column, Kind
 
 Index = QModelIndex | QPersistentModelIndex
@@ -124,7 +125,7 @@ class PreparedPage:
 
 
 def prepare_page(page: Any) -> PreparedPage:
-    """Turn an API :class:`~annet_desktop.api.schema.CallsPage` into a :class:`PreparedPage`."""
+    """Turn an API :class:`~annet_contract.schema.CallsPage` into a :class:`PreparedPage`."""
     columns = (page.caller, page.callee, page.direction, page.duration_s, page.cost, page.zone)
     if {len(c) for c in columns} - {len(page.started_at)}:
         raise ValueError("the columns of a calls page differ in length")

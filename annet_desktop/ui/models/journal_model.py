@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ...domain.dates import format_datetime
+from annet_contract.moscow import format_datetime
+
 from ...i18n import translate
 from .rows_model import Column, RowsModel
 

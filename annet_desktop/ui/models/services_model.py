@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
-from ...domain.money import format_money
+from annet_contract.money import format_money
+
 from ...i18n import translate
 from .rows_model import RIGHT, Column, RowsModel
 

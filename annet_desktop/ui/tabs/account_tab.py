@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.dates import format_date, format_datetime
-from ...domain.money import format_money
+from annet_contract.money import format_money
+from annet_contract.moscow import format_date, format_datetime
+
 from .. import colors
 from ..messages import error_text
 from ..models.services_model import block_name

@@ -53,7 +53,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.dates import MOSCOW
+from annet_contract.moscow import MOSCOW
+
 from ...export import ExportCancelled, ExportFormat
 from ..messages import error_text
 from ..models.calls_model import COLUMN_COUNT, CallsModel, PreparedPage, prepare_page, summary_text

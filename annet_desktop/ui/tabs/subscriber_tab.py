@@ -9,16 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from annet_contract.phone import format_phone
+
 from .. import colors
 from ..widgets import named
 from . import TabContext
-
-
-def format_phone(digits: str) -> str:
-    """«9101234567» → «+7 910 123-45-67» (anything else is shown as is)."""
-    if len(digits) == 10 and digits.isdigit():
-        return f"+7 {digits[:3]} {digits[3:6]}-{digits[6:8]}-{digits[8:]}"
-    return digits
 
 
 class SubscriberTab(QWidget):

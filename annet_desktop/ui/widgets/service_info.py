@@ -11,8 +11,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.dates import format_date
-from ...domain.money import format_money
+from annet_contract.money import format_money
+from annet_contract.moscow import format_date
+
 from ..models.services_model import block_name
 from . import named
 

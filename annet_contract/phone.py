@@ -1,14 +1,19 @@
-"""The SMS number (R-SUB-2): normalise what a person pastes to the 10 digits the cabinet stores.
+"""The SMS number (R-SUB-2): a Russian mobile number, stored as 10 ASCII digits starting with 9.
 
-Pure Python, no Qt. The cabinet wants 10 digits without 8 or +7 in front. People paste
-«+7 (910) 123-45-67», «8-910-123-45-67», «910 123 45 67»: the separators and the leading +7/8 are
-stripped and the result is shown before saving. Anything else is refused with a sentence in
-Russian (the UI translates it with the context ``Phone``).
+Pure Python, no Qt; the app and the server both use it (R-VAL-1). The server accepts only the
+stored form (:func:`is_sms_phone`: exactly ``9`` and nine more ASCII digits, nothing after them).
+The app also takes what people paste — «+7 (910) 123-45-67», «8-910-123-45-67», «910 123 45 67» —
+strips the separators and the leading +7/8 (:func:`normalize_phone`) and shows the result before
+saving. Anything else is refused with a sentence in Russian (the UI translates it with the context
+``Phone``). Landlines (4822 123456) and «0000000000» are not mobile numbers.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from .checks import InputError
 
 #: characters a pasted number may carry besides digits; they are simply dropped
 SEPARATORS = frozenset(" \t\u00a0\u202f-\u2010\u2011\u2012\u2013\u2014().")
@@ -18,14 +23,23 @@ DIGITS = 10
 MSG_LETTERS = "Номер может содержать только цифры (пробелы, дефисы и скобки не мешают)."
 MSG_PLUS = "Знак «+» допустим только в начале номера, в виде +7."
 MSG_LENGTH = "Номер для SMS — 10 цифр без 8 или +7 в начале, например 9101234567."
+MSG_MOBILE = "SMS приходят только на мобильный номер: 10 цифр, первая — 9, например 9101234567."
+
+#: the stored form: a Russian mobile number without the country prefix
+_STORED = re.compile(r"9[0-9]{9}")
+_TEN_DIGITS = re.compile(r"[0-9]{10}")
 
 
-class PhoneError(ValueError):
+def is_sms_phone(value: str) -> bool:
+    """True when ``value`` is exactly a stored SMS number: «9» and nine more ASCII digits."""
+    return _STORED.fullmatch(value) is not None
+
+
+class PhoneError(InputError):
     """A text that is not an SMS number; ``str()`` is the Russian sentence to show."""
 
     def __init__(self, message: str, digits: int = 0) -> None:
         super().__init__(message)
-        self.message = message
         self.digits = digits  # how many digits were found (for the message)
 
 
@@ -67,11 +81,13 @@ def normalize_phone(text: str) -> str | None:
     if plus:
         if not number.startswith("7") or len(number) != DIGITS + 1:
             raise PhoneError(MSG_LENGTH, len(number))
-        return number[1:]
-    if len(number) == DIGITS + 1 and number[0] in "78":
-        return number[1:]
-    if len(number) != DIGITS:
+        number = number[1:]
+    elif len(number) == DIGITS + 1 and number[0] in "78":
+        number = number[1:]
+    elif len(number) != DIGITS:
         raise PhoneError(MSG_LENGTH, len(number))
+    if not is_sms_phone(number):
+        raise PhoneError(MSG_MOBILE, len(number))
     return number
 
 
@@ -87,6 +103,6 @@ def format_phone(digits: str | None) -> str:
     """``"9101234567"`` → ``"+7 910 123-45-67"`` (anything else is returned as is)."""
     if not digits:
         return ""
-    if len(digits) == DIGITS and digits.isascii() and digits.isdigit():
+    if _TEN_DIGITS.fullmatch(digits):  # a number stored before the mobile rule is shown the same way
         return f"+7 {digits[:3]} {digits[3:6]}-{digits[6:8]}-{digits[8:]}"
     return digits

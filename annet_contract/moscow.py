@@ -1,26 +1,36 @@
-"""Dates and times as the subscriber reads them: «16.11.2026 12:00», always on Moscow time.
+"""Moscow time, the cabinet's one time zone, and dates as the subscriber reads them: «16.11.2026 12:00».
 
-Pure Python, no Qt. The cabinet lives on Moscow time (UTC+3, no daylight saving), so an aware
-datetime from the server is shown in Moscow time whatever the computer's own time zone is.
+Pure Python, no Qt. Tver lives on Moscow time (UTC+3; Moscow has had no daylight saving since
+2014), so an aware datetime is shown in Moscow time whatever the computer's own time zone is, and
+the server keeps and compares its times in it. :func:`to_moscow` is the one "to Moscow time"
+conversion of the app and the server.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import overload
 
+#: Moscow time: UTC+3, no daylight saving.
 MOSCOW = dt.timezone(dt.timedelta(hours=3), "MSK")
 
-MONTHS_RU = (
-    "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь",
-    "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь",
-)  # fmt: skip
 
-
-def to_moscow(value: dt.datetime) -> dt.datetime:
-    """The same instant on Moscow time; a naive datetime is taken as Moscow time already."""
+@overload
+def to_moscow(value: dt.datetime) -> dt.datetime: ...
+@overload
+def to_moscow(value: None) -> None: ...
+def to_moscow(value: dt.datetime | None) -> dt.datetime | None:
+    """The same instant on Moscow time; a naive datetime is taken as Moscow time already; ``None`` stays."""
+    if value is None:
+        return None
     if value.tzinfo is None:
         return value.replace(tzinfo=MOSCOW)
     return value.astimezone(MOSCOW)
+
+
+def moscow_naive(value: dt.datetime) -> dt.datetime:
+    """The wall-clock time on Moscow time without a zone (spreadsheets and SQLite have no zones)."""
+    return to_moscow(value).replace(tzinfo=None)
 
 
 def format_datetime(value: dt.datetime | None) -> str:

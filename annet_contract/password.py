@@ -1,12 +1,15 @@
 """The new password (R-PWD-2): the rule, a strength score as the user types, the confirmation.
 
-Pure Python, no Qt. The rule of the cabinet: letters and digits, at least 6 characters. The app
-also recommends mixed case (the manual does) and shows a strength from 0 to 4 with a label. The
-messages are Russian source strings (the UI translates them with the context ``Password``).
+Pure Python, no Qt. The rule of the cabinet, the same on the app and the server (R-VAL-1):
+at least one letter and one ASCII digit (``0``–``9``; «²» or «٣» are not digits here), no
+whitespace, 6 to 128 characters. The app also recommends mixed case (the manual does) and shows a
+strength from 0 to 4 with a label. The messages are Russian source strings (the UI translates them
+with the context ``Password``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 MIN_LENGTH = 6
@@ -37,6 +40,9 @@ _COMMON = (
 _SEQUENCES = "abcdefghijklmnopqrstuvwxyz0123456789qwertyuiopasdfghjklzxcvbnmйцукенгшщзхъфывапролджэячсмитьбю"
 
 
+_DIGIT = re.compile(r"[0-9]")
+
+
 def problems(password: str) -> list[str]:
     """What keeps ``password`` from being accepted (empty list = the rule is met)."""
     found = []
@@ -46,7 +52,7 @@ def problems(password: str) -> list[str]:
         found.append(MSG_LONG)
     if not any(ch.isalpha() for ch in password):
         found.append(MSG_LETTER)
-    if not any(ch.isdigit() for ch in password):
+    if _DIGIT.search(password) is None:
         found.append(MSG_DIGIT)
     if any(ch.isspace() for ch in password):
         found.append(MSG_SPACE)

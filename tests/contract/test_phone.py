@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annet_desktop.domain.phone import (
+from annet_contract.phone import (
     MSG_LENGTH,
     MSG_LETTERS,
     MSG_PLUS,
@@ -83,3 +83,9 @@ def test_format_phone() -> None:
     assert format_phone("9101234567") == "+7 910 123-45-67"
     assert format_phone(None) == ""
     assert format_phone("123") == "123"
+
+
+def test_format_phone_shows_any_stored_ten_digits_and_nothing_else() -> None:
+    assert format_phone("4822123456") == "+7 482 212-34-56"  # stored before the mobile rule
+    assert format_phone("9101234567\n") == "9101234567\n"
+    assert format_phone("91012345６7") == "91012345６7"

@@ -1,20 +1,31 @@
-"""The contact e-mail (R-SUB-3): a sane validity check before the server's own; blank clears it.
+"""The contact e-mail (R-SUB-3): one rule for the app and the server (R-VAL-1); blank clears it.
 
 Pure Python, no Qt. Not the whole of RFC 5322 (quoted local parts, comments, IP literals are
 refused on purpose: no subscriber's mailbox looks like that); what passes here is an address a
-mail server would accept. Internationalised domains (``почта.рф``) are allowed.
+mail server would accept. The local part is ASCII (RFC 5322 atext, dots between atoms);
+the domain may be internationalised (``почта.рф``): it must be a valid IDNA 2008 name (checked
+by the ``idna`` library, the one ``requests`` itself uses) of at most 253 characters in its ASCII
+form, with an alphabetic or ``xn--`` top-level label. The server stores what
+:func:`normalize_email` returns.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+import idna
+
+from .checks import InputError
 
 MAX_LENGTH = 254
 MAX_LOCAL = 64
-MAX_LABEL = 63
+MAX_DOMAIN = 253
 
-#: characters allowed in the local part besides ASCII letters and digits (RFC 5322 atext)
-_LOCAL_EXTRA = frozenset("!#$%&'*+-/=?^_`{|}~.")
+#: the local part: dot-separated atoms of RFC 5322 atext (ASCII letters, digits and these signs)
+_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+#: the top-level label in ASCII form: letters, or an IDNA A-label
+_TLD = re.compile(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}")
 
 MSG_SPACES = "Адрес e-mail не может содержать пробелов."
 MSG_AT = "В адресе e-mail должен быть ровно один знак «@», например ivanov@mail.ru."
@@ -23,12 +34,8 @@ MSG_DOMAIN = "Неверный домен после «@»: нужен вид ma
 MSG_LONG = "Адрес e-mail слишком длинный."
 
 
-class EmailError(ValueError):
+class EmailError(InputError):
     """A text that is not an e-mail address; ``str()`` is the Russian sentence to show."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -48,25 +55,17 @@ class EmailCheck:
 
 
 def _local_ok(local: str) -> bool:
-    if not local or len(local) > MAX_LOCAL:
-        return False
-    if local.startswith(".") or local.endswith(".") or ".." in local:
-        return False
-    return all((ch.isascii() and ch.isalnum()) or ch in _LOCAL_EXTRA for ch in local)
-
-
-def _label_ok(label: str) -> bool:
-    if not label or len(label) > MAX_LABEL or label.startswith("-") or label.endswith("-"):
-        return False
-    return all(ch.isalnum() or ch == "-" for ch in label)
+    return len(local) <= MAX_LOCAL and _LOCAL.fullmatch(local) is not None
 
 
 def _domain_ok(domain: str) -> bool:
-    labels = domain.split(".")
-    if len(labels) < 2 or not all(_label_ok(label) for label in labels):
+    """``domain`` (already lower-case) is a valid IDNA 2008 host name with at least two labels."""
+    try:
+        ascii_form = idna.encode(domain).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
         return False
-    tld = labels[-1]
-    return len(tld) >= 2 and (tld.isalpha() or tld.lower().startswith("xn--"))
+    labels = ascii_form.split(".")
+    return len(ascii_form) <= MAX_DOMAIN and len(labels) >= 2 and _TLD.fullmatch(labels[-1]) is not None
 
 
 def normalize_email(text: str) -> str | None:
@@ -99,3 +98,18 @@ def check_email(text: str) -> EmailCheck:
         return EmailCheck(normalize_email(text))
     except EmailError as exc:
         return EmailCheck(None, exc.message)
+
+
+def email_to_store(value: str) -> str | None:
+    """What the server stores for a received address: the normalised address, or ``None`` if invalid.
+
+    The server takes what the app sends (:func:`normalize_email`'s result) and also an address whose
+    domain is not yet lower-case; it refuses surrounding spaces and a trailing newline, which the app
+    never sends, and blank (clearing is ``null``).
+    """
+    if value != value.strip():
+        return None
+    try:
+        return normalize_email(value)
+    except EmailError:
+        return None

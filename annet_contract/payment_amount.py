@@ -1,14 +1,17 @@
-"""The amount of an online payment as the subscriber types it (R-PAY-1): 1 ₽ … 100 000 ₽, kopecks allowed.
+"""The amount of an online payment (R-PAY-1): 1 ₽ … 100 000 ₽, kopecks allowed — the one definition.
 
-Pure Python, no Qt: :func:`check_amount` turns «1 234,50» into ``Decimal("1234.50")`` or raises
-:class:`AmountError` with the sentence to show under the field.
+Pure Python, no Qt. The app: :func:`check_amount` turns «1 234,50» into ``Decimal("1234.50")`` or
+raises :class:`AmountError` with the sentence to show under the field. The server:
+:func:`amount_allowed` on the ``Decimal`` it received. Both use :data:`MIN_AMOUNT` and
+:data:`MAX_AMOUNT` (R-VAL-1).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from .money import parse_money
+from .checks import InputError
+from .money import CENT, parse_money
 
 MIN_AMOUNT = Decimal("1.00")
 MAX_AMOUNT = Decimal("100000.00")
@@ -20,12 +23,8 @@ TOO_SMALL = "Минимальная сумма платежа — 1 ₽."
 TOO_LARGE = "Максимальная сумма платежа — 100 000 ₽."
 
 
-class AmountError(ValueError):
+class AmountError(InputError):
     """The typed amount cannot be paid; ``message`` says why (one of the constants above)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def check_amount(text: str) -> Decimal:
@@ -41,6 +40,11 @@ def check_amount(text: str) -> Decimal:
     if amount > MAX_AMOUNT:
         raise AmountError(TOO_LARGE)
     return amount
+
+
+def amount_allowed(value: Decimal) -> bool:
+    """True when ``value`` may be paid: finite, whole kopecks, within 1 ₽ … 100 000 ₽."""
+    return value.is_finite() and MIN_AMOUNT <= value <= MAX_AMOUNT and value == value.quantize(CENT)
 
 
 def suggested(recommended: Decimal | None) -> Decimal | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annet_desktop.domain.email import (
+from annet_contract.email import (
     MSG_AT,
     MSG_DOMAIN,
     MSG_LOCAL,

@@ -1,4 +1,4 @@
-"""Tests of annet_desktop.domain.dates: dd.mm.yyyy hh:mm on Moscow time."""
+"""Tests of annet_contract.moscow: dd.mm.yyyy hh:mm on Moscow time."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from annet_desktop.domain.dates import (
+from annet_contract.moscow import (
     MOSCOW,
     format_date,
     format_datetime,

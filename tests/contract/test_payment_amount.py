@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from annet_desktop.domain.payment_amount import (
+from annet_contract.payment_amount import (
     EMPTY,
     NOT_A_NUMBER,
     TOO_LARGE,

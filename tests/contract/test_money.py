@@ -1,4 +1,4 @@
-"""Tests of annet_desktop.domain.money: «1 234,50 ₽» formatting and parsing."""
+"""Tests of annet_contract.money: «1 234,50 ₽» formatting and parsing."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from annet_desktop.domain.money import format_money, parse_money
+from annet_contract.money import format_money, parse_money
 
 S = "\u00a0"
 

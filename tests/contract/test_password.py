@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annet_desktop.domain.password import (
+from annet_contract.password import (
     LABELS,
     MSG_CONFIRM_EMPTY,
     MSG_DIGIT,

@@ -1,0 +1,52 @@
+"""Online payments on the wire (R-PAY): the order the app creates, its state and the 54-FZ receipt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from .money import Money
+from .wire import Request, Wire
+
+
+class PaymentCreate(Request):
+    """``POST /accounts/{number}/payments``: the amount to pay, 1 ₽ … 100 000 ₽ (R-PAY-1)."""
+
+    amount: Money
+
+
+class OrderState(StrEnum):
+    """Where an order stands; only the server's word ``paid`` counts as paid (R-PAY-3)."""
+
+    PENDING = "pending"
+    PAID = "paid"
+    DECLINED = "declined"
+    TIMEOUT = "timeout"
+
+
+class Receipt(Wire):
+    """Fiscal data of a paid order (54-FZ)."""
+
+    sum: Money
+    vat: str  # «НДС 20%» or «без НДС»
+    vat_amount: Money
+    fiscal_sign: str  # ФП
+    fiscal_document: str  # ФД
+    fiscal_drive: str  # ФН
+    at: dt.datetime
+    operator_inn: str
+
+
+class PaymentOrder(Wire):
+    """An order of the payment gateway for one top-up."""
+
+    order_number: str
+    account: str
+    amount: Money
+    state: OrderState
+    payment_url: str  # the hosted payment page (R-PAY-1)
+    created_at: dt.datetime
+    paid_at: dt.datetime | None = None
+    billnumber: str | None = None  # the gateway's payment number
+    reason: str | None = None  # with declined/timeout: the provider's words
+    receipt: Receipt | None = None
