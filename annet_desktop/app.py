@@ -262,7 +262,7 @@ class AppController(QObject):
     # ------------------------------------------------------------------ session
     def _logged_in(self, account: str, me: Any) -> None:
         from .ui.main_window import MainWindow
-        from .ui.tabs import TabContext
+        from .ui.tabs.context import TabContext
 
         self.account = account
         self.login_dialog = None

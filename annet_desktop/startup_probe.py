@@ -120,31 +120,3 @@ def install(
     if account and controller is not None:
         auto_login(controller, account)
     return probe
-
-
-def run_patched(argv: list[str] | None = None) -> int:
-    """Run ``annet_desktop.app.main`` with the probe installed from outside the app module.
-
-    For a build whose ``app.py`` does not call :func:`install` itself: the variables are taken out
-    of the environment (so the app does not act on them a second time) and the probe is installed
-    right after the login window is created. ``python -m annet_desktop.startup_probe [app args]``.
-    """
-    target = os.environ.pop(EXIT_AFTER_PAINT, "")
-    account = os.environ.pop(AUTO_LOGIN, "")
-    from . import app as app_module
-
-    original = app_module.AppController.start
-
-    def start(self: Any) -> Any:
-        dialog = original(self)
-        instance = QApplication.instance()
-        assert isinstance(instance, QApplication)
-        install(instance, self, target, account)
-        return dialog
-
-    app_module.AppController.start = start  # type: ignore[method-assign]
-    return app_module.main(sys.argv[1:] if argv is None else argv)
-
-
-if __name__ == "__main__":
-    sys.exit(run_patched())

@@ -1,14 +1,13 @@
 """``create_app``: the reference Cabinet API server as one FastAPI application.
 
 The API lives under ``/api/v1`` (routes in :mod:`annet_server.routes`, sessions in
-:mod:`annet_server.auth`), the payment sandbox under ``/pay`` when its package is present.
+:mod:`annet_server.auth`), the payment sandbox under ``/pay``.
 Every answer is gzip-compressed when it is worth it; every error is ``application/problem+json``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
 import os
 import secrets
@@ -21,7 +20,8 @@ from fastapi.middleware.gzip import GZipMiddleware
 
 from annet_contract.schema import API_PREFIX
 
-from . import problems
+from . import paysandbox, problems
+from .paysandbox.checkvalue import merchant_secret
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +62,6 @@ def _merchant_secret(secret: str | None) -> str:
     """The payment sandbox's merchant secret: the one given, or the one billing signs with."""
     if secret:
         return secret
-    try:
-        from .paysandbox.checkvalue import merchant_secret
-    except ImportError:
-        return os.environ.get("ANNET_PAY_SECRET", "")
     return merchant_secret()
 
 
@@ -136,15 +132,5 @@ def build_app(state: ServerState) -> FastAPI:
 
 
 def _include_paysandbox(app: FastAPI) -> None:
-    """Mount the payment sandbox's ``router`` at ``/pay`` when the package provides one."""
-    try:
-        sandbox = importlib.import_module("annet_server.paysandbox")
-    except ImportError as exc:
-        if exc.name == "annet_server.paysandbox":
-            log.info("payment sandbox not available")
-        else:  # a broken sandbox must not take the whole API down
-            log.exception("payment sandbox failed to import")
-        return
-    router = getattr(sandbox, "router", None)
-    if router is not None:
-        app.include_router(router, prefix="/pay", include_in_schema=False)
+    """Mount the payment sandbox's ``router`` at ``/pay``."""
+    app.include_router(paysandbox.router, prefix="/pay", include_in_schema=False)

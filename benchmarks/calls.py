@@ -344,7 +344,7 @@ def _tab_context(url: str | None, pages: list[Any]) -> tuple[Any, Any]:
     from annet_desktop.settings import Settings
     from annet_desktop.state import CabinetState
     from annet_desktop.ui.messages import Messages
-    from annet_desktop.ui.tabs import TabContext
+    from annet_desktop.ui.tabs.context import TabContext
     from annet_desktop.worker import Worker
 
     if url is None:

@@ -18,9 +18,8 @@ Goals on the 2-core reference machine: (b)/(a) ≤ 1.3 and (c) ≤ 2.0 s; the ex
 goal is missed (2 when a case does not run at all). Then ``python -X importtime`` of (b): the ten
 slowest imports by cumulative and by own time, and the heavy packages loaded at the first paint.
 
-If the installed ``app.py`` does not install :mod:`annet_desktop.startup_probe` itself (no
-``ANNET_PAINTED`` line), (b) and (c) run through ``python -m annet_desktop.startup_probe``, which
-wraps the same ``annet_desktop.app.main``; the report says so.
+The app installs :mod:`annet_desktop.startup_probe` itself (``app.main``), so (b) and (c) run the
+app as a user starts it.
 """
 
 from __future__ import annotations
@@ -169,14 +168,6 @@ def build_cases(frozen: str | None, base: Path) -> list[Case]:
         [*app_argv(frozen, "annet_desktop"), "--demo"],
         {"ANNET_EXIT_AFTER_PAINT": "main", "ANNET_AUTO_LOGIN": DEMO_ACCOUNT},
     )
-    if not frozen:
-        try:
-            run_once(login, base)
-        except RuntimeError:
-            for case in (login, demo):
-                rest = case.argv[3:] if case.argv[1] == "-m" else case.argv[2:]
-                case.argv = [sys.executable, "-m", "annet_desktop.startup_probe", *rest]
-                case.note = "via annet_desktop.startup_probe (app.py does not install the probe yet)"
     return [bare, login, demo]
 
 

@@ -38,7 +38,7 @@ def _settle(app: Any) -> None:
 
 def _dialogs(app: Any, controller: Any, window: Any, demo: Any, save: Callable[[Any, str], None]) -> None:
     """Every dialog of the actions (``ui.dialogs.demo_dialogs``), the settings and the re-login."""
-    from annet_desktop.ui.dialogs import demo_dialogs
+    from annet_desktop.ui.dialogs.actions import demo_dialogs
     from annet_desktop.ui.relogin import ReloginDialog
 
     for name, dialog in demo_dialogs(window.ctx):

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import colors
-from .widgets import named
+from .widgets.naming import named
 
 log = logging.getLogger(__name__)
 

@@ -6,19 +6,17 @@ tab bar: it ends the session (``logoutRequested``). The status bar shows the ser
 subscriber, the time of the last refresh and a busy indicator. F5 refreshes the current tab.
 Window geometry and the last tab are restored from the settings.
 
-Hooks for the actions code: if ``annet_desktop.ui.dialogs`` defines ``install(window)``, it is
-called once the tabs exist and connects the tabs' signals (``subscriber.changeSmsRequested``,
-``account.payRequested``, ``services.serviceActivated``, ``password.changeRequested``, …).
-Otherwise a read-only service window opens on a click on a service name.
+The actions (:func:`annet_desktop.ui.dialogs.actions.install`) are wired once the tabs exist: they
+connect the tabs' signals (``subscriber.changeSmsRequested``, ``account.payRequested``,
+``services.serviceActivated``, ``password.changeRequested``, …) to the dialogs.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,37 +31,19 @@ from PySide6.QtWidgets import (
 from annet_contract.moscow import format_time
 
 from . import colors
+from .dialogs.actions import install as install_actions
 from .messages import error_text
-from .tabs import TabContext
+from .tabs.context import TabContext
 from .tabs.account_tab import AccountTab
 from .tabs.balance_tab import BalanceTab
+from .tabs.calls_tab import CallsTab
 from .tabs.journal_tab import JournalTab
 from .tabs.password_tab import PasswordTab
 from .tabs.services_tab import ServicesTab
 from .tabs.subscriber_tab import SubscriberTab
-from .widgets import named
+from .widgets.naming import named
 
 log = logging.getLogger(__name__)
-
-
-def _calls_tab(ctx: TabContext, parent: QWidget) -> QWidget:
-    """The calls helper's ``CallsTab(ctx)``, or a placeholder while it does not exist."""
-    try:
-        module = importlib.import_module("annet_desktop.ui.tabs.calls_tab")
-        tab: QWidget = module.CallsTab(ctx)
-        if not tab.objectName():
-            tab.setObjectName("tab_calls")
-        return tab
-    except ImportError as exc:
-        log.info("calls tab not available: %s", exc)
-    placeholder = QLabel(
-        QCoreApplication.translate("MainWindow", "Таблица звонков появится в следующей версии программы."),
-        parent,
-    )
-    placeholder.setObjectName("tab_calls")
-    placeholder.setAccessibleName(QCoreApplication.translate("MainWindow", "Звонки"))
-    placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return placeholder
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +67,7 @@ class MainWindow(QMainWindow):
         self.account = AccountTab(ctx)
         self.services = ServicesTab(ctx)
         self.balance = BalanceTab(ctx)
-        self.calls: QWidget | None = _calls_tab(ctx, self) if ctx.state.has_telephony else None
+        self.calls: CallsTab | None = CallsTab(ctx) if ctx.state.has_telephony else None
         self.journal = JournalTab(ctx)
         self.password = PasswordTab(ctx)
         for tab in self.all_tabs():
@@ -208,16 +188,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ hooks
     def _install_actions(self) -> None:
-        install = None
-        try:
-            dialogs = importlib.import_module("annet_desktop.ui.dialogs")
-            install = getattr(dialogs, "install", None)
-        except ImportError:
-            pass
-        if callable(install):
-            install(self)
-        else:
-            self.services.serviceActivated.connect(self.show_service_info)
+        install_actions(self)
 
     def open_settings(self) -> Any:
         """«Настройки…»: server, language (from the next start), saved password, export folder."""
@@ -230,14 +201,6 @@ class MainWindow(QMainWindow):
             server_url=self.ctx.worker.base_url,
             parent=self,
         )
-
-    def show_service_info(self, service: Any) -> None:
-        """The read-only service window (until the actions code installs its own)."""
-        from .widgets.service_info import ServiceInfoDialog
-
-        dialog = ServiceInfoDialog(service, self.ctx.state.selected_account, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     # ------------------------------------------------------------------ status bar
     def _refreshed(self, _when: object) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import colors
-from .widgets import named
+from .widgets.naming import named
 
 
 def _relogin(client: Any, account: str, password: str) -> Any:

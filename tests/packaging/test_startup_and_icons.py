@@ -34,7 +34,7 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 def test_login_window_paints_before_anything_heavy_is_imported(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "annet_desktop.startup_probe"],
+        [sys.executable, "-m", "annet_desktop"],
         env=_env(tmp_path, ANNET_EXIT_AFTER_PAINT="login"),
         capture_output=True,
         text=True,

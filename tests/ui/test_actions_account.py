@@ -86,38 +86,10 @@ def test_pay_opens_the_payment_dialog_with_the_account(
     qtbot: Any, logged_in: Callable[..., Any], server: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """«Оплатить» hands the selected account to the payment dialog (its own issue tests the rest)."""
-    from annet_desktop.ui.dialogs import pay as pay_module
+    from annet_desktop.ui.dialogs import payment
 
     calls: list[tuple[str, Any]] = []
-    monkeypatch.setattr(pay_module, "payment_opener", lambda: lambda c, n, a, p: calls.append((n, a)))
+    monkeypatch.setattr(payment, "open_payment", lambda c, n, a: calls.append((n, a)))
     controller, window, _demo = _open_app(logged_in, server, "credit-available")
     window.account.pay_button.click()
     assert calls == [(controller.state.selected_account, None)]
-
-
-def test_pay_fallback_opens_the_order_page(
-    qtbot: Any, logged_in: Callable[..., Any], server: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Without the payment dialog, «Оплатить» creates the order and opens its page in the browser."""
-    from annet_desktop.ui.dialogs import pay as pay_module
-
-    opened: list[str] = []
-    monkeypatch.setattr(pay_module, "payment_opener", lambda: None)
-    monkeypatch.setattr(pay_module, "open_url", lambda url: opened.append(url) or True)
-    controller, window, demo = _open_app(logged_in, server, "credit-available")
-    window.account.pay_button.click()
-    dialog = window.actions.last
-    assert dialog.objectName() == "pay_dialog"
-    assert dialog.amount.text()  # the recommended payment, prefilled
-    dialog.amount.setText("0")
-    dialog.continue_button.click()
-    assert "от 1 до 100 000" in dialog.note.text() and dialog.isVisible()
-    dialog.amount.setText("150,50")
-    with qtbot.waitSignal(dialog.finished, timeout=20000):
-        dialog.continue_button.click()
-    wait_loaded(qtbot, controller)
-    order = dialog.order
-    assert order.amount == Decimal("150.50")
-    assert opened == [order.payment_url]
-    number = controller.state.selected_account
-    assert server.client(demo).payment(number, order.order_number).state.value == "pending"

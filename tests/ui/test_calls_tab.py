@@ -30,7 +30,7 @@ from annet_desktop.ui.models.calls_model import (
     digits,
     summary_text,
 )
-from annet_desktop.ui.widgets import unnamed_widgets
+from annet_desktop.ui.widgets.naming import unnamed_widgets
 
 LOAD_MS = 90_000
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from uihelpers import wait_loaded
 
 from annet_contract.schema import JournalAction
-from annet_desktop.ui.dialogs import demo_dialogs
+from annet_desktop.ui.dialogs.actions import demo_dialogs
 from annet_desktop.ui.dialogs.base import OnceButton
 from annet_desktop.ui.dialogs.service import ServiceDialog
-from annet_desktop.ui.widgets import unnamed_widgets
+from annet_desktop.ui.widgets.naming import unnamed_widgets
 
 
 def test_once_button_fires_once_until_rearmed(qtbot: Any) -> None:

@@ -229,7 +229,7 @@ def test_refused_url_blocks_the_login_form(qtbot: Any, make_app: Callable[..., A
 
 
 def test_every_widget_of_the_login_window_is_named(qtbot: Any, make_app: Callable[..., Any]) -> None:
-    from annet_desktop.ui.widgets import unnamed_widgets
+    from annet_desktop.ui.widgets.naming import unnamed_widgets
 
     dialog = make_app("https://my.an-net.ru").login_dialog
     assert unnamed_widgets(dialog) == []

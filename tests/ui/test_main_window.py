@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from uihelpers import login, wait_loaded
 
-from annet_desktop.ui.widgets import unnamed_widgets
+from annet_desktop.ui.widgets.naming import unnamed_widgets
 
 CASES = [
     "internet-discount",

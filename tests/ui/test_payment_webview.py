@@ -22,7 +22,7 @@ def bare_ctx(qtbot: Any) -> Iterator[Any]:
     """A TabContext with a real worker and state, never logged in (these tests call no API)."""
     from annet_desktop.state import CabinetState
     from annet_desktop.ui.messages import Messages
-    from annet_desktop.ui.tabs import TabContext
+    from annet_desktop.ui.tabs.context import TabContext
     from annet_desktop.worker import Worker
 
     worker = Worker("http://127.0.0.1:9")
@@ -312,7 +312,7 @@ def test_address_line_shows_host_and_security(qtbot: Any, dialog: Any, site: Tes
     assert dialog.address.isReadOnly()
     assert dialog.address.text() == f"127.0.0.1:{site.port}"
     assert dialog.lock.text() == "⚠ Не защищено" and not dialog.secure
-    from annet_desktop.ui.widgets import unnamed_widgets
+    from annet_desktop.ui.widgets.naming import unnamed_widgets
 
     assert unnamed_widgets(dialog) == []
     dialog._show_address(QUrl("https://acs.bank.example/3ds?x=1"))

@@ -12,7 +12,7 @@ from uihelpers import MemoryKeyring
 from annet_desktop.credentials import Credentials
 from annet_desktop.settings import DEFAULT_SERVER, Settings
 from annet_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from annet_desktop.ui.widgets import unnamed_widgets
+from annet_desktop.ui.widgets.naming import unnamed_widgets
 
 SERVER = "https://my.an-net.ru"
 

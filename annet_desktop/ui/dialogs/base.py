@@ -25,7 +25,7 @@ from .. import colors
 from ..models.rows_model import Column, RowsModel
 
 if TYPE_CHECKING:
-    from ..tabs import TabContext
+    from ..tabs.context import TabContext
 
 #: colours of the notes (same family as the tabs use)
 ERROR_COLOR = colors.ERROR
@@ -194,7 +194,7 @@ def choice_table(
 ) -> QTableView:
     """The read-only, row-at-a-time table of a choice dialog (tariffs, discounts): a click or Enter
     on a row calls ``chosen(index)``."""
-    from ..widgets import named
+    from ..widgets.naming import named
 
     view = named(QTableView(parent), name, accessible)
     view.setModel(model)

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..widgets import named
+from ..widgets.naming import named
 from .base import MUTED_COLOR, OnceButton, is_retryable, new_key, note_label, run, set_note
 
 if TYPE_CHECKING:
-    from ..tabs import TabContext
+    from ..tabs.context import TabContext
 
 
 class ConfirmDialog(QDialog):

@@ -18,11 +18,11 @@ from annet_contract.email import check_email
 from annet_contract.phone import check_phone, format_phone
 
 from ...i18n import translate
-from ..widgets import named
+from ..widgets.naming import named
 from .base import ERROR_COLOR, MUTED_COLOR, OK_COLOR, WARNING_COLOR, OnceButton, note_label, run, set_note
 
 if TYPE_CHECKING:
-    from ..tabs import TabContext
+    from ..tabs.context import TabContext
 
 SMS = "sms_phone"
 EMAIL = "email"

@@ -18,7 +18,7 @@ from .base import Clock, system_now, tr_rules
 from .confirm import ConfirmDialog
 
 if TYPE_CHECKING:
-    from ..tabs import TabContext
+    from ..tabs.context import TabContext
 
 
 def _take_credit(client: Any, number: str, key: str) -> Any:

@@ -30,7 +30,7 @@ from annet_contract.moscow import format_date
 
 from ...domain import rules
 from ..models.rows_model import RIGHT, Column
-from ..widgets import named
+from ..widgets.naming import named
 from .base import (
     ERROR_COLOR,
     MUTED_COLOR,
@@ -45,7 +45,7 @@ from .base import (
 from .confirm import ConfirmDialog
 
 if TYPE_CHECKING:
-    from ..tabs import TabContext
+    from ..tabs.context import TabContext
 
 
 def _load(client: Any, number: str, service_id: int) -> Any:

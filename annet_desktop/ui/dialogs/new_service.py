@@ -32,7 +32,7 @@ from annet_contract.moscow import format_date
 
 from ...domain import rules
 from ..models.rows_model import RIGHT, Column
-from ..widgets import named
+from ..widgets.naming import named
 from .base import (
     ERROR_COLOR,
     MUTED_COLOR,
@@ -51,7 +51,7 @@ from .base import (
 )
 
 if TYPE_CHECKING:
-    from ..tabs import TabContext
+    from ..tabs.context import TabContext
 
 
 def _catalog(client: Any, number: str) -> Any:

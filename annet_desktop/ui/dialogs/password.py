@@ -22,7 +22,7 @@ from ...i18n import translate
 from .base import ERROR_COLOR, MUTED_COLOR, OK_COLOR, WARNING_COLOR, run
 
 if TYPE_CHECKING:
-    from ..tabs import TabContext
+    from ..tabs.context import TabContext
 
 #: colours of the strength scores 0…4
 SCORE_COLORS = (ERROR_COLOR, ERROR_COLOR, WARNING_COLOR, OK_COLOR, OK_COLOR)

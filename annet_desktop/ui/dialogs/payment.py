@@ -58,11 +58,11 @@ from annet_contract.payment_amount import AmountError, check_amount, suggested
 from annet_contract.schema import OrderState
 
 from ...worker import Priority
-from ..widgets import named
+from ..widgets.naming import named
 from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, OnceButton, new_key, note_label, set_note
 
 if TYPE_CHECKING:
-    from ..tabs import TabContext
+    from ..tabs.context import TabContext
 
 log = logging.getLogger(__name__)
 

@@ -28,14 +28,14 @@ from annet_contract.money import format_money
 
 from ...domain import rules
 from ..models.services_model import block_name
-from ..widgets import named
+from ..widgets.naming import named
 from .base import MUTED_COLOR, note_label, set_note, tr_rules
 from .confirm import ConfirmDialog
 from .discounts import DiscountDialog
 from .tariffs import TariffDialog
 
 if TYPE_CHECKING:
-    from ..tabs import TabContext
+    from ..tabs.context import TabContext
 
 
 def _block(client: Any, number: str, service_id: int, key: str) -> Any:

@@ -26,9 +26,9 @@ from annet_contract.moscow import format_date, format_datetime
 from .. import colors
 from ..messages import error_text
 from ..models.services_model import block_name
-from ..widgets import named
+from ..widgets.naming import named
 from ..widgets.account_selector import AccountSelector
-from . import TabContext, follow_selected_account
+from .context import TabContext, follow_selected_account
 
 
 class AccountTab(QWidget):

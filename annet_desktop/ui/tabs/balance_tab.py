@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..messages import error_text
 from ..models.balance_model import BalanceModel
-from ..widgets import named
+from ..widgets.naming import named
 from ..widgets.account_selector import AccountSelector
 from ..widgets.table_panel import TablePanel
-from . import TabContext, follow_selected_account
+from .context import TabContext, follow_selected_account
 
 
 class BalanceTab(QWidget):

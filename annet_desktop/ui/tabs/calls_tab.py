@@ -58,9 +58,9 @@ from annet_contract.moscow import MOSCOW
 from ...export import ExportCancelled, ExportFormat
 from ..messages import error_text
 from ..models.calls_model import COLUMN_COUNT, CallsModel, PreparedPage, prepare_page, summary_text
-from ..widgets import named
+from ..widgets.naming import named
 from ..widgets.account_selector import AccountSelector
-from . import TabContext
+from .context import TabContext
 
 log = logging.getLogger(__name__)
 

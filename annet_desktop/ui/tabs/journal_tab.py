@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..messages import error_text
 from ..models.journal_model import JournalModel
-from ..widgets import named
+from ..widgets.naming import named
 from ..widgets.table_panel import TablePanel
-from . import TabContext
+from .context import TabContext
 
 
 class JournalTab(QWidget):

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..widgets import named
-from . import TabContext
+from ..widgets.naming import named
+from .context import TabContext
 
 
 class PasswordTab(QWidget):

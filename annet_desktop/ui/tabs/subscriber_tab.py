@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 from annet_contract.phone import format_phone
 
 from .. import colors
-from ..widgets import named
-from . import TabContext
+from ..widgets.naming import named
+from .context import TabContext
 
 
 class SubscriberTab(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ...state import CabinetState
-from . import named
+from .naming import named
 
 
 class AccountSelector(QWidget):
