@@ -15,7 +15,6 @@ with ``--demo``, and the main window's modules only after a successful login.
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import logging
 import os
 import sys
@@ -23,17 +22,17 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from . import __version__, i18n
 from .credentials import Credentials
+from .domain.urls import ServerUrlError, check_server_url
 from .i18n import translate
 from .settings import Settings
 from .ui.login_dialog import LoginDialog
-from .ui.messages import Messages
+from .ui.messages import Messages, server_url_error_text
 from .worker import Worker
 
 log = logging.getLogger(__name__)
@@ -42,53 +41,6 @@ log = logging.getLogger(__name__)
 API_WARM_UP_DELAY_MS = 100
 # how long a new server address waits for the logout on the old server
 LOGOUT_WAIT_MS = 5000
-
-
-class ServerUrlError(ValueError):
-    """The server address is not acceptable (not https, and not loopback http)."""
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def _without_secrets(url: str) -> str:
-    """The URL as it may be shown or logged: no user name, password, query or fragment."""
-    if "@" in url:
-        scheme, sep, rest = url.partition("://")
-        url = scheme + sep + "…@" + rest.rpartition("@")[2] if sep else "…@" + url.rpartition("@")[2]
-    return url.split("?", 1)[0].split("#", 1)[0]
-
-
-def check_server_url(url: str) -> str:
-    """The normalised base URL, or :class:`ServerUrlError` with a sentence for the user."""
-    url = url.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ServerUrlError(
-            translate("App", "Неверный адрес сервера: ")
-            + _without_secrets(url)
-            + translate("App", " (нужен вид https://имя-сервера).")
-        )
-    if parts.username or parts.password or parts.query or parts.fragment:
-        raise ServerUrlError(
-            translate("App", "Адрес сервера не должен содержать имени, пароля или параметров: ")
-            + _without_secrets(url)
-        )
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise ServerUrlError(
-            translate("App", "Незащищённое соединение (http://) с сервером ")
-            + parts.hostname
-            + translate(
-                "App", " запрещено: пароль и данные передавались бы открыто. Используйте адрес https://."
-            )
-        )
-    return url
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -134,13 +86,11 @@ class AppController(QObject):
         self.demo_accounts: list[Any] = []
         self.url_error: str | None = None
         url = server_url or self.settings.server_url
-        if not demo:
-            try:
-                url = check_server_url(url)
-            except ServerUrlError as exc:
-                self.url_error = str(exc)
-        self.worker = Worker(url if not demo else "", self.language, parent=self)
+        # a refused address is still shown (with why) until the user fixes it in the settings
+        self.worker = Worker("" if demo else url, self.language, parent=self)
         self.messages.server_url = self.worker.base_url
+        if not demo:
+            self._use_server(url)
         self._state: Any = None  # CabinetState, made at the first login (not before the first paint)
         self.worker.reloginRequired.connect(self._relogin)
         self.login_dialog: LoginDialog | None = None
@@ -148,6 +98,21 @@ class AppController(QObject):
         self.relogin_dialog: Any = None
         self.account = ""
         self.demoReady.connect(self._demo_ready)
+
+    def _use_server(self, url: str) -> bool:
+        """Talk to ``url`` from now on if it is acceptable; else keep the old one and say why.
+
+        ``url_error`` is the refusal in the user's words (``None`` once an address is accepted).
+        """
+        try:
+            url = check_server_url(url)
+        except ServerUrlError as exc:
+            self.url_error = server_url_error_text(exc)
+            return False
+        self.url_error = None
+        self.worker.configure(url)
+        self.messages.server_url = url
+        return True
 
     @property
     def state(self) -> Any:
@@ -220,8 +185,7 @@ class AppController(QObject):
             return
         self.demo_server = server
         self.demo_accounts = list(accounts)
-        self.worker.configure(server.url)
-        self.messages.server_url = server.url
+        self._use_server(server.url)
         if dialog is not None:
             dialog.set_server(server.url)
             dialog.set_demo_accounts(accounts)
@@ -243,14 +207,10 @@ class AppController(QObject):
         dialog = self.login_dialog
         if "server/url" not in keys or self.demo or dialog is None or self.window is not None:
             return
-        try:
-            url = check_server_url(self.settings.server_url)
-        except ServerUrlError as exc:
-            dialog.set_server(self.settings.server_url, str(exc))
+        if not self._use_server(self.settings.server_url):
+            dialog.set_server(self.settings.server_url, self.url_error)
             return
-        self.url_error = None
-        self.worker.configure(url)
-        self.messages.server_url = url
+        url = self.worker.base_url
         dialog.error.hide()
         dialog.accept_button.setEnabled(True)
         dialog.set_server(url)
@@ -305,14 +265,8 @@ class AppController(QObject):
                 return
             switched = True
             url = self.settings.server_url
-            try:
-                url = check_server_url(url)
-            except ServerUrlError as exc:
-                self.url_error = str(exc)
-            else:
-                self.url_error = None
-                self.worker.configure(url)
-                self.messages.server_url = url
+            if self._use_server(url):
+                url = self.worker.base_url
             if self.login_dialog is dialog and shiboken6.isValid(dialog):
                 dialog.set_ready()
                 dialog.set_server(url, self.url_error)

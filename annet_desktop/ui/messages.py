@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..domain.urls import ServerUrlError, UrlProblem
 from ..i18n import translate
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,23 @@ def error_text(error: Any, server_url: str = "") -> str:
                     return translate("Messages", str(text))
         return str(error)
     return translate("Messages", "Ошибка обращения к серверу.")
+
+
+def server_url_error_text(error: ServerUrlError) -> str:
+    """Why the server address is refused, in the user's language (never with its secrets)."""
+    if error.problem is UrlProblem.INVALID:
+        return (
+            translate("App", "Неверный адрес сервера: ")
+            + error.shown
+            + translate("App", " (нужен вид https://имя-сервера).")
+        )
+    if error.problem is UrlProblem.SECRETS:
+        return translate("App", "Адрес сервера не должен содержать имени, пароля или параметров: ") + error.shown
+    return (
+        translate("App", "Незащищённое соединение (http://) с сервером ")
+        + error.host
+        + translate("App", " запрещено: пароль и данные передавались бы открыто. Используйте адрес https://.")
+    )
 
 
 class Messages(QObject):

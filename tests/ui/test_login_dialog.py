@@ -12,7 +12,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from uihelpers import MemoryKeyring, login
 
-from annet_desktop.app import AppController, ServerUrlError, check_server_url
+from annet_desktop.app import AppController
+from annet_desktop.domain.urls import ServerUrlError, check_server_url
 from annet_desktop.credentials import Credentials
 from annet_desktop.settings import Settings
 

@@ -81,13 +81,13 @@ def _open(qtbot: Any, dialog: Any, url: str, returns: tuple[str, str] = ("", "")
     ],
 )
 def test_page_policy(url: str, ok: bool) -> None:
-    from annet_desktop.ui.dialogs.payment import allowed_page
+    from annet_desktop.domain.urls import allowed_page
 
     assert allowed_page(url) is ok
 
 
 def test_resource_policy() -> None:
-    from annet_desktop.ui.dialogs.payment import allowed_resource
+    from annet_desktop.domain.urls import allowed_resource
 
     assert allowed_resource("data:image/png;base64,AAAA", main_frame=False)
     assert not allowed_resource("data:text/html,x", main_frame=True)
@@ -97,16 +97,16 @@ def test_resource_policy() -> None:
 
 
 def test_return_urls_from_payment_url() -> None:
-    from annet_desktop.ui.dialogs.payment import _same_endpoint, return_urls
+    from annet_desktop.domain.urls import return_urls, same_endpoint
 
     ok, no = return_urls(
         "http://127.0.0.1:1/pay/?OrderNumber=1&URL_RETURN_OK=http%3A%2F%2F127.0.0.1%3A1%2Fpay%2Freturn%2Fok"
         "&URL_RETURN_NO=http%3A%2F%2F127.0.0.1%3A1%2Fpay%2Freturn%2Fno"
     )
     assert ok == "http://127.0.0.1:1/pay/return/ok" and no == "http://127.0.0.1:1/pay/return/no"
-    assert _same_endpoint("http://127.0.0.1:1/pay/return/ok?OrderNumber=1&Billnumber=2", ok)
-    assert not _same_endpoint("http://127.0.0.1:2/pay/return/ok", ok)
-    assert not _same_endpoint("https://127.0.0.1:1/pay/return/ok", ok)
+    assert same_endpoint("http://127.0.0.1:1/pay/return/ok?OrderNumber=1&Billnumber=2", ok)
+    assert not same_endpoint("http://127.0.0.1:2/pay/return/ok", ok)
+    assert not same_endpoint("https://127.0.0.1:1/pay/return/ok", ok)
 
 
 def test_web_engine_is_imported_lazily() -> None:

@@ -3,7 +3,7 @@
 The dialog asks for the amount (the recommended payment prefilled, 1 ₽ … 100 000 ₽, kopecks
 allowed; :mod:`annet_contract.payment_amount`), creates the order on the server through the
 worker and opens the order's ``payment_url`` in a ``QWebEngineView``. Qt WebEngine is imported
-only here and only then (:func:`_web`), so the app starts without it.
+only when a page opens (:mod:`.payment_web`, loaded by :func:`_web`), so the app starts without it.
 
 The web view is built to be safe on the real Assist pages (R-PAY-5):
 
@@ -30,16 +30,12 @@ actions uses it); ``open_payment_dialog(ctx, account)`` takes an account number 
 
 from __future__ import annotations
 
-import functools
-import ipaddress
 import logging
 import os
 from decimal import Decimal
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlsplit
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,23 +51,17 @@ from PySide6.QtWidgets import (
 
 from annet_contract.money import format_money
 from annet_contract.payment_amount import AmountError, check_amount, suggested
-from annet_contract.schema import OrderState
 
+from ...domain.urls import allowed_page, return_urls, same_endpoint
 from ...worker import Priority
 from ..widgets.naming import named
 from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, OnceButton, new_key, note_label, set_note
+from .payment_watcher import PaymentWatcher, _t
 
 if TYPE_CHECKING:
     from ..tabs.context import TabContext
 
 log = logging.getLogger(__name__)
-
-CONTEXT = "PaymentDialog"
-
-#: schemes a subframe may additionally show (blank frames the bank pages create)
-_SUBFRAME_SCHEMES = ("about",)
-#: schemes a page's own resources may use besides http(s)
-_RESOURCE_SCHEMES = ("data", "blob")
 
 
 #: the amount messages of :mod:`annet_contract.payment_amount`, for lupdate (translated by _t)
@@ -83,61 +73,6 @@ _AMOUNT_MESSAGES = (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-# --------------------------------------------------------------------------- URL policy (pure)
-
-
-def is_loopback(host: str) -> bool:
-    """True for localhost and loopback addresses (127.0.0.0/8, ::1)."""
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def allowed_page(url: str) -> bool:
-    """May a page (main frame or subframe) be opened: https anywhere, http only on the loopback."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme == "https":
-        return bool(parts.hostname)
-    if scheme == "http":
-        return bool(parts.hostname) and is_loopback(parts.hostname or "")
-    return False
-
-
-def allowed_resource(url: str, main_frame: bool) -> bool:
-    """May the request interceptor let ``url`` through (main frames: :func:`allowed_page`)."""
-    if main_frame:
-        return allowed_page(url)
-    scheme = urlsplit(url).scheme.lower()
-    return allowed_page(url) or scheme in _RESOURCE_SCHEMES
-
-
-def return_urls(payment_url: str) -> tuple[str, str]:
-    """The URL_RETURN_OK and URL_RETURN_NO of a payment page address ("" when absent)."""
-    query = parse_qs(urlsplit(payment_url).query)
-    return query.get("URL_RETURN_OK", [""])[0], query.get("URL_RETURN_NO", [""])[0]
-
-
-def _same_endpoint(url: str, target: str) -> bool:
-    if not target:
-        return False
-    a, b = urlsplit(url), urlsplit(target)
-    return (
-        a.scheme.lower() == b.scheme.lower()
-        and (a.hostname or "") == (b.hostname or "")
-        and a.port == b.port
-        and a.path.rstrip("/") == b.path.rstrip("/")
-    )
-
-
 def open_in_browser(url: QUrl) -> bool:
     """Open ``url`` in the system browser."""
     return bool(QDesktopServices.openUrl(url))
@@ -146,154 +81,15 @@ def open_in_browser(url: QUrl) -> bool:
 # --------------------------------------------------------------------------- Qt WebEngine (lazy)
 
 
-@functools.cache
-def _web() -> SimpleNamespace:
-    """Import Qt WebEngine and build the guarded classes (first payment page only)."""
+def _web() -> Any:
+    """Import Qt WebEngine and its guarded classes (:mod:`.payment_web`; first payment page only)."""
     if hasattr(os, "geteuid") and os.geteuid() == 0 and not os.environ.get("QTWEBENGINE_DISABLE_SANDBOX"):
         # Chromium refuses to run as root with its sandbox on (containers, live systems)
         log.warning("running as root: the web view's Chromium sandbox is off")
         os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
-    from PySide6.QtWebEngineCore import (
-        QWebEngineCertificateError,
-        QWebEngineDownloadRequest,
-        QWebEnginePage,
-        QWebEnginePermission,
-        QWebEngineProfile,
-        QWebEngineSettings,
-        QWebEngineUrlRequestInfo,
-        QWebEngineUrlRequestInterceptor,
-    )
-    from PySide6.QtWebEngineWidgets import QWebEngineView
+    from . import payment_web
 
-    class GuardedInterceptor(QWebEngineUrlRequestInterceptor):
-        """Blocks every request the policy refuses (runs on WebEngine's IO thread: pure checks only)."""
-
-        def __init__(self, parent: QObject | None = None) -> None:
-            super().__init__(parent)
-            self.blocked: list[str] = []
-
-        def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
-            url = info.requestUrl().toString()
-            main = info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame
-            if not allowed_resource(url, main):
-                scheme = urlsplit(url).scheme
-                self.blocked.append(scheme + ":" if scheme in ("data", "blob") else url)
-                info.block(True)
-
-    class GuardedPage(QWebEnginePage):
-        """A page that opens only what the policy allows and reports the return address."""
-
-        returnReached = Signal(QUrl)
-        navigationRefused = Signal(QUrl)
-        certificateRejected = Signal(QUrl)
-        permissionDenied = Signal(str)
-
-        def __init__(self, profile: QWebEngineProfile, returns: tuple[str, str], parent: QObject) -> None:
-            super().__init__(profile, parent)
-            self.returns = returns
-            self.refused: list[str] = []
-            self.denied: list[str] = []
-            self.rejected_certificates: list[str] = []
-            self.download_states: list[Any] = []
-            #: the last main-frame address reached without a form post («Открыть в браузере»)
-            self.shareable_url = QUrl()
-            self.certificateError.connect(self._on_certificate_error)
-            self.permissionRequested.connect(self._on_permission)
-            self.fileSystemAccessRequested.connect(lambda request: request.reject())
-            self.desktopMediaRequested.connect(lambda request: request.cancel())
-            self.registerProtocolHandlerRequested.connect(lambda request: request.reject())
-            self.selectClientCertificate.connect(lambda selection: selection.selectNone())
-            self.fullScreenRequested.connect(lambda request: request.reject())
-
-        # -- navigation
-        def acceptNavigationRequest(
-            self, url: QUrl | str, nav_type: QWebEnginePage.NavigationType, is_main_frame: bool
-        ) -> bool:
-            qurl = QUrl(url)
-            text = qurl.toString()
-            if is_main_frame and any(_same_endpoint(text, r) for r in self.returns):
-                self.returnReached.emit(qurl)
-                return False
-            ok = allowed_page(text) or (not is_main_frame and qurl.scheme() in _SUBFRAME_SCHEMES)
-            if not ok:
-                self.refused.append(qurl.scheme() + ":" if qurl.scheme() in ("data", "blob") else text)
-                self.navigationRefused.emit(qurl)
-                return False
-            if is_main_frame and nav_type != QWebEnginePage.NavigationType.NavigationTypeFormSubmitted:
-                self.shareable_url = qurl
-            return True
-
-        def createWindow(self, _type: QWebEnginePage.WebWindowType) -> QWebEnginePage:
-            return None  # type: ignore[return-value]  # no pop-ups, no new tabs: window.open gives null
-
-        def chooseFiles(self, *_args: Any) -> list[str]:
-            return []  # the payment pages have nothing to upload
-
-        def javaScriptConsoleMessage(self, *_args: Any) -> None:
-            return  # never log what the page prints: it could be what the payer typed
-
-        # -- certificates and permissions
-        def _on_certificate_error(self, error: QWebEngineCertificateError) -> None:
-            error.rejectCertificate()
-            self.rejected_certificates.append(error.url().toString())
-            self.certificateRejected.emit(error.url())
-
-        def _on_permission(self, permission: QWebEnginePermission) -> None:
-            permission.deny()
-            name = getattr(permission.permissionType(), "name", str(permission.permissionType()))
-            self.denied.append(name)
-            self.permissionDenied.emit(name)
-
-    def make_profile(parent: QObject) -> tuple[QWebEngineProfile, GuardedInterceptor]:
-        """An off-the-record profile for one dialog, locked down, and its request interceptor."""
-        # no storage name: off the record — cookies, cache, storage only in memory, gone with it
-        profile = QWebEngineProfile(parent)
-        profile.setPersistentPermissionsPolicy(QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
-        profile.setSpellCheckEnabled(False)
-        profile.setPushServiceEnabled(False)
-        interceptor = GuardedInterceptor(profile)
-        profile.setUrlRequestInterceptor(interceptor)
-        profile.downloadRequested.connect(_refuse_download)
-        settings = profile.settings()
-        attr = QWebEngineSettings.WebAttribute
-        for name, value in (
-            (attr.JavascriptCanOpenWindows, False),
-            (attr.LocalContentCanAccessFileUrls, False),
-            (attr.LocalContentCanAccessRemoteUrls, False),
-            (attr.NavigateOnDropEnabled, False),
-            (attr.PluginsEnabled, False),
-            (attr.PdfViewerEnabled, False),
-            (attr.JavascriptCanAccessClipboard, False),
-            (attr.JavascriptCanPaste, False),
-            (attr.AllowWindowActivationFromJavaScript, False),
-            (attr.FullScreenSupportEnabled, False),
-            (attr.ScreenCaptureEnabled, False),
-            (attr.AllowRunningInsecureContent, False),
-            (attr.AllowGeolocationOnInsecureOrigins, False),
-            (attr.WebRTCPublicInterfacesOnly, True),
-            (attr.HyperlinkAuditingEnabled, False),
-            (attr.DnsPrefetchEnabled, False),
-        ):
-            settings.setAttribute(name, value)
-        return profile, interceptor
-
-    def _refuse_download(download: QWebEngineDownloadRequest) -> None:
-        download.cancel()
-        page: Any = download.page()
-        if page is not None and hasattr(page, "refused"):
-            page.refused.append("download:" + download.url().toString())
-            page.download_states.append(download.state())
-
-    return SimpleNamespace(
-        QWebEngineView=QWebEngineView,
-        QWebEnginePage=QWebEnginePage,
-        QWebEngineProfile=QWebEngineProfile,
-        QWebEngineSettings=QWebEngineSettings,
-        GuardedPage=GuardedPage,
-        GuardedInterceptor=GuardedInterceptor,
-        make_profile=make_profile,
-        refuse_download=_refuse_download,
-    )
+    return payment_web
 
 
 # --------------------------------------------------------------------------- the dialog
@@ -510,7 +306,7 @@ class PaymentDialog(QDialog):
             open_in_browser(url)
 
     def _on_return(self, url: QUrl) -> None:
-        ok = self.page is not None and _same_endpoint(url.toString(), self.page.returns[0])
+        ok = self.page is not None and same_endpoint(url.toString(), self.page.returns[0])
         self.return_caught = ok
         self.returned.emit(ok)
         QTimer.singleShot(0, self.accept)
@@ -549,82 +345,6 @@ class PaymentDialog(QDialog):
 
 def _create_payment(client: Any, number: str, amount: Decimal, key: str) -> Any:
     return client.create_payment(number, amount, idempotency_key=key)
-
-
-def _get_payment(client: Any, number: str, order_number: str) -> Any:
-    return client.payment(number, order_number)
-
-
-class PaymentWatcher(QObject):
-    """After the dialog: ask the server for the order's state, refresh, show the result."""
-
-    #: the order as the server reported it (schema.PaymentOrder)
-    settled = Signal(object)
-
-    def __init__(
-        self, ctx: TabContext, number: str, order: Any, financial_block: bool, closed_midway: bool
-    ) -> None:
-        super().__init__(ctx.state)
-        self.ctx = ctx
-        self.number = number
-        self.order = order
-        self.financial_block = financial_block
-        self.closed_midway = closed_midway
-        self.result: Any = None
-
-    def start(self) -> None:
-        """Ask the server once."""
-        reply = self.ctx.worker.submit(
-            _get_payment, self.number, self.order.order_number, priority=Priority.USER
-        )
-        self._reply = reply
-        reply.finished.connect(self._answered)
-        reply.failed.connect(self._failed)
-
-    def _answered(self, order: Any) -> None:
-        self.result = order
-        state = OrderState(order.state)
-        if state is not OrderState.PENDING:
-            self.ctx.state.refresh(("account", "services", "balance", "journal"), self.number)
-        if state is OrderState.PAID:
-            self.ctx.messages.info(self.text(order), parent=self.ctx.window)
-        elif state in (OrderState.DECLINED, OrderState.TIMEOUT):
-            self.ctx.messages.warning(self.text(order), parent=self.ctx.window)
-        elif state is OrderState.PENDING:
-            self.ctx.messages.status(self.text(order))
-        self.settled.emit(order)
-        self.deleteLater()
-
-    def _failed(self, error: Any) -> None:
-        self.ctx.messages.error(error, parent=self.ctx.window, action=False)
-        self.settled.emit(None)
-        self.deleteLater()
-
-    def text(self, order: Any) -> str:
-        """The result in the subscriber's words, with the order and payment numbers."""
-        numbers = _t("Заказ № ") + order.order_number
-        if order.billnumber:
-            numbers += _t(", платёж № ") + order.billnumber
-        numbers += "."
-        state = OrderState(order.state)
-        if state is OrderState.PAID:
-            text = (
-                _t("Оплата прошла успешно: ")
-                + format_money(order.amount)
-                + _t(" зачислено на счёт ")
-                + self.number
-                + ". "
-                + numbers
-            )
-            if self.financial_block:
-                text += " " + _t("Услуги возобновятся в течение 1–10 минут.")
-            return text
-        if state is OrderState.PENDING:
-            if self.closed_midway:
-                return _t("Оплата прервана: заказ не оплачен. ") + numbers
-            return _t("Платёж ещё обрабатывается. Проверьте баланс позже. ") + numbers
-        reason = order.reason or _t("Отказ в авторизации. Проверьте параметры платежного средства.")
-        return _t("Оплата не проведена: ") + reason + " " + numbers
 
 
 # --------------------------------------------------------------------------- entry points

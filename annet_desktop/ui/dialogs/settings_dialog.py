@@ -2,7 +2,7 @@
 default folder for exports.
 
 * the server address must be ``https://…``; plain ``http://`` only for the loopback (a local test
-  server); the same check as the command line (:func:`annet_desktop.app.check_server_url`);
+  server); the same check as the command line (:func:`annet_desktop.domain.urls.check_server_url`);
 * the server address applies from the next login, the language (Русский / English) from the next
   start (the dialog says so; ``saved`` lists the changed keys for whoever opened it);
 * «Забыть сохранённый пароль» removes the password of the account (the last one logged in, or the
@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.urls import ServerUrlError, check_server_url, has_userinfo
 from .. import colors
+from ..messages import server_url_error_text
 from ..widgets.naming import named
 
 log = logging.getLogger(__name__)
@@ -211,24 +213,15 @@ class SettingsDialog(QDialog):
 
     def values(self) -> dict[str, str] | None:
         """The checked values to store, or ``None`` after showing why they cannot be."""
-        from urllib.parse import urlsplit
-
-        from ...app import ServerUrlError, check_server_url
-
         text = self.server.text().strip()
-        try:
-            parts = urlsplit(text)
-            userinfo = bool(parts.username or parts.password)
-        except ValueError:
-            userinfo = False
-        if userinfo:  # never echo a password typed into the address
+        if has_userinfo(text):  # never echo a password typed into the address
             self._show_error(self.tr("Адрес сервера не должен содержать имени и пароля."))
             self.server.setFocus()
             return None
         try:
             url = check_server_url(text)
         except ServerUrlError as exc:
-            self._show_error(str(exc))
+            self._show_error(server_url_error_text(exc))
             self.server.setFocus()
             return None
         folder = self.export_folder.text().strip()

@@ -1,0 +1,103 @@
+"""After the payment dialog: ask the server for the order's state, refresh, and tell the user (R-PAY-4).
+
+The return address alone never counts as paid: :class:`PaymentWatcher` asks the server once,
+refreshes the account, balance and journal when the order is settled and shows the result with
+the order and payment numbers (for a financially blocked account: services come back in 1–10 min).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from annet_contract.money import format_money
+from annet_contract.schema import OrderState
+
+from ...worker import Priority
+
+if TYPE_CHECKING:
+    from ..tabs.context import TabContext
+
+#: the translation context of the payment texts (shared with the dialog)
+CONTEXT = "PaymentDialog"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _get_payment(client: Any, number: str, order_number: str) -> Any:
+    return client.payment(number, order_number)
+
+
+class PaymentWatcher(QObject):
+    """After the dialog: ask the server for the order's state, refresh, show the result."""
+
+    #: the order as the server reported it (schema.PaymentOrder)
+    settled = Signal(object)
+
+    def __init__(
+        self, ctx: TabContext, number: str, order: Any, financial_block: bool, closed_midway: bool
+    ) -> None:
+        super().__init__(ctx.state)
+        self.ctx = ctx
+        self.number = number
+        self.order = order
+        self.financial_block = financial_block
+        self.closed_midway = closed_midway
+        self.result: Any = None
+
+    def start(self) -> None:
+        """Ask the server once."""
+        reply = self.ctx.worker.submit(
+            _get_payment, self.number, self.order.order_number, priority=Priority.USER
+        )
+        self._reply = reply
+        reply.finished.connect(self._answered)
+        reply.failed.connect(self._failed)
+
+    def _answered(self, order: Any) -> None:
+        self.result = order
+        state = OrderState(order.state)
+        if state is not OrderState.PENDING:
+            self.ctx.state.refresh(("account", "services", "balance", "journal"), self.number)
+        if state is OrderState.PAID:
+            self.ctx.messages.info(self.text(order), parent=self.ctx.window)
+        elif state in (OrderState.DECLINED, OrderState.TIMEOUT):
+            self.ctx.messages.warning(self.text(order), parent=self.ctx.window)
+        elif state is OrderState.PENDING:
+            self.ctx.messages.status(self.text(order))
+        self.settled.emit(order)
+        self.deleteLater()
+
+    def _failed(self, error: Any) -> None:
+        self.ctx.messages.error(error, parent=self.ctx.window, action=False)
+        self.settled.emit(None)
+        self.deleteLater()
+
+    def text(self, order: Any) -> str:
+        """The result in the subscriber's words, with the order and payment numbers."""
+        numbers = _t("Заказ № ") + order.order_number
+        if order.billnumber:
+            numbers += _t(", платёж № ") + order.billnumber
+        numbers += "."
+        state = OrderState(order.state)
+        if state is OrderState.PAID:
+            text = (
+                _t("Оплата прошла успешно: ")
+                + format_money(order.amount)
+                + _t(" зачислено на счёт ")
+                + self.number
+                + ". "
+                + numbers
+            )
+            if self.financial_block:
+                text += " " + _t("Услуги возобновятся в течение 1–10 минут.")
+            return text
+        if state is OrderState.PENDING:
+            if self.closed_midway:
+                return _t("Оплата прервана: заказ не оплачен. ") + numbers
+            return _t("Платёж ещё обрабатывается. Проверьте баланс позже. ") + numbers
+        reason = order.reason or _t("Отказ в авторизации. Проверьте параметры платежного средства.")
+        return _t("Оплата не проведена: ") + reason + " " + numbers
