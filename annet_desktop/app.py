@@ -345,10 +345,8 @@ def application_icon() -> Any:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the process exit code."""
     args = parse_args(argv)
-    if args.self_test:
-        from .selftest import run_self_test
-
-        return run_self_test()
+    if args.self_test:  # served by annet_desktop.__main__ (the self-test imports this module)
+        raise SystemExit("annet-desktop: run --self-test through python -m annet_desktop")
     logging.basicConfig(level=os.environ.get("ANNET_LOG", "WARNING"))
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
