@@ -204,7 +204,7 @@ def _child_table(kind: str, data_path: str) -> None:
     app.processEvents()
     if kind == "model":
         # the app prepares each page in the API thread as it arrives (prepare_page): not GUI work
-        from annet_desktop.ui.models.calls_model import prepare_page
+        from annet_desktop.domain.calls import prepare_page
 
         pages = [prepare_page(p) for p in pages]
     before = _rss_mb()

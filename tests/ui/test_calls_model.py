@@ -12,22 +12,20 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from annet_contract.moscow import MOSCOW
-from annet_desktop.ui.models.calls_model import (
+from annet_desktop.domain.calls import (
     CALLEE,
     CALLER,
     COLUMN_COUNT,
     COST,
     DIRECTION,
     DURATION,
-    RAW_ROLE,
     START,
     ZONE,
-    CallsModel,
     CallsSummary,
     digits,
     format_hms,
-    summary_text,
 )
+from annet_desktop.ui.models.calls_model import RAW_ROLE, CallsModel, summary_text
 
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 

@@ -4,7 +4,7 @@ Built for a business line's month of 100,000 calls (R-CALL-4):
 
 * rows are held as one list per column (as the API sends them, :class:`~annet_contract.schema.CallsPage`)
   and pages are appended with ``beginInsertRows`` so the view shows rows as they arrive; a page is
-  first made ready by :func:`prepare_page` (pure Python, run in the API thread by the tab);
+  first made ready by :func:`~annet_desktop.domain.calls.prepare_page` (pure, run in the API thread);
 * what is shown is ``order``, a list of row numbers into the columns: sorting replaces it by a
   permutation computed once per column and direction (the sort keys too are computed once per
   column) and cached until new rows arrive; :meth:`CallsModel.precompute_next` computes them one at
@@ -21,9 +21,7 @@ Built for a business line's month of 100,000 calls (R-CALL-4):
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
@@ -38,121 +36,33 @@ from PySide6.QtCore import (
 )
 
 from annet_contract.money import format_money
-from annet_contract.moscow import MOSCOW, to_moscow
 
+from ...domain.calls import (
+    CALLEE,
+    CALLER,
+    COLUMN_COUNT,
+    COST,
+    DIRECTION,
+    DURATION,
+    START,
+    ZONE,
+    CallsSummary,
+    PreparedPage,
+    digits,
+    format_call_duration,
+    format_call_time,
+    format_hms,
+    prepare_page,
+    thousands,
+)
 from ...export import Column, Kind
 
 Index = QModelIndex | QPersistentModelIndex
 
-START, CALLER, CALLEE, DIRECTION, DURATION, COST, ZONE = range(7)
-COLUMN_COUNT = 7
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell's value as sent by the server
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_NON_DIGITS = re.compile(r"\D+")
-
-
-def digits(text: str) -> str:
-    """Only the digits of a number as typed or sent («+7 (900) 123-45-67» → «79001234567»)."""
-    if text.isdigit():
-        return text
-    return _NON_DIGITS.sub("", text)
-
-
-def format_call_time(value: dt.datetime) -> str:
-    """``dd.mm.yyyy hh:mm:ss`` on Moscow time (calls keep their seconds)."""
-    return to_moscow(value).strftime("%d.%m.%Y %H:%M:%S")
-
-
-def format_hms(seconds: int) -> str:
-    """A total duration as ``hh:mm:ss`` (hours not limited to 24)."""
-    hours, rest = divmod(int(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}"
-
-
-def format_call_duration(seconds: int) -> str:
-    """One call's duration: ``m:ss``, or ``h:mm:ss`` from an hour."""
-    hours, rest = divmod(int(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-_MSK_OFFSET = MOSCOW.utcoffset(None)
-
-
-def _moscow_naive(values: Sequence[dt.datetime]) -> list[dt.datetime]:
-    """Start times as naive Moscow time: compared, sorted and formatted without calling into
-    each value's tzinfo (the API's parser gives every datetime its own tzinfo object)."""
-    out: list[dt.datetime] = []
-    append = out.append
-    naive = dt.datetime
-    for value in values:
-        offset = value.utcoffset()
-        if offset == _MSK_OFFSET:  # the constructor is 3× faster than replace(tzinfo=None) here
-            append(naive(value.year, value.month, value.day, value.hour, value.minute, value.second,
-                         value.microsecond))  # fmt: skip
-        elif offset is None:
-            append(value)
-        else:
-            append(value.astimezone(MOSCOW).replace(tzinfo=None))
-    return out
-
-
-@dataclass(frozen=True)
-class PreparedPage:
-    """A calls page made ready to append: start times naive on Moscow time, cost sort keys and
-    totals computed. :func:`prepare_page` is pure Python: the tab runs it in the API thread right
-    after the page is parsed, so the GUI thread only extends lists."""
-
-    total: int
-    started_at: list[dt.datetime]
-    caller: Sequence[str]
-    callee: Sequence[str]
-    direction: Sequence[Any]
-    duration_s: Sequence[int]
-    cost: Sequence[Decimal]
-    zone: Sequence[str]
-    cost_keys: list[float]
-    duration_sum: int
-    cost_sum: Decimal
-    months: list[tuple[int, int]]
-    next_cursor: str | None
-
-    def __len__(self) -> int:
-        return len(self.started_at)
-
-
-def prepare_page(page: Any) -> PreparedPage:
-    """Turn an API :class:`~annet_contract.schema.CallsPage` into a :class:`PreparedPage`."""
-    columns = (page.caller, page.callee, page.direction, page.duration_s, page.cost, page.zone)
-    if {len(c) for c in columns} - {len(page.started_at)}:
-        raise ValueError("the columns of a calls page differ in length")
-    return PreparedPage(
-        total=int(page.total),
-        started_at=_moscow_naive(page.started_at),
-        caller=page.caller,
-        callee=page.callee,
-        direction=page.direction,
-        duration_s=page.duration_s,
-        cost=page.cost,
-        zone=page.zone,
-        cost_keys=list(map(float, page.cost)),  # exact order for amounts with two decimals
-        duration_sum=sum(page.duration_s),
-        cost_sum=sum(page.cost, Decimal(0)),
-        months=[(int(y), int(m)) for y, m in (getattr(page, "months", None) or [])],
-        next_cursor=getattr(page, "next_cursor", None),
-    )
-
-
-@dataclass(frozen=True)
-class CallsSummary:
-    """The summary line under the table, for what is shown."""
-
-    count: int
-    duration_s: int
-    cost: Decimal
 
 
 class CallsModel(QAbstractTableModel):
@@ -551,7 +461,7 @@ class CallsModel(QAbstractTableModel):
 #: the summary line's text, for tabs and tests
 def summary_text(summary: CallsSummary) -> str:
     """«Звонков: 1 234, общая длительность 12:34:56, общая стоимость 1 234,50 ₽»."""
-    count = f"{summary.count:,}".replace(",", "\u00a0")
+    count = thousands(summary.count)
     text = QCoreApplication.translate(
         "CallsModel", "Звонков: {count}, общая длительность {duration}, общая стоимость {cost}"
     )
