@@ -267,15 +267,13 @@ class AppController(QObject):
             url = self.settings.server_url
             if self._use_server(url):
                 url = self.worker.base_url
-            if self.login_dialog is dialog and shiboken6.isValid(dialog):
+            if self.login_dialog is dialog:
                 dialog.set_ready()
                 dialog.set_server(url, self.url_error)
 
-        import shiboken6
-
-        ended.finished.connect(switch)
-        ended.failed.connect(switch)
-        # a logout that never answers must not hold the form; the timer goes with the window
+        # both run only while the login window lives: a logout that never answers must not hold
+        # the form (the timer), and neither reaches a window that has gone meanwhile
+        ended.then(dialog, switch, switch)
         QTimer.singleShot(LOGOUT_WAIT_MS, dialog, switch)
 
     def _relogin(self) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -215,14 +215,37 @@ class CabinetState(QObject):
             elif part == "balance":
                 self._load_balance(number, reset=True)
 
-    def _submit(self, part: str, number: str, fn: Any, args: tuple[Any, ...], key: Any) -> Reply:
+    def _submit(
+        self,
+        part: str,
+        number: str,
+        fn: Any,
+        args: tuple[Any, ...],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[Any], None] | None = None,
+    ) -> Reply:
+        """Queue one load of ``part``; the answer reaches ``on_done`` (after the common bookkeeping)."""
         # loads for the selected account are dropped if another one is selected meanwhile; an
         # explicit refresh of another account (after an action on it) is kept
         context = ("account", number) if number and number == self._selected else None
         self.loading.add((part, number))
         self.loadStarted.emit(part, number)
-        reply = self.worker.submit(fn, *args, priority=Priority.BACKGROUND, key=key, context=context)
-        reply.failed.connect(lambda err, p=part, n=number: self._failed(p, n, err))
+        reply = self.worker.submit(
+            fn, *args, priority=Priority.BACKGROUND, key=(part, number), context=context
+        )
+
+        def done(result: Any) -> None:
+            self.loading.discard((part, number))
+            self.errors.pop((part, number), None)
+            on_done(result)
+            self._mark_success()
+
+        def failed(error: Any) -> None:
+            self._failed(part, number, error)
+            if on_failed is not None:
+                on_failed(error)
+
+        reply.then(self, done, failed)
         return reply
 
     def _on_dropped(self, reply: Reply) -> None:
@@ -234,82 +257,76 @@ class CabinetState(QObject):
                 self.balance_of(str(number)).loading = False
 
     def _load(self, part: str, number: str, fn: Any, args: tuple[Any, ...], apply: Any) -> None:
-        reply = self._submit(part, number, fn, args, (part, number))
+        self._submit(part, number, fn, args, apply)
 
-        def done(result: Any) -> None:
-            self.loading.discard((part, number))
-            self.errors.pop((part, number), None)
-            apply(result)
-            self._mark_success()
+    def _load_pages(
+        self,
+        part: str,
+        number: str,
+        paged: Callable[[], PagedList],
+        fetch: Callable[..., Any],
+        args: tuple[Any, ...],
+        *,
+        reset: bool,
+        announce_reset: Callable[[], None],
+        announce_appended: Callable[[int, int], None],
+    ) -> None:
+        """The first page of a newest-first list (``reset``), or its next one: balance, journal.
 
-        reply.finished.connect(done)
-
-    def _load_balance(self, number: str, *, reset: bool) -> None:
-        lst = self.balance_of(number)
+        ``paged()`` gives the list as it is when the answer comes; ``fetch(client, *args, cursor)``
+        loads a page; ``announce_*`` emit the state's signals for the list.
+        """
+        lst = paged()
         cursor = None if reset else lst.next_cursor
         if not reset and (cursor is None or lst.loading):
             return
         lst.loading = True
-        reply = self._submit("balance", number, _fetch_balance, (number, cursor), ("balance", number))
 
         def done(page: Any) -> None:
-            self.loading.discard(("balance", number))
-            self.errors.pop(("balance", number), None)
-            lst = self.balance_of(number)
+            lst = paged()
             lst.loading = False
             lst.error = None
             if reset:
                 lst.items = list(page.items)
                 lst.next_cursor = page.next_cursor
                 lst.loaded = True
-                self.balanceReset.emit(number)
+                announce_reset()
             else:
                 start = len(lst.items)
                 lst.items.extend(page.items)
                 lst.next_cursor = page.next_cursor
-                self.balanceAppended.emit(number, start, len(page.items))
-            self._mark_success()
+                announce_appended(start, len(page.items))
 
         def failed(err: Any) -> None:
-            lst = self.balance_of(number)
+            lst = paged()
             lst.loading = False
             lst.error = err
 
-        reply.failed.connect(failed)
-        reply.finished.connect(done)
+        self._submit(part, number, fetch, (*args, cursor), done, failed)
+
+    def _load_balance(self, number: str, *, reset: bool) -> None:
+        self._load_pages(
+            "balance",
+            number,
+            lambda: self.balance_of(number),
+            _fetch_balance,
+            (number,),
+            reset=reset,
+            announce_reset=lambda: self.balanceReset.emit(number),
+            announce_appended=lambda start, count: self.balanceAppended.emit(number, start, count),
+        )
 
     def _load_journal(self, *, reset: bool) -> None:
-        lst = self.journal
-        cursor = None if reset else lst.next_cursor
-        if not reset and (cursor is None or lst.loading):
-            return
-        lst.loading = True
-        reply = self._submit("journal", "", _fetch_journal, (cursor,), ("journal", ""))
-
-        def done(page: Any) -> None:
-            self.loading.discard(("journal", ""))
-            self.errors.pop(("journal", ""), None)
-            lst = self.journal
-            lst.loading = False
-            lst.error = None
-            if reset:
-                lst.items = list(page.items)
-                lst.next_cursor = page.next_cursor
-                lst.loaded = True
-                self.journalReset.emit()
-            else:
-                start = len(lst.items)
-                lst.items.extend(page.items)
-                lst.next_cursor = page.next_cursor
-                self.journalAppended.emit(start, len(page.items))
-            self._mark_success()
-
-        def failed(err: Any) -> None:
-            self.journal.loading = False
-            self.journal.error = err
-
-        reply.failed.connect(failed)
-        reply.finished.connect(done)
+        self._load_pages(
+            "journal",
+            "",
+            lambda: self.journal,
+            _fetch_journal,
+            (),
+            reset=reset,
+            announce_reset=self.journalReset.emit,
+            announce_appended=self.journalAppended.emit,
+        )
 
     def fetch_more_balance(self, number: str | None = None) -> None:
         """Load the next (older) page of the balance history, if there is one."""

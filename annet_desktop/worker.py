@@ -2,7 +2,9 @@
 
 ``Worker.submit(fn, *args, priority=USER|BACKGROUND, key=None, context=None)`` queues
 ``fn(client, *args)`` for the API thread and returns a :class:`Reply` living in the GUI thread,
-with ``finished(result)`` / ``failed(error)`` signals (in the spirit of ``QNetworkReply``):
+with ``finished(result)`` / ``failed(error)`` signals (in the spirit of ``QNetworkReply``); take the
+answer with ``reply.then(receiver, on_done, on_failed)``, which delivers it only while the
+receiver lives:
 
 * user actions (``Priority.USER``) run before pending background refreshes;
 * a newer job with the same ``key`` replaces a pending older one (its reply is cancelled);
@@ -30,6 +32,8 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from .background import Delivery, deliver
 
 log = logging.getLogger(__name__)
 
@@ -207,6 +211,7 @@ class Reply(QObject):
         self.done = False
         self.dropped = False
         self.expired_error: Any = None  # the SessionExpired held while waiting for a re-login
+        self._deliveries: list[Delivery] = []
 
     def cancel(self) -> None:
         """Withdraw the job: it does not run if still queued and its answer is never delivered."""
@@ -214,13 +219,26 @@ class Reply(QObject):
             self._worker._cancel(self)
 
     def then(
-        self, on_finished: Callable[[Any], None], on_failed: Callable[[Any], None] | None = None
-    ) -> Reply:
-        """Connect callbacks and return self (``worker.submit(...).then(show, fail)``)."""
-        self.finished.connect(on_finished)
-        if on_failed is not None:
-            self.failed.connect(on_failed)
-        return self
+        self,
+        receiver: QObject,
+        on_finished: Callable[[Any], None],
+        on_failed: Callable[[Any], None] | None = None,
+    ) -> Delivery:
+        """Hand the answer to callbacks that run only while ``receiver`` lives.
+
+        ``worker.submit(fn).then(self, self._show, self._fail)``: when ``receiver`` (the widget
+        that asked) is deleted first, the answer is dropped instead of reaching a deleted widget
+        (:mod:`annet_desktop.background`). ``Delivery.discard()`` drops it on purpose.
+        """
+        delivery = deliver(receiver, self.finished, self.failed, on_finished, on_failed)
+        self._deliveries.append(delivery)
+        return delivery
+
+    def _abandon(self) -> None:
+        """No answer will come (cancelled, dropped, logged out): let the deliveries go."""
+        deliveries, self._deliveries = self._deliveries, []
+        for delivery in deliveries:
+            delivery.discard()
 
 
 class Worker(QObject):
@@ -343,6 +361,7 @@ class Worker(QObject):
         self._queue.cancel_all()
         for reply, _job, _r in [v for v in self._replies.values()]:
             reply.cancelled = True
+            reply._abandon()
         self._replies.clear()
         self._keys.clear()
         self._held.clear()
@@ -383,6 +402,7 @@ class Worker(QObject):
     # ------------------------------------------------------------------ internals
     def _cancel(self, reply: Reply) -> None:
         reply.cancelled = True
+        reply._abandon()
         self._queue.cancel(reply.job_id)
         if reply.job_id in self._held:
             self._held.remove(reply.job_id)
@@ -397,6 +417,7 @@ class Worker(QObject):
     def _drop(self, job_id: int, reply: Reply) -> None:
         reply.dropped = True
         reply.done = True
+        reply._abandon()
         self._forget(job_id)
         self._update_busy()
         log.debug("dropped stale reply %s %s", job_id, reply.context)

@@ -405,8 +405,7 @@ class LoginDialog(QDialog):
         from ..worker import Priority
 
         self._reply = self.worker.submit(_login, number, password, priority=Priority.USER, relogin=False)
-        self._reply.finished.connect(lambda me, n=number, p=password: self._succeeded(n, p, me))
-        self._reply.failed.connect(self._failed)
+        self._reply.then(self, lambda me, n=number, p=password: self._succeeded(n, p, me), self._failed)
 
     @property
     def busy(self) -> bool:

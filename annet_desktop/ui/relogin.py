@@ -98,8 +98,7 @@ class ReloginDialog(QDialog):
         self._reply = self.worker.submit(
             _relogin, self.account, self.password.text(), priority=Priority.USER, relogin=False
         )
-        self._reply.finished.connect(self._succeeded)
-        self._reply.failed.connect(self._failed)
+        self._reply.then(self, self._succeeded, self._failed)
 
     def _succeeded(self, me: Any) -> None:
         self._reply = None

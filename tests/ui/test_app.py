@@ -165,6 +165,9 @@ def test_a_logout_that_never_answers_does_not_hold_the_login_form(
         finished = Signal(object)
         failed = Signal(object)
 
+        def then(self, *_callbacks: Any) -> None:
+            return None  # never answers
+
     monkeypatch.setattr(app_module, "LOGOUT_WAIT_MS", 50)
     _settings_server(server.url)
     controller = make_app(None)

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QTableView, QWidget
 
@@ -103,7 +103,7 @@ def set_note(label: QLabel, text: str, color: str | None = None) -> None:
 
 def run(
     ctx: TabContext,
-    owner: Any,
+    owner: QObject,
     fn: Callable[..., Any],
     *args: Any,
     on_done: Callable[[Any], None],
@@ -115,7 +115,8 @@ def run(
 
     ``on_done(result)`` runs on success. On failure the error is shown through the messages
     bridge with the server's words (parented to ``parent``, the window that stays open), then
-    ``on_failed(error)`` runs. The reply is kept on ``owner`` so it lives until it answers.
+    ``on_failed(error)`` runs. The reply is kept on ``owner`` so it lives until it answers; when
+    ``owner`` is deleted first, neither runs.
     """
     reply = ctx.worker.submit(fn, *args, priority=Priority.USER)
     replies = getattr(owner, "_action_replies", None)
@@ -139,8 +140,7 @@ def run(
         if on_failed is not None:
             on_failed(error)
 
-    reply.finished.connect(finished)
-    reply.failed.connect(failed)
+    reply.then(owner, finished, failed)  # nothing runs once the owner (the dialog) is gone
     return reply
 
 

@@ -204,8 +204,7 @@ class PaymentDialog(QDialog):
         self.amount.setReadOnly(True)
         reply = self.ctx.worker.submit(_create_payment, self.number, amount, self.key, priority=Priority.USER)
         self._create_reply = reply
-        reply.finished.connect(self._created)
-        reply.failed.connect(self._create_failed)
+        reply.then(self, self._created, self._create_failed)
 
     def _create_failed(self, error: Any) -> None:
         self.amount.setReadOnly(False)

@@ -54,8 +54,7 @@ class PaymentWatcher(QObject):
             _get_payment, self.number, self.order.order_number, priority=Priority.USER
         )
         self._reply = reply
-        reply.finished.connect(self._answered)
-        reply.failed.connect(self._failed)
+        reply.then(self, self._answered, self._failed)
 
     def _answered(self, order: Any) -> None:
         self.result = order
