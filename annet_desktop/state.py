@@ -93,6 +93,7 @@ class CabinetState(QObject):
         self.services: dict[str, list[Any]] = {}
         self.balance: dict[str, PagedList] = {}
         self.journal = PagedList()
+        self.call_months: dict[str, list[tuple[int, int]]] = {}
         self.errors: dict[tuple[str, str], Any] = {}
         self.loading: set[tuple[str, str]] = set()
         self.last_refresh: dt.datetime | None = None
@@ -122,6 +123,7 @@ class CabinetState(QObject):
         self.services.clear()
         self.balance.clear()
         self.journal = PagedList()
+        self.call_months.clear()
         self.errors.clear()
         self.loading.clear()
         self.last_refresh = None
@@ -160,6 +162,14 @@ class CabinetState(QObject):
 
     def balance_of(self, number: str | None = None) -> PagedList:
         return self.balance.setdefault(number or self._selected, PagedList())
+
+    def months_with_calls(self, number: str) -> list[tuple[int, int]]:
+        """The (year, month) pairs in which account ``number`` has calls, newest first ([] unknown)."""
+        return self.call_months.get(number, [])
+
+    def set_months_with_calls(self, number: str, months: Iterable[tuple[int, int]]) -> None:
+        """The months with calls as the server listed them (``CallsPage.months``)."""
+        self.call_months[number] = sorted(set(months), reverse=True)
 
     def error(self, part: str, number: str = "") -> Any:
         return self.errors.get((part, number))

@@ -269,22 +269,22 @@ def test_cancelled_save_dialog_does_nothing(
     _c, tab, _demo = open_calls(qtbot, logged_in, "telephony")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     tab.export_button.click()
-    assert tab.export_thread is None and tab.export_dialog is None
+    assert tab.export_job is None and tab.export_dialog is None
     assert tab.export_button.isEnabled()
 
 
 def test_quitting_during_an_export_cancels_it_and_leaves_no_file(
     qtbot: Any, logged_in: Any, server: Any, tmp_path: Path
 ) -> None:
-    from annet_desktop.ui.tabs.calls_tab import stop_exports
+    from annet_desktop.background import stop_all
 
     _c, tab, _demo = open_calls(qtbot, logged_in, "business-100k")
     out = tmp_path / "export"
     out.mkdir()
     with qtbot.waitSignal(tab.exportFinished, timeout=60_000) as done:
-        thread = tab.export_to(str(out / "calls.xml"), ExportFormat.XML2003)
+        job = tab.export_to(str(out / "calls.xml"), ExportFormat.XML2003)
         qtbot.waitUntil(lambda: tab.export_dialog is not None and tab.export_dialog.value() >= 1000)
-        stop_exports()  # what QCoreApplication.aboutToQuit runs
-        assert thread.isFinished()
+        stop_all()  # what QCoreApplication.aboutToQuit runs
+        assert not job.running
     assert done.args == ["cancelled"]
     assert list(out.iterdir()) == []

@@ -19,35 +19,19 @@ or CSV; the file is written by a thread of this tab (disk, not network), with a 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import itertools
 import logging
-import sys
-import threading
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QObject,
-    QSignalBlocker,
-    QStandardPaths,
-    Qt,
-    QThread,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QProgressDialog,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -55,11 +39,15 @@ from PySide6.QtWidgets import (
 
 from annet_contract.moscow import MOSCOW
 
-from ...export import ExportCancelled, ExportFormat
+from ...background import BackgroundJob
+from ...domain.calls import COLUMN_COUNT, PreparedPage, prepare_page, thousands
+from ...export import ExportFormat
+from ...interpreter import RESPONSIVE_GIL, freeze_startup_objects
 from ..messages import error_text
-from ..models.calls_model import COLUMN_COUNT, CallsModel, PreparedPage, prepare_page, summary_text
-from ..widgets.naming import named
+from ..models.calls_model import CallsModel, summary_text
 from ..widgets.account_selector import AccountSelector
+from ..widgets.naming import named
+from .calls_export import CallsExport
 from .context import TabContext
 
 log = logging.getLogger(__name__)
@@ -80,127 +68,11 @@ _MONTHS = (
 )  # fmt: skip
 
 
-class _ResponsiveGil:
-    """While a month loads or an export runs, let the GUI thread have the GIL at once.
-
-    Painting a view over a Python model takes the GIL hundreds of times (every ``data()``, every
-    virtual call of a Python subclass). With a thread of ours busy in Python (the export writer,
-    the API thread reading and parsing pages), each of those waits for CPython's switch interval
-    (5 ms by default), and one repaint can stall the window for a second. A 0.1 ms interval while
-    such work runs keeps the event loop within its 50 ms budget and costs the worker thread little
-    (a switch happens only when the GUI thread asks). Process-wide, so it is reference-counted and
-    the previous value is restored when the last user is done.
-    """
-
-    INTERVAL_S = 0.0001
-
-    def __init__(self) -> None:
-        self._users = 0
-        self._saved = sys.getswitchinterval()
-
-    def hold(self) -> None:
-        if self._users == 0:
-            self._saved = sys.getswitchinterval()
-            sys.setswitchinterval(min(self._saved, self.INTERVAL_S))
-        self._users += 1
-
-    def release(self) -> None:
-        if self._users > 0:
-            self._users -= 1
-            if self._users == 0:
-                sys.setswitchinterval(self._saved)
-
-    @property
-    def held(self) -> bool:
-        return self._users > 0
-
-
-RESPONSIVE_GIL = _ResponsiveGil()
-_startup_frozen = False
-
-
-def _freeze_startup_objects() -> None:
-    """Move every object alive now (the application, its windows, modules) out of the garbage
-    collector's reach, once: a full collection then walks only what came later, and no longer
-    stalls the window for tens of milliseconds in the middle of a 100,000-row load."""
-    global _startup_frozen
-    if not _startup_frozen:
-        _startup_frozen = True
-        gc.collect()
-        gc.freeze()
-
-
 def _fetch_calls(client: Any, number: str, year: int, month: int, cursor: str | None) -> PreparedPage:
     """In the API thread: fetch one page and make it ready to append (see :func:`prepare_page`)."""
     return prepare_page(client.calls(number, year, month, limit=PAGE_SIZE, cursor=cursor))
 
 
-def _thousands(value: int) -> str:
-    return f"{value:,}".replace(",", "\u00a0")
-
-
-class ExportThread(QThread):
-    """Writes one export file off the GUI thread; ``cancel()`` stops it, leaving no file."""
-
-    progressed = Signal(int)
-    succeeded = Signal(int)
-    failed = Signal(object)
-    cancelledExport = Signal()
-
-    def __init__(
-        self, path: str, fmt: ExportFormat, header: list[Any], rows: Any, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.path = path
-        self.fmt = fmt
-        self.header = header
-        self.rows = rows
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
-        from ...export import export
-
-        try:
-            count = export(
-                self.path,
-                self.fmt,
-                self.header,
-                self.rows,
-                progress=self.progressed.emit,
-                cancelled=self._cancel.is_set,
-            )
-        except ExportCancelled:
-            self.cancelledExport.emit()
-        except Exception as exc:  # disk full, no permission, …: reported, nothing left behind
-            log.warning("export to %s failed: %s", self.fmt.value, exc)
-            self.failed.emit(exc)
-        else:
-            self.succeeded.emit(count)
-
-
-_RUNNING_EXPORTS: set[ExportThread] = set()
-_quit_hooked = False
-
-
-def _track(thread: ExportThread) -> None:
-    """Keep a running export alive until it finishes; the application waits for it on quit."""
-    global _quit_hooked
-    app = QCoreApplication.instance()
-    if not _quit_hooked and app is not None:
-        _quit_hooked = True
-        app.aboutToQuit.connect(stop_exports)
-    _RUNNING_EXPORTS.add(thread)
-    thread.finished.connect(lambda: _RUNNING_EXPORTS.discard(thread))
-
-
-def stop_exports(timeout_ms: int = 10_000) -> None:
-    """Cancel every running export and wait for the threads to end (nothing is left on disk)."""
-    for thread in list(_RUNNING_EXPORTS):
-        thread.cancel()
-        thread.wait(timeout_ms)
 
 
 class CallsTab(QWidget):
@@ -218,14 +90,10 @@ class CallsTab(QWidget):
         self._context: tuple[str, Any] | None = None
         self._loaded_key: tuple[str, int, int] | None = None  # what the model holds (complete or not)
         self._complete = False
-        self._months: list[tuple[int, int]] = []
-        self._months_account = ""
+        self._combo_account = ""  # whose months the selectors offer
         self._error: Any = None
         self._reply: Any = None
         self._widths_set = False
-        self._export: ExportThread | None = None
-        self._export_path = ""
-        self._progress: QProgressDialog | None = None
         self._loading_gil = False
         self._precompute = QTimer(self)
         self._precompute.setSingleShot(True)
@@ -242,6 +110,10 @@ class CallsTab(QWidget):
         layout = QVBoxLayout(self)
         self.selector = AccountSelector(self.ctx.state, "calls", self)
         layout.addWidget(self.selector)
+        self.model = CallsModel(self)
+        self.export = CallsExport(self, self.ctx, self.model, self._shown_month)
+        self.export.finished.connect(self.exportFinished)
+        self.export_button = self.export.button
 
         bar = QHBoxLayout()
         self.month_caption = QLabel(self.tr("Месяц:"), self)
@@ -256,8 +128,6 @@ class CallsTab(QWidget):
         self.search.setPlaceholderText(self.tr("Поиск по номеру"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(260)
-        self.export_button = named(QPushButton(self.tr("Экспортировать"), self), "calls_export",
-                                   self.tr("Экспортировать таблицу звонков в файл"))  # fmt: skip
         for widget in (self.month_caption, self.month_combo, self.year_caption, self.year_combo):
             bar.addWidget(widget)
         bar.addSpacing(12)
@@ -269,7 +139,6 @@ class CallsTab(QWidget):
         self.progress_label = named(QLabel(self), "calls_progress", self.tr("Ход загрузки звонков"))
         layout.addWidget(self.progress_label)
 
-        self.model = CallsModel(self)
         self.view = named(QTableView(self), "calls_table", self.tr("Таблица звонков"))
         view = self.view
         view.setModel(self.model)
@@ -302,7 +171,6 @@ class CallsTab(QWidget):
         self.search.textChanged.connect(self.model.set_filter)
         self.model.summaryChanged.connect(self._summary)
         self.model.loadedChanged.connect(lambda *_: self._progress_line())
-        self.export_button.clicked.connect(self.start_export)
 
     def _default_widths(self) -> None:
         char = self.view.fontMetrics().horizontalAdvance("0")
@@ -331,6 +199,11 @@ class CallsTab(QWidget):
         ref = next((r for r in self.ctx.state.account_refs() if r.number == number), None)
         return bool(ref is not None and ref.has_telephony)
 
+    @property
+    def _months(self) -> list[tuple[int, int]]:
+        """The months with calls of the account the selectors are for, newest first."""
+        return self.ctx.state.months_with_calls(self._combo_account) if self._combo_account else []
+
     def selected_month(self) -> tuple[int, int] | None:
         year, month = self.year_combo.currentData(), self.month_combo.currentData()
         if year is None or month is None:
@@ -347,7 +220,7 @@ class CallsTab(QWidget):
         if not number or not self.ctx.state.logged_in or not self._has_telephony(number):
             self._render()
             return
-        chosen = self.selected_month() if self._months_account == number else None
+        chosen = self.selected_month() if self._combo_account == number else None
         if chosen is None:
             today = dt.datetime.now(MOSCOW)
             chosen = (today.year, today.month)
@@ -358,7 +231,7 @@ class CallsTab(QWidget):
 
     def _load(self, number: str, year: int, month: int) -> None:
         """Drop what is shown and load the month from its first page."""
-        _freeze_startup_objects()
+        freeze_startup_objects()
         context_value = (number, year, month, next(self._generation))
         self._context = ("calls", context_value)
         self.ctx.worker.set_current("calls", context_value)  # pages of an older choice are dropped
@@ -386,15 +259,16 @@ class CallsTab(QWidget):
         reply = self.ctx.worker.submit(
             _fetch_calls, number, year, month, cursor, priority=Priority.USER, context=context
         )
-        reply.finished.connect(lambda page, c=context: self._page(c, page))
-        reply.failed.connect(lambda err, c=context: self._failed(c, err))
+        reply.then(self, lambda page, c=context: self._page(c, page), lambda err, c=context: self._failed(c, err))
         self._reply = reply
 
     def _page(self, context: Any, page: Any) -> None:
         if context != self._context:
             return  # an answer for an older choice (the worker drops these already)
         number, year, month, _n = context[1]
-        if page.months is not None and (self._months_account != number or page.months != self._months):
+        if page.months is not None and (
+            self._combo_account != number or sorted(set(page.months), reverse=True) != self._months
+        ):
             self._set_months(number, [tuple(m) for m in page.months])
         if (year, month) not in self._months and self._months:
             # the month asked for first (the current one) has no calls: show the newest that has
@@ -437,8 +311,8 @@ class CallsTab(QWidget):
 
     # ------------------------------------------------------------------ selectors
     def _set_months(self, number: str, months: list[tuple[int, int]]) -> None:
-        self._months_account = number
-        self._months = sorted(set(months), reverse=True)
+        self._combo_account = number
+        self.ctx.state.set_months_with_calls(number, months)
         current = self.selected_month()
         years = sorted({y for y, _m in self._months}, reverse=True)
         with QSignalBlocker(self.year_combo):
@@ -487,8 +361,7 @@ class CallsTab(QWidget):
         self._ensure_loaded()
 
     def _account_selected(self, _number: str) -> None:
-        self._months = []
-        self._months_account = ""
+        self._combo_account = ""
         with QSignalBlocker(self.year_combo), QSignalBlocker(self.month_combo):
             self.year_combo.clear()
             self.month_combo.clear()
@@ -507,7 +380,7 @@ class CallsTab(QWidget):
         self._context = None
         self._loaded_key = None
         self._reply = None
-        self._months = []
+        self._combo_account = ""
         self.model.clear()
 
     # ------------------------------------------------------------------ lines of text
@@ -516,7 +389,7 @@ class CallsTab(QWidget):
         self._summary()
         number = self._account()
         telephony = bool(number) and self._has_telephony(number)
-        self.export_button.setEnabled(telephony and self._complete and self.model.rowCount() > 0)
+        self.export.set_month_ready(telephony and self._complete)
         self.search.setEnabled(telephony)
 
     def _progress_line(self) -> None:
@@ -530,10 +403,10 @@ class CallsTab(QWidget):
         elif self._complete and self.model.loaded == 0:
             text = self.tr("Звонков за этот месяц нет.")
         elif self._complete:
-            text = self.tr("Загружены все звонки месяца: {n}").format(n=_thousands(self.model.loaded))
+            text = self.tr("Загружены все звонки месяца: {n}").format(n=thousands(self.model.loaded))
         elif self.model.total:
             text = self.tr("загружено {loaded} из {total}").format(
-                loaded=_thousands(self.model.loaded), total=_thousands(self.model.total)
+                loaded=thousands(self.model.loaded), total=thousands(self.model.total)
             )
         else:
             text = self.tr("Загрузка звонков…")
@@ -541,7 +414,7 @@ class CallsTab(QWidget):
 
     def _summary(self) -> None:
         self.summary_label.setText(summary_text(self.model.summary()))
-        self.export_button.setEnabled(self._complete and self.model.rowCount() > 0 and self._export is None)
+        self.export.update_button()
 
     @property
     def complete(self) -> bool:
@@ -556,119 +429,28 @@ class CallsTab(QWidget):
             self._ensure_loaded()
 
     # ------------------------------------------------------------------ export
-    def _default_path(self, fmt: ExportFormat) -> str:
-        folder = str(self.ctx.settings.get("export/folder") or "")
-        if not folder or not Path(folder).is_dir():
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        if not folder or not Path(folder).is_dir():
-            folder = str(Path.home())
-        number, year, month = self._loaded_key or (self._account(), 0, 0)
-        name = self.tr("звонки") + f"_{number}_{year:04d}-{month:02d}.{fmt.value}"
-        return str(Path(folder) / name)
+    def _shown_month(self) -> tuple[str, int, int]:
+        return self._loaded_key or (self._account(), 0, 0)
 
     def _filters(self) -> dict[str, ExportFormat]:
-        return {
-            self.tr("XML Spreadsheet 2003 (*.xml)"): ExportFormat.XML2003,
-            self.tr("Excel (*.xlsx)"): ExportFormat.XLSX,
-            self.tr("CSV для Excel (*.csv)"): ExportFormat.CSV,
-        }
+        return self.export.filters()
 
     def start_export(self) -> None:
-        """«Экспортировать»: ask where, then write what is shown in a thread with a progress dialog."""
-        if self._export is not None or self.model.rowCount() == 0:
-            return
-        filters = self._filters()
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Экспорт звонков"), self._default_path(ExportFormat.XML2003), ";;".join(filters)
-        )
-        if not path:
-            return
-        fmt = filters.get(chosen)
-        suffix = Path(path).suffix.lower().lstrip(".")
-        if fmt is None:
-            fmt = next((f for f in ExportFormat if f.value == suffix), ExportFormat.XML2003)
-        if suffix != fmt.value:
-            path = f"{path}.{fmt.value}"
-        self.ctx.settings.set("export/folder", str(Path(path).parent))
-        self.export_to(path, fmt)
+        """«Экспортировать»: ask where, then write what is shown (see :class:`.calls_export.CallsExport`)."""
+        self.export.start()
 
-    def export_to(self, path: str, fmt: ExportFormat) -> ExportThread:
-        """Export what is shown to ``path`` (no dialog asking where); returns the running thread."""
-        rows = self.model.rowCount()
-        # no parent: the thread outlives the tab if the window goes away mid-export (it is then
-        # cancelled and finishes on its own; quitting the application waits for it)
-        thread = ExportThread(path, fmt, self.model.export_header(), self.model.export_rows(), None)
-        _track(thread)
-        self.destroyed.connect(thread.cancel)
-        self._export_path = path
-        dialog = QProgressDialog(self.tr("Сохранение звонков в файл…"), self.tr("Отмена"), 0, rows, self)
-        named(dialog, "calls_export_progress", self.tr("Ход экспорта"))
-        dialog.setWindowTitle(self.tr("Экспорт"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
-        dialog.canceled.connect(thread.cancel)
-        thread.progressed.connect(dialog.setValue)
-        thread.succeeded.connect(self._export_succeeded)  # slots of the tab: cut if it is deleted
-        thread.failed.connect(self._export_failed)
-        thread.cancelledExport.connect(self._export_cancelled)
-        self._export = thread
-        self._progress = dialog
-        self.export_button.setEnabled(False)
-        RESPONSIVE_GIL.hold()
-        thread.start()
-        return thread
+    def export_to(self, path: str, fmt: ExportFormat) -> BackgroundJob:
+        """Export what is shown to ``path`` (no dialog asking where); returns the running job."""
+        return self.export.export_to(path, fmt)
 
     @property
-    def export_thread(self) -> ExportThread | None:
-        return self._export
+    def export_job(self) -> BackgroundJob | None:
+        return self.export.job
 
     @property
     def export_dialog(self) -> QProgressDialog | None:
-        return self._progress
-
-    def _export_succeeded(self, count: int) -> None:
-        self._export_done("ok", self._export_path, count)
-
-    def _export_failed(self, error: object) -> None:
-        self._export_done("failed", self._export_path, error)
-
-    def _export_cancelled(self) -> None:
-        self._export_done("cancelled", self._export_path, None)
-
-    def _export_done(self, outcome: str, path: str, detail: Any) -> None:
-        thread, dialog = self._export, self._progress
-        if thread is not None:
-            RESPONSIVE_GIL.release()
-        self._export = None
-        self._progress = None
-        if dialog is not None:
-            dialog.canceled.disconnect()
-            dialog.close()
-            dialog.deleteLater()
-        if thread is not None:
-            thread.wait()
-            thread.deleteLater()
-        self._render()
-        messages = self.ctx.messages
-        if outcome == "ok":
-            messages.status(
-                self.tr("Сохранено звонков: {n} в файл {path}").format(n=_thousands(int(detail)), path=path)
-            )
-        elif outcome == "cancelled":
-            messages.status(self.tr("Экспорт отменён, файл не создан."))
-        else:
-            reason = detail.strerror if isinstance(detail, OSError) and detail.strerror else str(detail)
-            messages.warning(
-                self.tr("Не удалось сохранить файл {path}: {reason}").format(path=path, reason=reason),
-                parent=self,
-            )
-        self.exportFinished.emit(outcome)
+        return self.export.dialog
 
     def closeEvent(self, event: Any) -> None:
-        if self._export is not None:
-            self._export.cancel()
-            self._export.wait()
+        self.export.stop()
         super().closeEvent(event)
