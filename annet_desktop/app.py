@@ -18,7 +18,6 @@ import argparse
 import logging
 import os
 import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from . import __version__, i18n
+from .background import run_in_background
 from .credentials import Credentials
 from .domain.urls import ServerUrlError, check_server_url
 from .i18n import translate
@@ -41,6 +41,15 @@ log = logging.getLogger(__name__)
 API_WARM_UP_DELAY_MS = 100
 # how long a new server address waits for the logout on the old server
 LOGOUT_WAIT_MS = 5000
+
+
+def _start_demo() -> tuple[Any, list[Any]]:
+    """In a background thread: start the demo server; it and the demo subscribers."""
+    from annet_server.embedded import start_demo
+    from annet_server.seed import demo_accounts
+
+    server = start_demo()
+    return server, list(demo_accounts())
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -130,7 +139,10 @@ class AppController(QObject):
         QTimer.singleShot(API_WARM_UP_DELAY_MS, self.worker.warm_up)  # after the first paint
         if self.demo:
             dialog.set_waiting(translate("App", "Запускается демонстрационный сервер…"))
-            threading.Thread(target=self._start_demo, name="annet-demo-start", daemon=True).start()
+            run_in_background(
+                _start_demo, receiver=self, on_done=self._demo_started, on_failed=self._demo_failed,
+                name="annet-demo-start",
+            )
         elif self.url_error:
             dialog.set_server(self.worker.base_url, self.url_error)
         if self.settings.reset_reason:
@@ -163,16 +175,12 @@ class AppController(QObject):
         log.warning("settings reset (%s); old file moved to %s", settings.reset_reason, settings.moved_to)
         return box
 
-    def _start_demo(self) -> None:
-        try:
-            from annet_server.embedded import start_demo
-            from annet_server.seed import demo_accounts
+    def _demo_started(self, started: tuple[Any, list[Any]]) -> None:
+        self.demoReady.emit(*started)
 
-            server = start_demo()
-            self.demoReady.emit(server, list(demo_accounts()))
-        except Exception as exc:
-            log.exception("demo server failed")
-            self.demoReady.emit(None, exc)
+    def _demo_failed(self, error: BaseException) -> None:
+        log.error("demo server failed: %s", error, exc_info=error)
+        self.demoReady.emit(None, error)
 
     def _demo_ready(self, server: Any, accounts: Any) -> None:
         dialog = self.login_dialog

@@ -17,7 +17,6 @@ Kept light on purpose: no API, keyring or server import at module level (startup
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QRegularExpression, QTimer, Signal
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..background import run_in_background
 from . import colors
 from .widgets.naming import named
 
@@ -53,8 +53,6 @@ def _text_color(label: QLabel, color: str) -> None:
 
 #: what waits until the window is on screen (keyring, the Qt namespace): see _after_first_paint
 KEYRING_DELAY_MS = 150
-# how often the login window looks whether keyring has loaded (in its thread)
-KEYRING_POLL_MS = 25
 
 
 def _login(client: Any, account: str, password: str) -> Any:
@@ -266,29 +264,19 @@ class LoginDialog(QDialog):
         if probe is None or self.demo:
             self._check_keyring()
             return
-        # The thread touches no Qt object (the dialog may be deleted while keyring loads); the GUI
-        # thread looks at the event on a timer owned by the dialog, which goes with the dialog.
-        probed = threading.Event()
+        # the answer comes only while this window lives (it may be closed while keyring loads)
+        run_in_background(
+            probe,
+            receiver=self,
+            on_done=lambda _found: self._check_keyring(),
+            on_failed=self._keyring_failed,
+            name="annet-keyring-probe",
+        )
 
-        def run() -> None:
-            try:
-                probe()
-            except Exception as exc:  # Credentials swallows keyring errors; a fake may not
-                log.warning("keyring probe failed: %s", type(exc).__name__)
-            finally:
-                probed.set()
-
-        def poll() -> None:
-            if probed.is_set():
-                timer.stop()
-                self._check_keyring()
-
-        timer = QTimer(self)
-        timer.setInterval(KEYRING_POLL_MS)
-        timer.timeout.connect(poll)
-        timer.start()
-        self._keyring_timer = timer
-        threading.Thread(target=run, name="annet-keyring-probe", daemon=True).start()
+    def _keyring_failed(self, error: BaseException) -> None:
+        # Credentials swallows keyring errors; a fake may not
+        log.warning("keyring probe failed: %s", type(error).__name__)
+        self._check_keyring()
 
     def _check_keyring(self) -> None:
         if self._keyring_checked:
