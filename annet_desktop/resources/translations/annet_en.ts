@@ -201,6 +201,66 @@
     </message>
 </context>
 <context>
+    <name>CallsExport</name>
+    <message>
+        <source>Экспортировать</source>
+        <extracomment>&quot;ok&quot;, &quot;cancelled&quot; or &quot;failed&quot;</extracomment>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Экспортировать таблицу звонков в файл</source>
+        <translation>Export the calls table to a file</translation>
+    </message>
+    <message>
+        <source>звонки</source>
+        <translation>calls</translation>
+    </message>
+    <message>
+        <source>XML Spreadsheet 2003 (*.xml)</source>
+        <translation>XML Spreadsheet 2003 (*.xml)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV для Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Экспорт звонков</source>
+        <translation>Export calls</translation>
+    </message>
+    <message>
+        <source>Сохранение звонков в файл…</source>
+        <translation>Saving the calls to a file…</translation>
+    </message>
+    <message>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ход экспорта</source>
+        <translation>Export progress</translation>
+    </message>
+    <message>
+        <source>Экспорт</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Сохранено звонков: {n} в файл {path}</source>
+        <translation>Calls saved: {n} to the file {path}</translation>
+    </message>
+    <message>
+        <source>Экспорт отменён, файл не создан.</source>
+        <translation>Export cancelled, no file was created.</translation>
+    </message>
+    <message>
+        <source>Не удалось сохранить файл {path}: {reason}</source>
+        <translation>Could not save the file {path}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>CallsModel</name>
     <message>
         <source>Дата и время</source>
@@ -320,14 +380,6 @@
         <translation>Search by number</translation>
     </message>
     <message>
-        <source>Экспортировать</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Экспортировать таблицу звонков в файл</source>
-        <translation>Export the calls table to a file</translation>
-    </message>
-    <message>
         <source>Ход загрузки звонков</source>
         <translation>Calls loading progress</translation>
     </message>
@@ -362,54 +414,6 @@
     <message>
         <source>Загрузка звонков…</source>
         <translation>Loading the calls…</translation>
-    </message>
-    <message>
-        <source>звонки</source>
-        <translation>calls</translation>
-    </message>
-    <message>
-        <source>XML Spreadsheet 2003 (*.xml)</source>
-        <translation>XML Spreadsheet 2003 (*.xml)</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV для Excel (*.csv)</source>
-        <translation>CSV for Excel (*.csv)</translation>
-    </message>
-    <message>
-        <source>Экспорт звонков</source>
-        <translation>Export calls</translation>
-    </message>
-    <message>
-        <source>Сохранение звонков в файл…</source>
-        <translation>Saving the calls to a file…</translation>
-    </message>
-    <message>
-        <source>Отмена</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Ход экспорта</source>
-        <translation>Export progress</translation>
-    </message>
-    <message>
-        <source>Экспорт</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Сохранено звонков: {n} в файл {path}</source>
-        <translation>Calls saved: {n} to the file {path}</translation>
-    </message>
-    <message>
-        <source>Экспорт отменён, файл не создан.</source>
-        <translation>Export cancelled, no file was created.</translation>
-    </message>
-    <message>
-        <source>Не удалось сохранить файл {path}: {reason}</source>
-        <translation>Could not save the file {path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -806,7 +810,7 @@
     <name>LoginDialog</name>
     <message>
         <source>Вход в личный кабинет</source>
-        <extracomment>keyring takes ~60 ms to load: look it up once the window is on screen</extracomment>
+        <extracomment>what waits until the window is on screen (keyring, the Qt namespace): see _after_first_paint</extracomment>
         <translation>Log in to the personal cabinet</translation>
     </message>
     <message>
@@ -952,10 +956,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Таблица звонков появится в следующей версии программы.</source>
-        <translation>The calls table comes in the next version of the program.</translation>
-    </message>
     <message>
         <source>Звонки</source>
         <translation>Calls</translation>
@@ -1450,57 +1450,10 @@
     </message>
 </context>
 <context>
-    <name>PayFallbackDialog</name>
-    <message>
-        <source>Оплатить</source>
-        <translation>Pay</translation>
-    </message>
-    <message>
-        <source>Оплата — счёт </source>
-        <translation>Payment — account </translation>
-    </message>
-    <message>
-        <source>Сумма платежа</source>
-        <translation>Amount to pay</translation>
-    </message>
-    <message>
-        <source>Сумма платежа, ₽</source>
-        <translation>Amount to pay, ₽</translation>
-    </message>
-    <message>
-        <source>Пояснение</source>
-        <translation>Explanation</translation>
-    </message>
-    <message>
-        <source>От 1 до 100 000 ₽. Страница оплаты откроется в браузере; комиссия не взимается.</source>
-        <translation>From 1 to 100 000 ₽. The payment page opens in the browser; no commission is charged.</translation>
-    </message>
-    <message>
-        <source>Продолжить</source>
-        <translation>Continue</translation>
-    </message>
-    <message>
-        <source>Отмена</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Введите сумму от 1 до 100 000 ₽, например 500 или 499,90.</source>
-        <translation>Enter an amount from 1 to 100 000 ₽, e.g. 500 or 499,90.</translation>
-    </message>
-    <message>
-        <source>Страница оплаты заказа № </source>
-        <translation>The payment page of order No. </translation>
-    </message>
-    <message>
-        <source> открыта в браузере. После оплаты баланс обновится — нажмите F5 на закладке «Счёт».</source>
-        <translation> is open in the browser. After the payment the balance updates — press F5 on the «Account» tab.</translation>
-    </message>
-</context>
-<context>
     <name>PaymentDialog</name>
     <message>
         <source>Введите сумму платежа.</source>
-        <extracomment>schemes a subframe may additionally show (blank frames the bank pages create) schemes a page&apos;s own resources may use besides http(s) the amount messages of :mod:`annet_desktop.domain.payment_amount`, for lupdate (translated by _t)</extracomment>
+        <extracomment>the amount messages of :mod:`annet_desktop.domain.payment_amount`, for lupdate (translated by _t)</extracomment>
         <translation>Enter the amount to pay.</translation>
     </message>
     <message>
@@ -1517,7 +1470,7 @@
     </message>
     <message>
         <source>Оплатить</source>
-        <extracomment>the last main-frame address reached without a form post («Открыть в браузере») the order was created (schema.PaymentOrder) the return address was caught (ok address or not); the dialog then closes</extracomment>
+        <extracomment>the order was created (schema.PaymentOrder) the return address was caught (ok address or not); the dialog then closes</extracomment>
         <translation>Pay</translation>
     </message>
     <message>
@@ -1854,69 +1807,6 @@
     <message>
         <source>Услуга разблокирована.</source>
         <translation>The service is unblocked.</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceInfoDialog</name>
-    <message>
-        <source>Услуга</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <source>Лицевой счёт</source>
-        <translation>Account</translation>
-    </message>
-    <message>
-        <source>Текущий тариф</source>
-        <translation>Current tariff</translation>
-    </message>
-    <message>
-        <source>Абонентская плата</source>
-        <translation>Monthly fee</translation>
-    </message>
-    <message>
-        <source>Блокировка</source>
-        <translation>Block</translation>
-    </message>
-    <message>
-        <source>нет, услуга работает</source>
-        <translation>none, the service works</translation>
-    </message>
-    <message>
-        <source>Скидка</source>
-        <translation>Discount</translation>
-    </message>
-    <message>
-        <source>до </source>
-        <translation>until </translation>
-    </message>
-    <message>
-        <source>Сменить тариф</source>
-        <translation>Change tariff</translation>
-    </message>
-    <message>
-        <source>Заблокировать</source>
-        <translation>Block</translation>
-    </message>
-    <message>
-        <source>Разблокировать</source>
-        <translation>Unblock</translation>
-    </message>
-    <message>
-        <source>Получить скидку</source>
-        <translation>Get a discount</translation>
-    </message>
-    <message>
-        <source>Продлить скидку</source>
-        <translation>Extend the discount</translation>
-    </message>
-    <message>
-        <source>доступно</source>
-        <translation>available</translation>
-    </message>
-    <message>
-        <source>Закрыть</source>
-        <translation>Close</translation>
     </message>
 </context>
 <context>
