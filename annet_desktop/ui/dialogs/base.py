@@ -122,7 +122,7 @@ def run(
     replies = getattr(owner, "_action_replies", None)
     if replies is None:
         replies = []
-        owner._action_replies = replies
+        setattr(owner, "_action_replies", replies)  # noqa: B010 - any QObject may own replies
     replies.append(reply)
 
     def forget() -> None:

@@ -19,6 +19,7 @@ or CSV; the file is written by a thread of this tab (disk, not network), with a 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import logging
 from typing import Any
@@ -259,7 +260,7 @@ class CallsTab(QWidget):
         reply = self.ctx.worker.submit(
             _fetch_calls, number, year, month, cursor, priority=Priority.USER, context=context
         )
-        reply.then(self, lambda page, c=context: self._page(c, page), lambda err, c=context: self._failed(c, err))
+        reply.then(self, functools.partial(self._page, context), functools.partial(self._failed, context))
         self._reply = reply
 
     def _page(self, context: Any, page: Any) -> None:
