@@ -17,6 +17,8 @@ import keyring
 from keyring.backends import fail
 from uihelpers import FaultProxy, MemoryKeyring, login, wait_loaded
 
+from annet_desktop.worker import Worker
+
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
@@ -101,3 +103,13 @@ def fault_proxy(server: Any) -> Iterator[FaultProxy]:
         yield proxy
     finally:
         proxy.close()
+
+
+@pytest.fixture
+def worker(qapp: Any) -> Iterator[Worker]:
+    """A Worker aimed at a closed port (its jobs are plain functions: no server needed)."""
+    w = Worker("http://127.0.0.1:9")
+    try:
+        yield w
+    finally:
+        w.stop()

@@ -4,7 +4,6 @@ while the user still wants them (API replies and plain background jobs alike).""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,15 +13,6 @@ from PySide6.QtWidgets import QLabel
 
 from annet_desktop import background
 from annet_desktop.worker import Priority, Worker
-
-
-@pytest.fixture
-def worker(qapp: Any) -> Iterator[Worker]:
-    w = Worker("http://127.0.0.1:9")
-    try:
-        yield w
-    finally:
-        w.stop()
 
 
 def _held_job(worker: Worker, **kwargs: Any) -> tuple[threading.Event, Any]:

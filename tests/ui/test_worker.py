@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from annet_desktop.api import errors
 from annet_desktop.worker import GuiThreadNetworkError, Priority, Worker
-
-
-@pytest.fixture
-def worker(qapp: Any) -> Iterator[Worker]:
-    w = Worker("http://127.0.0.1:9")
-    try:
-        yield w
-    finally:
-        w.stop()
 
 
 def _blocker(worker: Worker) -> tuple[threading.Event, threading.Event, Any]:
