@@ -45,7 +45,6 @@ from ...domain.calls import (
     DIRECTION,
     DURATION,
     START,
-    ZONE,
     CallsSummary,
     PreparedPage,
     digits,
