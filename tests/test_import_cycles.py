@@ -146,7 +146,9 @@ def test_function_level_and_relative_imports_are_edges(tmp_path: Path) -> None:
         ("a.b.c", False, 0, "z.y", "z.y"),
     ],
 )
-def test_relative_names_resolve(module: str, is_package: bool, level: int, name: str | None, expected: str) -> None:
+def test_relative_names_resolve(
+    module: str, is_package: bool, level: int, name: str | None, expected: str
+) -> None:
     assert _resolve(module, is_package, level, name) == expected
 
 

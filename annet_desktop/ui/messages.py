@@ -75,7 +75,10 @@ def server_url_error_text(error: ServerUrlError) -> str:
             + translate("App", " (нужен вид https://имя-сервера).")
         )
     if error.problem is UrlProblem.SECRETS:
-        return translate("App", "Адрес сервера не должен содержать имени, пароля или параметров: ") + error.shown
+        return (
+            translate("App", "Адрес сервера не должен содержать имени, пароля или параметров: ")
+            + error.shown
+        )
     return (
         translate("App", "Незащищённое соединение (http://) с сервером ")
         + error.host

@@ -24,10 +24,9 @@ import itertools
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -47,6 +46,7 @@ from ...interpreter import RESPONSIVE_GIL, freeze_startup_objects
 from ..messages import error_text
 from ..models.calls_model import CallsModel, summary_text
 from ..widgets.account_selector import AccountSelector
+from ..widgets.month_picker import MonthPicker
 from ..widgets.naming import named
 from .calls_export import CallsExport
 from .context import TabContext
@@ -58,16 +58,6 @@ PAGE_SIZE = 10_000
 #: rows used to size the columns, and the least width of each column in digits
 WIDTH_SAMPLE = 200
 _MIN_CHARS = (19, 15, 15, 9, 7, 9, 12)
-
-_MONTHS = (
-    QT_TRANSLATE_NOOP("CallsTab", "Январь"), QT_TRANSLATE_NOOP("CallsTab", "Февраль"),
-    QT_TRANSLATE_NOOP("CallsTab", "Март"), QT_TRANSLATE_NOOP("CallsTab", "Апрель"),
-    QT_TRANSLATE_NOOP("CallsTab", "Май"), QT_TRANSLATE_NOOP("CallsTab", "Июнь"),
-    QT_TRANSLATE_NOOP("CallsTab", "Июль"), QT_TRANSLATE_NOOP("CallsTab", "Август"),
-    QT_TRANSLATE_NOOP("CallsTab", "Сентябрь"), QT_TRANSLATE_NOOP("CallsTab", "Октябрь"),
-    QT_TRANSLATE_NOOP("CallsTab", "Ноябрь"), QT_TRANSLATE_NOOP("CallsTab", "Декабрь"),
-)  # fmt: skip
-
 
 def _fetch_calls(client: Any, number: str, year: int, month: int, cursor: str | None) -> PreparedPage:
     """In the API thread: fetch one page and make it ready to append (see :func:`prepare_page`)."""
@@ -117,19 +107,13 @@ class CallsTab(QWidget):
         self.export_button = self.export.button
 
         bar = QHBoxLayout()
-        self.month_caption = QLabel(self.tr("Месяц:"), self)
-        self.month_caption.setObjectName("calls_month_caption")
-        self.month_combo = named(QComboBox(self), "calls_month", self.tr("Месяц"))
-        self.month_caption.setBuddy(self.month_combo)
-        self.year_caption = QLabel(self.tr("Год:"), self)
-        self.year_caption.setObjectName("calls_year_caption")
-        self.year_combo = named(QComboBox(self), "calls_year", self.tr("Год"))
-        self.year_caption.setBuddy(self.year_combo)
+        self.month_picker = MonthPicker(self, "calls")
+        self.month_combo, self.year_combo = self.month_picker.month_combo, self.month_picker.year_combo
         self.search = named(QLineEdit(self), "calls_search", self.tr("Поиск по номеру"))
         self.search.setPlaceholderText(self.tr("Поиск по номеру"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(260)
-        for widget in (self.month_caption, self.month_combo, self.year_caption, self.year_combo):
+        for widget in self.month_picker.widgets():
             bar.addWidget(widget)
         bar.addSpacing(12)
         bar.addWidget(self.search, 1)
@@ -167,8 +151,7 @@ class CallsTab(QWidget):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary_label)
 
-        self.year_combo.currentIndexChanged.connect(self._year_chosen)
-        self.month_combo.currentIndexChanged.connect(self._month_chosen)
+        self.month_picker.chosen.connect(self._ensure_loaded)
         self.search.textChanged.connect(self.model.set_filter)
         self.model.summaryChanged.connect(self._summary)
         self.model.loadedChanged.connect(lambda *_: self._progress_line())
@@ -206,10 +189,7 @@ class CallsTab(QWidget):
         return self.ctx.state.months_with_calls(self._combo_account) if self._combo_account else []
 
     def selected_month(self) -> tuple[int, int] | None:
-        year, month = self.year_combo.currentData(), self.month_combo.currentData()
-        if year is None or month is None:
-            return None
-        return int(year), int(month)
+        return self.month_picker.selected()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -274,7 +254,7 @@ class CallsTab(QWidget):
         if (year, month) not in self._months and self._months:
             # the month asked for first (the current one) has no calls: show the newest that has
             newest = self._months[0]
-            self._select_month(newest)
+            self.month_picker.select(newest)
             self._load(number, newest[0], newest[1])
             return
         if page.next_cursor:
@@ -314,58 +294,19 @@ class CallsTab(QWidget):
     def _set_months(self, number: str, months: list[tuple[int, int]]) -> None:
         self._combo_account = number
         self.ctx.state.set_months_with_calls(number, months)
-        current = self.selected_month()
-        years = sorted({y for y, _m in self._months}, reverse=True)
-        with QSignalBlocker(self.year_combo):
-            self.year_combo.clear()
-            for year in years:
-                self.year_combo.addItem(str(year), year)
-        if current is not None and current in self._months:
-            self._select_month(current)
-        elif self._loaded_key is not None and self._loaded_key[1:] in self._months:
-            self._select_month((self._loaded_key[1], self._loaded_key[2]))
-        elif self._months:
-            self._select_month(self._months[0])
-        self._fill_months()
-
-    def _fill_months(self, wanted: int | None = None) -> None:
-        year = self.year_combo.currentData()
-        with QSignalBlocker(self.month_combo):
-            keep = wanted if wanted is not None else self.month_combo.currentData()
-            self.month_combo.clear()
-            for y, m in sorted(self._months):
-                if y == year:
-                    self.month_combo.addItem(QCoreApplication.translate("CallsTab", str(_MONTHS[m - 1])), m)
-            index = self.month_combo.findData(keep)
-            self.month_combo.setCurrentIndex(index if index >= 0 else self.month_combo.count() - 1)
-        enabled = bool(self._months)
-        self.month_combo.setEnabled(enabled)
-        self.year_combo.setEnabled(enabled)
-
-    def _select_month(self, ym: tuple[int, int]) -> None:
-        with QSignalBlocker(self.year_combo):
-            self.year_combo.setCurrentIndex(self.year_combo.findData(ym[0]))
-        self._fill_months(ym[1])
+        loaded = (self._loaded_key[1], self._loaded_key[2]) if self._loaded_key is not None else None
+        self.month_picker.offer(self._months, self.selected_month(), loaded)
 
     def select_month(self, year: int, month: int) -> None:
         """Show ``month`` of ``year`` (as if chosen in the selectors)."""
         if (year, month) not in self._months:
             raise ValueError(f"no calls in {month:02d}.{year}")
-        self._select_month((year, month))
-        self._ensure_loaded()
-
-    def _year_chosen(self, _index: int) -> None:
-        self._fill_months()
-        self._ensure_loaded()
-
-    def _month_chosen(self, _index: int) -> None:
+        self.month_picker.select((year, month))
         self._ensure_loaded()
 
     def _account_selected(self, _number: str) -> None:
         self._combo_account = ""
-        with QSignalBlocker(self.year_combo), QSignalBlocker(self.month_combo):
-            self.year_combo.clear()
-            self.month_combo.clear()
+        self.month_picker.clear()
         if self.isVisible():
             self._ensure_loaded()
         else:
