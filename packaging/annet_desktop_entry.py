@@ -35,7 +35,7 @@ def enforce_webengine_sandbox() -> bool:
 
 
 def run() -> int:
-    """The app (``--self-test`` is served by ``annet_desktop.__main__``, the startup probe by ``app.main``)."""
+    """The app (``--self-test``: ``annet_desktop.__main__``; the startup probe: ``app.main``)."""
     enforce_webengine_sandbox()
     from annet_desktop.__main__ import main
 
