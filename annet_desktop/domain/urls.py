@@ -61,13 +61,17 @@ class ServerUrlError(ValueError):
 def check_server_url(url: str) -> str:
     """The normalised base URL (no trailing slash), or :class:`ServerUrlError`."""
     url = url.strip().rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError:  # e.g. an unclosed "[" of an IPv6 address
+        raise ServerUrlError(UrlProblem.INVALID, without_secrets(url)) from None
+    if parts.scheme not in ("http", "https") or not hostname:
         raise ServerUrlError(UrlProblem.INVALID, without_secrets(url))
     if parts.username or parts.password or parts.query or parts.fragment:
         raise ServerUrlError(UrlProblem.SECRETS, without_secrets(url))
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise ServerUrlError(UrlProblem.INSECURE, without_secrets(url), parts.hostname)
+    if parts.scheme == "http" and not is_loopback(hostname):
+        raise ServerUrlError(UrlProblem.INSECURE, without_secrets(url), hostname)
     return url
 
 
@@ -85,12 +89,16 @@ def has_userinfo(url: str) -> bool:
 
 def allowed_page(url: str) -> bool:
     """May a page (main frame or subframe) be opened: https anywhere, http only on the loopback."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:  # not a URL at all (an unclosed "[", a bad port): refused
+        return False
     scheme = parts.scheme.lower()
     if scheme == "https":
-        return bool(parts.hostname)
+        return bool(host)
     if scheme == "http":
-        return bool(parts.hostname) and is_loopback(parts.hostname or "")
+        return bool(host) and is_loopback(host)
     return False
 
 
