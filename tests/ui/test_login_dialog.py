@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication
 from uihelpers import MemoryKeyring, login
 
 from annet_desktop.app import AppController
-from annet_desktop.domain.urls import ServerUrlError, check_server_url
 from annet_desktop.credentials import Credentials
+from annet_desktop.domain.urls import ServerUrlError, check_server_url
 from annet_desktop.settings import Settings
+from annet_desktop.ui.messages import server_url_error_text
 
 
 def _press(widget: Any, text: str, shift: bool = False) -> None:
@@ -259,6 +260,8 @@ def test_a_refused_address_can_be_fixed_in_the_settings(
 def test_refused_url_message_never_shows_the_secret(url: str) -> None:
     with pytest.raises(ServerUrlError) as info:
         check_server_url(url)
+    shown = server_url_error_text(info.value)  # what the login and settings windows show
+    assert shown and "s3cretPW" not in shown and "anna" not in shown
     assert "s3cretPW" not in str(info.value) and "anna" not in str(info.value)
 
 

@@ -24,8 +24,8 @@ The web view is built to be safe on the real Assist pages (R-PAY-5):
   financially blocked account it adds that services come back within 1–10 minutes (R-PAY-4).
   Closing the dialog midway leaves the order pending; the watcher asks for its state once more.
 
-``open_payment(ctx, number, amount=None, parent=None)`` is the entry point (:mod:`.actions` of the
-actions uses it); ``open_payment_dialog(ctx, account)`` takes an account number or object.
+``open_payment(ctx, number, amount=None, parent=None)`` is the entry point (``Actions.pay`` of
+:mod:`.actions` uses it); ``open_payment_dialog(ctx, account)`` takes an account number or object.
 """
 
 from __future__ import annotations
