@@ -4,38 +4,40 @@
 * A session ends 30 minutes after its last use (idle) or 12 hours after login (absolute),
   whichever comes first; both measured on the server's clock, so a FakeClock drives them in tests.
 * Logout revokes the session; a password change revokes every other session of the subscriber.
-* 5 failed logins for one account number within 15 minutes → 429 with ``Retry-After``
-  (R-LOGIN-3). An unknown account number gets exactly the same answers as a wrong password —
-  same status, same body, and a password hash is verified either way, so even the timing is alike.
+* Failed logins are budgeted per account number (5 in 15 minutes, R-LOGIN-3), per subscriber
+  (all their numbers and wrong current passwords of a password change together), per client
+  address and overall → 429 with ``Retry-After`` (:mod:`annet_server.throttle`). An unknown
+  account number gets exactly the same answers as a wrong password — same status, same body,
+  and a password hash is verified either way, so even the timing is alike.
+* The hash runs outside any database transaction: on SQLite every transaction holds the write
+  lock, and a login flood must not stall the other calls.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
-import math
 import secrets
 from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import Response
-from sqlalchemy import func, select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from annet_contract.errors import ErrorCode, Problem
 from annet_contract.moscow import to_moscow
 from annet_contract.schema import SessionCreate, SessionOut
 
-from . import idempotency
-from .problems import ApiProblem, request_language
+from . import idempotency, throttle
+from .problems import ApiProblem, problem_body, request_language
 from .routes.context import bearer_token, idempotency_key, server_state
 
 IDLE_TIMEOUT = dt.timedelta(minutes=30)
 ABSOLUTE_TIMEOUT = dt.timedelta(hours=12)
-THROTTLE_WINDOW = dt.timedelta(minutes=15)
-THROTTLE_FAILURES = 5
 
 router = APIRouter(tags=["session"])
 
@@ -109,45 +111,6 @@ def revoke_other_sessions(db: Session, clock: Any, subscriber_id: int, keep_sess
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-# --------------------------------------------------------------------------- throttling
-
-
-def _lock_account(db: Session, account: str) -> None:
-    """Serialize logins of one account number (PostgreSQL) so parallel guesses are all counted."""
-    if db.get_bind().dialect.name != "postgresql":
-        return
-    digest = hashlib.sha256(f"login:{account}".encode()).digest()
-    db.execute(
-        text("SELECT pg_advisory_xact_lock(:id)"), {"id": int.from_bytes(digest[:8], "big", signed=True)}
-    )
-
-
-def throttled_for(db: Session, now: dt.datetime, account: str) -> int | None:
-    """Seconds until the next login attempt for ``account`` is accepted, or None when it is now.
-
-    Counts the failures within the last 15 minutes that came after the latest success.
-    """
-    m = _models()
-    attempt = m.LoginAttempt
-    last_ok_id = db.execute(
-        select(func.max(attempt.id)).where(attempt.account_number == account, attempt.ok.is_(True))
-    ).scalar()
-    query = (
-        select(attempt.at)
-        .where(attempt.account_number == account, attempt.ok.is_(False), attempt.at > now - THROTTLE_WINDOW)
-        .order_by(attempt.id.desc())
-        .limit(THROTTLE_FAILURES)
-    )
-    if last_ok_id is not None:
-        query = query.where(attempt.id > last_ok_id)
-    failures = [to_moscow(at) for at in db.execute(query).scalars()]
-    if len(failures) < THROTTLE_FAILURES:
-        return None
-    oldest = min(at for at in failures if at is not None)
-    wait = (oldest + THROTTLE_WINDOW - now).total_seconds()
-    return max(1, math.ceil(wait))
-
-
 # --------------------------------------------------------------------------- login / logout
 
 
@@ -210,6 +173,37 @@ def _replay_login(db: Session, now: dt.datetime, stored: Any) -> Response:
     )
 
 
+def _refuse_login(
+    db: Session, scoped_key: str | None, fingerprint: str, path: str, lang: str, now: dt.datetime
+) -> None:
+    """Remember a refused login under its key (a repeated try counts once), commit, raise 401."""
+    if scoped_key is not None:
+        denied = problem_body(ErrorCode.AUTH_DENIED, 401, lang)
+        idempotency.remember(
+            db,
+            None,
+            scoped_key,
+            method="POST",
+            path=path,
+            fingerprint=fingerprint,
+            status=401,
+            body=denied.model_dump_json(exclude_none=True),
+            now=now,
+        )
+    db.commit()
+    raise _denied()
+
+
+def _stored_login(db: Session, scoped_key: str | None, fingerprint: str) -> Any | None:
+    """The stored answer of a repeated login key (422 when the body differs), or None."""
+    if scoped_key is None:
+        return None
+    stored = idempotency.find(db, None, scoped_key)
+    if stored is not None and not hmac.compare_digest(stored.body_hash, fingerprint):
+        raise ApiProblem(ErrorCode.IDEMPOTENCY_MISMATCH, 422)
+    return stored
+
+
 @router.post(
     "/session",
     status_code=status.HTTP_201_CREATED,
@@ -218,63 +212,60 @@ def _replay_login(db: Session, now: dt.datetime, stored: Any) -> Response:
     responses={401: {"model": Problem}, 422: {"model": Problem}, 429: {"model": Problem}},
 )
 def login(request: Request, body: SessionCreate, key: str | None = Depends(idempotency_key)) -> Response:
-    """Open a session: ``{account, password}`` → ``{token, expires_at, idle_timeout_s}``."""
-    from . import billing
+    """Open a session: ``{account, password}`` → ``{token, expires_at, idle_timeout_s}``.
+
+    Three steps, so the write lock is never held while a password hash runs: a short
+    transaction checks the failure budgets and writes the attempt as a failure
+    (:mod:`annet_server.throttle`); the hash runs outside any transaction; a second short
+    transaction turns the attempt into a success and opens the session.
+    """
+    from . import billing, housekeeping
     from .passwords import verify_password
 
     state = server_state(request)
-    m = _models()
-    db: Session = state.sessionmaker()
     lang = request_language(request)
+    client = throttle.client_address(request)
+    scoped_key = _login_key(body.account, key)
+    fingerprint = idempotency.body_hash(state.idempotency_secret, "POST", "/session", body)
+    path = request.url.path
+    db: Session = state.sessionmaker()
     try:
         now = state.clock.now()
-        _lock_account(db, body.account)
-        scoped_key = _login_key(body.account, key)
-        fingerprint = idempotency.body_hash(state.idempotency_secret, "POST", "/session", body)
-        if scoped_key is not None:
-            stored = idempotency.find(db, None, scoped_key)
-            if stored is not None:
-                if stored.body_hash != fingerprint:
-                    raise ApiProblem(ErrorCode.IDEMPOTENCY_MISMATCH, 422)
-                return _replay_login(db, now, stored)
-        wait = throttled_for(db, now, body.account)
-        if wait is not None:
-            raise ApiProblem(
-                ErrorCode.AUTH_THROTTLED, 429, retry_after=wait, params={"minutes": math.ceil(wait / 60)}
-            )
+        housekeeping.maybe_prune(state, now)
+        throttle.serialize(db)
+        stored = _stored_login(db, scoped_key, fingerprint)
+        if stored is not None:
+            return _replay_login(db, now, stored)
         subscriber = billing.find_subscriber_by_account(db, body.account)
-        if subscriber is None:
-            verify_password(_dummy_hash(), body.password)
-            ok = False
-        else:
-            ok = bool(verify_password(subscriber.password_hash, body.password))
-        db.add(m.LoginAttempt(account_number=body.account, at=now, ok=ok))
-        if not ok or subscriber is None:
-            problem = _denied()
-            if scoped_key is not None:
-                from .problems import problem_body
+        subscriber_id = None if subscriber is None else int(subscriber.id)
+        password_hash = None if subscriber is None else subscriber.password_hash
+        throttle.check(
+            db, now, state.limits, account=body.account, subscriber_id=subscriber_id, client=client
+        )
+        attempt_id = throttle.reserve(
+            db, now, account=body.account, subscriber_id=subscriber_id, client=client
+        )
+        db.commit()  # the attempt counts as a failure until the hash says otherwise
 
-                denied = problem_body(ErrorCode.AUTH_DENIED, 401, lang)
-                idempotency.remember(
-                    db,
-                    None,
-                    scoped_key,
-                    method="POST",
-                    path=request.url.path,
-                    fingerprint=fingerprint,
-                    status=401,
-                    body=denied.model_dump_json(exclude_none=True),
-                    now=now,
-                )
-            db.commit()
-            raise problem
-        row, token = _issue(db, now, subscriber.id)
+        ok = verify_password(password_hash or _dummy_hash(), body.password) and subscriber_id is not None
+
+        throttle.serialize(db)
+        stored = _stored_login(db, scoped_key, fingerprint)  # a racing twin finished first
+        if stored is not None:
+            if ok:
+                throttle.succeeded(db, attempt_id)
+            return _replay_login(db, now, stored)
+        if not ok or subscriber_id is None:
+            _refuse_login(db, scoped_key, fingerprint, path, lang, now)
+        assert subscriber_id is not None
+        throttle.succeeded(db, attempt_id)
+        row, token = _issue(db, now, subscriber_id)
         idempotency.remember(
             db,
             None,
             scoped_key,
             method="POST",
-            path=request.url.path,
+            path=path,
             fingerprint=fingerprint,
             status=201,
             body=json.dumps({"session_id": row.id}),
@@ -283,6 +274,50 @@ def login(request: Request, body: SessionCreate, key: str | None = Depends(idemp
         db.commit()
         out = _session_out(row, token)
         return Response(content=out.model_dump_json(), status_code=201, media_type="application/json")
+    except BaseException:
+        db.rollback()
+        raise
+    finally:
+        db.close()
+
+
+def check_current_password(request: Request, token: str, key: str | None, current: str) -> None:
+    """Before a password change: the budgets, then the current password, counted like a login.
+
+    A key already answered is left to the idempotency replay (a retry after a lost answer gets
+    the first answer, not «wrong current password»). Otherwise the subscriber's, the client's
+    and the overall budgets are checked (429) and the attempt written as a failure before the
+    hash runs outside any transaction; a right password turns it into a success (which does not
+    reset the login count), a wrong one stays a failure and answers ``password.wrong_current``.
+    """
+    from . import billing
+    from .passwords import verify_password
+
+    state = server_state(request)
+    client = throttle.client_address(request)
+    db: Session = state.sessionmaker()
+    try:
+        now = state.clock.now()
+        session = authenticate(db, state.clock, token)
+        subscriber_id = int(session.subscriber_id)
+        if key is not None and idempotency.find(db, subscriber_id, key) is not None:
+            db.commit()
+            return
+        throttle.serialize(db)
+        throttle.check(db, now, state.limits, account=None, subscriber_id=subscriber_id, client=client)
+        subscriber = db.get(_models().Subscriber, subscriber_id)
+        password_hash = None if subscriber is None else subscriber.password_hash
+        attempt_id = throttle.reserve(
+            db, now, account=throttle.PASSWORD_CHANGE, subscriber_id=subscriber_id, client=client
+        )
+        db.commit()
+        if not verify_password(password_hash, current):
+            raise billing.RuleError(ErrorCode.PASSWORD_WRONG_CURRENT, fields=("current_password",))
+        throttle.succeeded(db, attempt_id)
+        db.commit()
+    except ApiProblem:
+        db.commit()  # a session found expired is revoked for good
+        raise
     except BaseException:
         db.rollback()
         raise

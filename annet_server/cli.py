@@ -2,10 +2,16 @@
 
 ::
 
-    annet-server serve [--demo] [--host 127.0.0.1] [--port 8080] [--db URL]
+    annet-server serve [--demo | --sandbox] [--host 127.0.0.1] [--port 8080] [--db URL] [--public-url URL]
     annet-server seed-demo --db URL
     annet-server demo-accounts
     annet-server openapi
+
+``serve`` without ``--demo`` is the operator's server: it refuses to start without the merchant
+secret (``$ANNET_PAY_SECRET``) and the public URL (``--public-url`` or ``$ANNET_PUBLIC_URL``),
+and it has no payment sandbox. ``--demo`` seeds demo data and mounts the sandbox at ``/pay``;
+``--sandbox`` mounts it over an existing database, SQLite only (a test card must never top up a
+real account). Several processes share ``$ANNET_SERVER_SECRET``.
 """
 
 from __future__ import annotations
@@ -47,12 +53,20 @@ def _demo_accounts_json() -> str:
 
 def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from sqlalchemy.engine import make_url
 
-    from .app import create_app
+    from .app import ConfigError, create_app
     from .embedded import seed_demo_database, sqlite_url
 
     folder: Path | None = None
     url = args.db
+    sandbox = bool(args.demo or args.sandbox)
+    if args.sandbox and not args.demo and make_url(url or DEFAULT_DB).get_backend_name() != "sqlite":
+        print("annet-server: --sandbox runs only over an SQLite database (a demo, never real accounts).", file=sys.stderr)
+        return 2
+    public_url = args.public_url
+    if sandbox and not public_url:
+        public_url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}"
     try:
         if args.demo:
             if url is None:
@@ -65,7 +79,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
                 "(annet-server demo-accounts lists them).",
                 file=sys.stderr,
             )
-        app = create_app(url or DEFAULT_DB)
+        try:
+            app = create_app(url or DEFAULT_DB, public_url=public_url, sandbox=sandbox)
+        except ConfigError as exc:
+            print(f"annet-server: {exc}", file=sys.stderr)
+            return 2
         print(f"Annet Cabinet API on http://{args.host}:{args.port}/api/v1", file=sys.stderr)
         uvicorn.run(app, host=args.host, port=args.port, log_level="info", server_header=False)
     finally:
@@ -108,7 +126,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="mount the payment sandbox at /pay over an existing SQLite database (--demo implies it)",
+    )
     serve.add_argument("--db", default=None, help=f"SQLAlchemy URL (default {DEFAULT_DB})")
+    serve.add_argument(
+        "--public-url",
+        default=None,
+        help="the address subscribers reach the server at, e.g. https://lk.annet.ru "
+        "(default $ANNET_PUBLIC_URL; required without --demo)",
+    )
     serve.set_defaults(func=_cmd_serve)
 
     seed = commands.add_parser("seed-demo", help="create the schema and the demo data in a database")

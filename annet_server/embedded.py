@@ -38,6 +38,9 @@ class RunningServer:
             self._socket.close()
             raise
         self.port: int = self._socket.getsockname()[1]
+        state = getattr(app.state, "annet", None)
+        if state is not None and not state.public_url:
+            state.public_url = self.url  # the sandbox's own address, known now the port is
         config = uvicorn.Config(
             app,
             host=host,
@@ -145,11 +148,17 @@ def start_server(
     port: int = 0,
     *,
     secret: str | None = None,
+    sandbox: bool = True,
+    limits: Any = None,
 ) -> RunningServer:
-    """Serve the database at ``database_url`` on ``host:port`` (0 = a free port)."""
+    """Serve the database at ``database_url`` on ``host:port`` (0 = a free port).
+
+    With the payment sandbox by default (the tests pay through it); its merchant secret is
+    ``secret`` or random, its public URL the server's own address.
+    """
     from .app import create_app
 
-    app = create_app(database_url, clock, secret=secret)
+    app = create_app(database_url, clock, secret=secret, sandbox=sandbox, limits=limits)
     try:
         return start_app(app, host, port)
     except BaseException:
@@ -235,7 +244,7 @@ def start_demo(host: str = "127.0.0.1", port: int = 0) -> RunningServer:
         url = sqlite_url(folder / "demo.db")
         seed = StagedSeed(url)
         try:
-            app = create_app(url)
+            app = create_app(url, sandbox=True)
         except BaseException:
             seed.close()
             raise

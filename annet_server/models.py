@@ -314,15 +314,27 @@ class AuthSession(Base):
 
 
 class LoginAttempt(Base):
-    """One login attempt for an account number (R-LOGIN-3 throttling)."""
+    """One login attempt, or a wrong current password of a password change (throttling, R-LOGIN-3).
+
+    ``account_number`` is empty for a password change; ``subscriber_id`` is None for an unknown
+    account number; ``client`` is the caller's address. A login is written as a failure before
+    its password is checked and turned into a success after (see :mod:`annet_server.throttle`).
+    """
 
     __tablename__ = "login_attempts"
-    __table_args__ = (Index("ix_login_attempts_account_at", "account_number", "at"),)
+    __table_args__ = (
+        Index("ix_login_attempts_account_at", "account_number", "at"),
+        Index("ix_login_attempts_subscriber_at", "subscriber_id", "at"),
+        Index("ix_login_attempts_client_at", "client", "at"),
+        Index("ix_login_attempts_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_number: Mapped[str] = mapped_column(String(20))
     at: Mapped[dt.datetime]
     ok: Mapped[bool] = mapped_column(Boolean)
+    subscriber_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    client: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class IdempotencyRecord(Base):

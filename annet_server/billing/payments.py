@@ -44,11 +44,14 @@ def _order_number(db: Session, now: dt.datetime) -> str:
     raise RuleError(ErrorCode.INTERNAL)
 
 
-def _payment_url(base_url: str, order_number: str, amount: Decimal, email: str | None, lang: str) -> str:
-    """The signed address of the sandbox's pay page for the order (``Language`` from ``lang``)."""
+def _payment_url(
+    base_url: str, order_number: str, amount: Decimal, email: str | None, lang: str, secret: str
+) -> str:
+    """The signed address of the pay page for the order (``Language`` from ``lang``)."""
     from ..paysandbox import checkvalue
 
-    return checkvalue.payment_url(base_url, order_number, amount, email, "en" if lang == "en" else "ru")
+    language = "en" if lang == "en" else "ru"
+    return checkvalue.payment_url(base_url, order_number, amount, email, language, secret)
 
 
 def order_out(row: m.PaymentOrder) -> s.PaymentOrder:
@@ -69,9 +72,20 @@ def order_out(row: m.PaymentOrder) -> s.PaymentOrder:
 
 
 def create_payment(
-    db: Session, clock: Any, sub_id: int, number: str, amount: Decimal, pay_base_url: str, lang: str = "ru"
+    db: Session,
+    clock: Any,
+    sub_id: int,
+    number: str,
+    amount: Decimal,
+    pay_base_url: str,
+    lang: str = "ru",
+    *,
+    merchant_secret: str,
 ) -> s.PaymentOrder:
-    """Create an order for a top-up of 1 … 100 000 ₽ and its payment page address (R-PAY-1)."""
+    """Create an order for a top-up of 1 … 100 000 ₽ and its payment page address (R-PAY-1).
+
+    ``pay_base_url`` is the server's configured public URL; ``merchant_secret`` signs the address.
+    """
     now = clock.now()
     acc = _account(db, sub_id, number)
     try:
@@ -89,7 +103,7 @@ def create_payment(
         amount_kopecks=to_kopecks(value),
         state=s.OrderState.PENDING.value,
         email=sub.email,
-        payment_url=_payment_url(pay_base_url, order_number, value, sub.email, lang),
+        payment_url=_payment_url(pay_base_url, order_number, value, sub.email, lang, merchant_secret),
         created_at=now,
     )
     db.add(row)

@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -63,8 +63,9 @@ def _state(request: Request) -> Any:
     return request.app.state.annet
 
 
-def _secret(request: Request) -> str:
-    return str(getattr(_state(request), "secret", "") or checkvalue.merchant_secret())
+def _secret(request: Request) -> bytes:
+    """The key of the form tokens (derived from the server secret; not the merchant secret)."""
+    return bytes(_state(request).flow_secret)
 
 
 def _today(request: Request) -> Any:
@@ -87,9 +88,15 @@ def _db(request: Request) -> Iterator[Session]:
 
 
 async def _form(request: Request) -> dict[str, str]:
-    body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
-        return {}
+    """The posted form; empty (a stale page) when it is over :data:`MAX_FORM_BYTES` — the rest unread."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_FORM_BYTES:
+            return {}
+        chunks.append(chunk)
+    body = b"".join(chunks)
     parsed = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=20)
     return {k: v[0] for k, v in parsed.items()}
 
@@ -111,6 +118,27 @@ def _bad_token(lang: str = "ru") -> HTMLResponse:
     return _refused("refused.stale", lang, 400)
 
 
+def return_url_allowed(url: str, public_url: str) -> bool:
+    """True for an http(s) address on the server's own public host (the return links).
+
+    Anything else — ``javascript:``, another host, a user-info trick — is refused, so even a
+    correctly signed request cannot send the payer anywhere but back to the cabinet's server.
+    """
+    try:
+        parts, own = urlsplit(url), urlsplit(public_url)
+        port, own_port = parts.port, own.port
+    except ValueError:
+        return False
+    return (
+        parts.scheme in ("http", "https")
+        and parts.scheme == own.scheme
+        and not parts.username
+        and not parts.password
+        and (parts.hostname or "") == (own.hostname or "")
+        and port == own_port
+    )
+
+
 # --------------------------------------------------------------------------- entry
 
 
@@ -123,10 +151,13 @@ def pay_request(request: Request) -> Response:
     if missing:
         return _refused("refused.missing", lang, 400, fields=", ".join(missing))
     fields = {name: q.get(name, "") for name in checkvalue.SIGNED_FIELDS}
-    if not checkvalue.verify(fields, q.get("Checkvalue"), checkvalue.merchant_secret()):
+    if not checkvalue.verify(fields, q.get("Checkvalue"), _state(request).secret):
         return _refused("refused.checkvalue", lang, 403)
     if fields["Merchant_ID"] != checkvalue.MERCHANT_ID or fields["OrderCurrency"] != "RUB":
         return _refused("refused.merchant", lang, 403)
+    public_url = _state(request).public_url
+    if not all(return_url_allowed(fields[name], public_url) for name in ("URL_RETURN_OK", "URL_RETURN_NO")):
+        return _refused("refused.return_url", lang, 403)
     with _db(request) as db:
         order = gateway.find_order(db, fields["OrderNumber"])
         if order is None:
@@ -135,6 +166,7 @@ def pay_request(request: Request) -> Response:
             return _refused("refused.amount", lang, 403)
         state = Flow(
             order=order.order_number,
+            account=order.account,
             email=fields["Email"],
             ok_url=fields["URL_RETURN_OK"],
             no_url=fields["URL_RETURN_NO"],
@@ -180,7 +212,7 @@ async def _post(request: Request, steps: tuple[str, ...], handler: Handler) -> R
         return _bad_token(err.lang)
     with _db(request) as db:
         order = _pending(db, state)
-        if order is None:
+        if order is None or order.account != state.account:
             return _bad_token(state.lang)
         if order.state is not OrderState.PENDING:
             return _to_result(request, state)
@@ -342,14 +374,13 @@ def _three_ds(
     request: Request, db: Session, order: gateway.OrderView, state: Flow, form: dict[str, str]
 ) -> Response:
     code = form.get("code", "").strip()
-    if code == cards.TEST_3DS_CODE:
+    if cards.three_ds_code_ok(code) and store.wrong_codes(db, order.order_number) < cards.MAX_3DS_ATTEMPTS:
         return _finish(request, db, order, state, Outcome.APPROVED)
-    attempts = state.attempts + 1
+    attempts = store.count_wrong_code(db, order.order_number)
     if attempts >= cards.MAX_3DS_ATTEMPTS:
         clock = _state(request).clock
         gateway.confirm(db, clock, order.order_number, approved=False, reason=cards.WRONG_3DS_REASON)
         return _to_result(request, state)
-    state = state.next(attempts=attempts)
     token = flow.dump(state, _secret(request))
     page = pages.three_ds_page(_info(order), token, state.last4, attempts=attempts, lang=state.lang)
     return _html(page, 422)
@@ -382,7 +413,7 @@ def get_result(request: Request, t: str = "") -> Response:
         return _bad_token(state.lang)
     with _db(request) as db:
         order = gateway.find_order(db, state.order)
-    if order is None:
+    if order is None or order.account != state.account:
         return _bad_token(state.lang)
     if order.state is OrderState.PENDING:
         return _refused("refused.pending", state.lang, 202)

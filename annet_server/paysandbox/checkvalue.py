@@ -5,14 +5,15 @@ sandbox) checks the signature before it shows anything, so an address with a cha
 order number or return address is refused.
 
 ``compute(fields, secret)`` is the uppercase hex HMAC-SHA256 over :data:`SIGNED_FIELDS` in that
-order (missing fields count as empty), each value stripped, joined with ``";"``.
+order (missing fields count as empty), each value stripped, joined with ``";"``. The merchant
+secret is the server's configured one (``ServerState.secret``: ``$ANNET_PAY_SECRET``, or random
+per process in the demo); there is no built-in default.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 from collections.abc import Mapping
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -29,16 +30,6 @@ SIGNED_FIELDS: tuple[str, ...] = (
     "URL_RETURN_OK",
     "URL_RETURN_NO",
 )
-#: environment variable with the merchant secret shared by billing and the sandbox
-SECRET_ENV = "ANNET_PAY_SECRET"
-_DEFAULT_SECRET = "annet-sandbox-merchant-secret"
-
-
-def merchant_secret() -> str:
-    """The merchant secret: ``$ANNET_PAY_SECRET`` or the sandbox's built-in one."""
-    return os.environ.get(SECRET_ENV) or _DEFAULT_SECRET
-
-
 def _message(fields: Mapping[str, object]) -> bytes:
     parts = []
     for name in SIGNED_FIELDS:
@@ -65,7 +56,7 @@ def format_amount(amount: Decimal) -> str:
 
 
 def pay_fields(
-    base_url: str, order_number: str, amount: Decimal, email: str | None, language: str = "ru"
+    base_url: str, order_number: str, amount: Decimal, email: str | None, language: str, secret: str
 ) -> dict[str, str]:
     """Every field of the pay request of one order, Checkvalue included."""
     base = base_url.rstrip("/")
@@ -79,13 +70,13 @@ def pay_fields(
         "URL_RETURN_NO": f"{base}/pay/return/no",
         "Language": "en" if language == "en" else "ru",
     }
-    fields["Checkvalue"] = compute(fields, merchant_secret())
+    fields["Checkvalue"] = compute(fields, secret)
     return fields
 
 
 def payment_url(
-    base_url: str, order_number: str, amount: Decimal, email: str | None, language: str = "ru"
+    base_url: str, order_number: str, amount: Decimal, email: str | None, language: str, secret: str
 ) -> str:
     """The hosted payment page address of one order (``{base}/pay/?Merchant_ID=…&Checkvalue=…``)."""
-    fields = pay_fields(base_url, order_number, amount, email, language)
+    fields = pay_fields(base_url, order_number, amount, email, language, secret)
     return f"{base_url.rstrip('/')}/pay/?{urlencode(fields)}"

@@ -1,11 +1,14 @@
-"""Cards remembered by the sandbox for ONECLICK: a random token and the last four digits, nothing more.
+"""What the sandbox keeps: ONECLICK cards (a random token and the last four digits) and 3-D Secure tries.
 
 A card is remembered after an approved payment (per account). When the payer later enters a
 card with the same last four digits, the gateway offers ONECLICK; the answer is kept
 (``oneclick``: None = not asked yet, True = joined, False = refused — then never asked again).
 A joined card is offered on the method page: only the CVC2 is typed.
 
-The table lives in its own metadata and is created on first use, so the sandbox needs nothing
+The wrong 3-D Secure codes are counted per order here, on the server (:func:`count_wrong_code`),
+not in the form token: a re-posted early token cannot reset the count.
+
+The tables live in their own metadata and are created on first use, so the sandbox needs nothing
 from the core schema.
 """
 
@@ -32,6 +35,13 @@ sandbox_cards = Table(
     Column("last4", String(4), nullable=False),
     Column("oneclick", Boolean, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+three_ds_tries = Table(
+    "paysandbox_3ds_tries",
+    metadata,
+    Column("order_number", String(32), primary_key=True),
+    Column("wrong", Integer, nullable=False),
 )
 
 _created: weakref.WeakSet[Any] = weakref.WeakSet()
@@ -108,3 +118,27 @@ def set_oneclick(db: Session, account: str, token: str, joined: bool) -> None:
         .where(sandbox_cards.c.account == account, sandbox_cards.c.token == token)
         .values(oneclick=joined)
     )
+
+
+def wrong_codes(db: Session, order_number: str) -> int:
+    """How many wrong 3-D Secure codes the order has had."""
+    found = db.execute(
+        select(three_ds_tries.c.wrong).where(three_ds_tries.c.order_number == order_number)
+    ).scalar()
+    return int(found or 0)
+
+
+def count_wrong_code(db: Session, order_number: str) -> int:
+    """Count one more wrong 3-D Secure code of the order; the count so far, this one included.
+
+    The UPDATE runs first, so on PostgreSQL the row stays locked until the transaction ends and
+    two racing posts count two; the first wrong code inserts the row.
+    """
+    updated = db.execute(
+        update(three_ds_tries)
+        .where(three_ds_tries.c.order_number == order_number)
+        .values(wrong=three_ds_tries.c.wrong + 1)
+    )
+    if not getattr(updated, "rowcount", 0):
+        db.execute(three_ds_tries.insert().values(order_number=order_number, wrong=1))
+    return wrong_codes(db, order_number)

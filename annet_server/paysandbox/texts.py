@@ -54,6 +54,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The request's signature (Checkvalue) is wrong.",
     ),
     "refused.merchant": ("Неизвестный магазин или валюта.", "Unknown merchant or currency."),
+    "refused.return_url": (
+        "Адрес возврата не принадлежит магазину.",
+        "The return address does not belong to the merchant.",
+    ),
     "refused.no_order": ("Заказ не найден.", "Order not found."),
     "refused.amount": ("Сумма не совпадает с суммой заказа.", "The amount differs from the order's amount."),
     "refused.stale": (

@@ -127,9 +127,11 @@ def post_payment(
 ) -> Response:
     """``{amount}`` (1 ₽ … 100 000 ₽) → the order and the hosted payment page address."""
 
+    secret = server_state(request).secret
+
     def run(c: Ctx) -> PaymentOrder:
         return payments.create_payment(
-            c.db, c.clock, c.subscriber_id, number, body.amount, c.base_url, c.lang
+            c.db, c.clock, c.subscriber_id, number, body.amount, c.base_url, c.lang, merchant_secret=secret
         )
 
     return change(request, token, key, run, body=body, status=status.HTTP_201_CREATED)

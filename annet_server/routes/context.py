@@ -72,8 +72,8 @@ class Ctx:
 
     @property
     def base_url(self) -> str:
-        """The server's own base URL as the caller reached it (for payment page links)."""
-        return str(self.request.base_url).rstrip("/")
+        """The server's configured public URL (for payment page links), never the ``Host`` header."""
+        return str(server_state(self.request).public_url)
 
 
 def server_state(request: Request) -> Any:

@@ -54,8 +54,16 @@ def put_password(
     token: str = Depends(bearer_token),
     key: str | None = Depends(idempotency_key),
 ) -> Response:
-    """Check the current password, set the new one, revoke the other sessions."""
+    """Check the current password, set the new one, revoke the other sessions.
+
+    Wrong current passwords count with the login failures (429 when the subscriber's budget is
+    spent, :func:`annet_server.auth.check_current_password`); the current password is checked
+    before the new one, so «the same password» never confirms a guess. A repeated
+    ``Idempotency-Key`` replays the first answer.
+    """
     from .. import auth
+
+    auth.check_current_password(request, token, key, body.current_password)
 
     def run(c: Ctx) -> None:
         subscriber.change_password(

@@ -81,7 +81,7 @@ def test_a_crash_is_a_500_problem_without_a_traceback(server: Any) -> None:
     from annet_server.app import create_app
     from annet_server.embedded import start_app
 
-    app = create_app(server.db_url, server.clock)
+    app = create_app(server.db_url, server.clock, sandbox=True)
 
     def boom() -> None:
         raise RuntimeError("secret internals /etc/passwd")

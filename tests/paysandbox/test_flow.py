@@ -10,37 +10,37 @@ from annet_server.paysandbox.flow import BadToken, Flow
 
 def test_round_trip() -> None:
     state = Flow(order="A-1", email="a@b.ru", step="card", last4="1111")
-    token = flow.dump(state, "secret", now=1000)
-    back = flow.load(token, "secret", now=1000 + flow.TOKEN_TTL_S)
+    token = flow.dump(state, b"secret", now=1000)
+    back = flow.load(token, b"secret", now=1000 + flow.TOKEN_TTL_S)
     assert back.order == "A-1" and back.step == "card" and back.last4 == "1111"
 
 
 def test_expired_token_refused() -> None:
-    token = flow.dump(Flow(order="A-1"), "secret", now=1000)
+    token = flow.dump(Flow(order="A-1"), b"secret", now=1000)
     with pytest.raises(BadToken):
-        flow.load(token, "secret", now=1000 + flow.TOKEN_TTL_S + 1)
+        flow.load(token, b"secret", now=1000 + flow.TOKEN_TTL_S + 1)
 
 
 def test_other_secret_refused() -> None:
-    token = flow.dump(Flow(order="A-1"), "secret", now=1000)
+    token = flow.dump(Flow(order="A-1"), b"secret", now=1000)
     with pytest.raises(BadToken):
-        flow.load(token, "other", now=1000)
+        flow.load(token, b"other", now=1000)
 
 
 def test_altered_body_refused() -> None:
-    token = flow.dump(Flow(order="A-1"), "secret", now=1000)
+    token = flow.dump(Flow(order="A-1"), b"secret", now=1000)
     body, sig = token.split(".")
-    forged = flow.dump(Flow(order="A-2"), "secret", now=1000).split(".")[0]
+    forged = flow.dump(Flow(order="A-2"), b"secret", now=1000).split(".")[0]
     with pytest.raises(BadToken):
-        flow.load(forged + "." + sig, "secret", now=1000)
+        flow.load(forged + "." + sig, b"secret", now=1000)
     with pytest.raises(BadToken):
-        flow.load(body + "x." + sig, "secret", now=1000)
+        flow.load(body + "x." + sig, b"secret", now=1000)
 
 
 @pytest.mark.parametrize("token", [None, "", "abc", "a.b.c"])
 def test_garbage_refused(token: str | None) -> None:
     with pytest.raises(BadToken):
-        flow.load(token, "secret")
+        flow.load(token, b"secret")
 
 
 def test_token_never_holds_a_card_number() -> None:
@@ -48,16 +48,16 @@ def test_token_never_holds_a_card_number() -> None:
 
 
 def test_language_travels_in_the_token() -> None:
-    token = flow.dump(Flow(order="A-1", step="card", lang="en"), "secret", now=1000)
-    assert flow.load(token, "secret", now=1000).lang == "en"
+    token = flow.dump(Flow(order="A-1", step="card", lang="en"), b"secret", now=1000)
+    assert flow.load(token, b"secret", now=1000).lang == "en"
     assert Flow(order="A-1").lang == "ru"  # a pay request without Language=en
 
 
 def test_expired_token_keeps_its_language_forged_one_does_not() -> None:
-    token = flow.dump(Flow(order="A-1", lang="en"), "secret", now=1000)
+    token = flow.dump(Flow(order="A-1", lang="en"), b"secret", now=1000)
     with pytest.raises(BadToken) as expired:
-        flow.load(token, "secret", now=1000 + flow.TOKEN_TTL_S + 1)
+        flow.load(token, b"secret", now=1000 + flow.TOKEN_TTL_S + 1)
     assert expired.value.lang == "en"
     with pytest.raises(BadToken) as forged:
-        flow.load(token, "other", now=1000)
+        flow.load(token, b"other", now=1000)
     assert forged.value.lang == "ru"

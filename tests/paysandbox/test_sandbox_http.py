@@ -29,12 +29,12 @@ def _with(url: str, **changes: str) -> str:
 # --------------------------------------------------------------------------- the request
 
 
-def test_payment_url_is_signed_and_opens_the_method_page(pay: Any) -> None:
+def test_payment_url_is_signed_and_opens_the_method_page(pay: Any, server: Any) -> None:
     _client, _number, order, payer = pay()
     fields = _query(order.payment_url)
     assert fields["OrderNumber"] == order.order_number
     assert fields["OrderAmount"] == "500.00"
-    assert checkvalue.verify(fields, fields["Checkvalue"], checkvalue.merchant_secret())
+    assert checkvalue.verify(fields, fields["Checkvalue"], server.state.secret)
     assert payer.status == 200
     assert payer.has("methodform")  # the subscriber's e-mail is known: the e-mail step is skipped
     assert payer.text_of("order-number") == order.order_number
@@ -61,14 +61,14 @@ def test_signed_request_with_another_amount_than_the_order_is_refused(pay: Any, 
     _client, _number, order, _payer = pay()
     fields = {k: v for k, v in _query(order.payment_url).items() if k != "Checkvalue"}
     fields["OrderAmount"] = "1.00"
-    fields["Checkvalue"] = checkvalue.compute(fields, checkvalue.merchant_secret())
+    fields["Checkvalue"] = checkvalue.compute(fields, server.state.secret)
     response = requests.get(f"{server.url}/pay/?{urlencode(fields)}", timeout=30)
     assert response.status_code == 403
     assert "не совпадает" in response.text
 
 
 def test_unknown_order_and_missing_fields(server: Any) -> None:
-    fields = checkvalue.pay_fields(server.url, "999999999999", Decimal("10"), "a@b.ru")
+    fields = checkvalue.pay_fields(server.url, "999999999999", Decimal("10"), "a@b.ru", "ru", server.state.secret)
     response = requests.get(f"{server.url}/pay/?{urlencode(fields)}", timeout=30)
     assert response.status_code == 404
     assert "Заказ не найден" in response.text

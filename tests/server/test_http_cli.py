@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -18,7 +19,20 @@ from annet_contract.schema import DemoAccount
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+#: what an operator configures outside the demo (docs/reliability.md, README)
+OPERATOR_ENV = {
+    "ANNET_PAY_SECRET": "operator-merchant-secret-0123456789abcdef",
+    "ANNET_PUBLIC_URL": "https://lk.annet.example",
+}
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in OPERATOR_ENV and k != "ANNET_SERVER_SECRET"}
+    env.update(extra)
+    return env
+
+
+def _cli(*args: str, timeout: float = 120, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "annet_server.cli", *args],
         capture_output=True,
@@ -26,6 +40,7 @@ def _cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         timeout=timeout,
         cwd=ROOT,
         check=False,
+        env=env if env is not None else _env(),
     )
 
 
@@ -63,7 +78,32 @@ def test_seed_demo_then_serve_a_database(tmp_path: Path) -> None:
     seeded = _cli("seed-demo", "--db", db, "--small")
     assert seeded.returncode == 0, seeded.stderr
     demo = DemoAccount.model_validate(json.loads(_cli("demo-accounts").stdout)[0])
-    _serve_and_login(["serve", "--db", db], demo)
+    url = _serve_and_login(["serve", "--db", db], demo, env=_env(**OPERATOR_ENV))
+    assert url  # the operator's server ran: no sandbox in it (test_operator_server_has_no_sandbox)
+
+
+@pytest.mark.parametrize(
+    ("missing", "says"),
+    [("ANNET_PAY_SECRET", "ANNET_PAY_SECRET"), ("ANNET_PUBLIC_URL", "ANNET_PUBLIC_URL")],
+)
+def test_serve_refuses_to_start_without_the_operator_configuration(
+    tmp_path: Path, missing: str, says: str
+) -> None:
+    env = _env(**{k: v for k, v in OPERATOR_ENV.items() if k != missing})
+    done = _cli("serve", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--port", str(_free_port()), env=env)
+    assert done.returncode == 2, done.stderr
+    assert says in done.stderr and "--demo" in done.stderr
+
+
+def test_serve_refuses_the_once_public_merchant_secret(tmp_path: Path) -> None:
+    env = _env(**{**OPERATOR_ENV, "ANNET_PAY_SECRET": "annet-sandbox-merchant-secret"})
+    done = _cli("serve", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--port", str(_free_port()), env=env)
+    assert done.returncode == 2 and "merchant secret" in done.stderr
+
+
+def test_sandbox_refuses_a_database_that_is_not_sqlite() -> None:
+    done = _cli("serve", "--sandbox", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/annet")
+    assert done.returncode == 2 and "SQLite" in done.stderr
 
 
 @pytest.mark.slow
@@ -78,12 +118,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _serve_and_login(args: list[str], *accounts: DemoAccount) -> None:
+def _serve_and_login(args: list[str], *accounts: DemoAccount, env: dict[str, str] | None = None) -> str:
+    """Run ``annet-server`` with ``args``, log every account in; the server's URL."""
     from annet_desktop.api.client import CabinetClient
 
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "annet_server.cli", *args, "--port", str(port)],
+        env=env if env is not None else _env(),
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -107,6 +149,8 @@ def _serve_and_login(args: list[str], *accounts: DemoAccount) -> None:
         assert process.poll() is None, "".join(lines)
         url = f"http://127.0.0.1:{port}"
         assert requests.get(f"{url}/api/v1/openapi.json", timeout=10).status_code == 200
+        sandbox = requests.get(f"{url}/pay/return/ok", timeout=10).status_code
+        assert sandbox == (200 if "--demo" in args or "--sandbox" in args else 404)
         for demo in accounts:
             client = CabinetClient(url)
             try:
@@ -118,6 +162,7 @@ def _serve_and_login(args: list[str], *accounts: DemoAccount) -> None:
                     client.services(ref.number)
             finally:
                 client.close()
+        return url
     finally:
         process.terminate()
         process.wait(30)
