@@ -287,13 +287,20 @@ class CabinetClient:
             fields["email"] = email
         return self._change(Me, "PUT", "/me/contacts", _body(ContactsUpdate, **fields), idempotency_key)
 
-    def change_password(self, current_password: str, new_password: str) -> None:
-        """Change the password (R-PWD); every other session of the subscriber is revoked."""
+    def change_password(
+        self, current_password: str, new_password: str, *, idempotency_key: str | None = None
+    ) -> None:
+        """Change the password (R-PWD); every other session of the subscriber is revoked.
+
+        ``idempotency_key``: one per form submission (the caller keeps it for a retry of that
+        submission), so a retry after a lost answer gets the first answer again instead of
+        «wrong current password»; a fresh key when not given.
+        """
         try:
             body = PasswordChange(current_password=current_password, new_password=new_password)
         except ValidationError:
             raise errors.ValidationFailed("Пароль не может быть пустым.", code=ErrorCode.VALIDATION) from None
-        self.request("PUT", "/me/password", body=body)
+        self.request("PUT", "/me/password", body=body, idempotency_key=idempotency_key)
 
     # ------------------------------------------------------------------ account
 

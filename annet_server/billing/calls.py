@@ -19,7 +19,7 @@ from .. import models as m
 from ..db import from_kopecks, to_kopecks
 from .lookups import _account
 from .months import midnight, next_month_start
-from .paging import _clamp_limit, _decode_cursor, _encode_cursor
+from .paging import _clamp_limit, _cursor_int, _decode_cursor, _encode_cursor
 from .refusals import RuleError, _field_error
 
 _DIRECTIONS = {d.value: d for d in s.CallDirection}
@@ -80,7 +80,7 @@ def calls_page(
     if cursor:
         ts_raw, id_raw, off_raw = _decode_cursor(cursor, 3)
         try:
-            ts, last_id, offset = int(ts_raw), int(id_raw), int(off_raw)
+            ts, last_id, offset = _cursor_int(ts_raw), _cursor_int(id_raw), _cursor_int(off_raw)
         except ValueError as exc:
             raise _field_error(ErrorCode.VALIDATION, "cursor") from exc
         query = query.where(or_(c.started_at > ts, and_(c.started_at == ts, c.id > last_id)))

@@ -27,13 +27,21 @@ def _decode_cursor(cursor: str, count: int) -> list[str]:
     return parts
 
 
+def _cursor_int(raw: str) -> int:
+    """A whole number of a cursor that fits a 64-bit column (a huge one is a bad cursor, not a 500)."""
+    value = int(raw)
+    if not 0 <= value < 2**63:
+        raise ValueError("out of range")
+    return value
+
+
 def _time_cursor(cursor: str) -> tuple[dt.datetime, int]:
     at_raw, id_raw = _decode_cursor(cursor, 2)
     try:
         at = dt.datetime.fromisoformat(at_raw)
         if at.tzinfo is None:
             raise ValueError("naive")
-        return at, int(id_raw)
+        return at, _cursor_int(id_raw)
     except ValueError as exc:
         raise _field_error(ErrorCode.VALIDATION, "cursor") from exc
 

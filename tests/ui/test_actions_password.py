@@ -142,3 +142,30 @@ def test_double_click_on_change_changes_once(qtbot: Any, logged_in: Callable[...
     assert window.actions.password.changed == 1
     assert _shown(controller, "error") == [] and len(_shown(controller, "info")) == 1
     assert _journal_passwords(server, demo, NEW) == 1
+
+
+def test_one_idempotency_key_per_typed_form(
+    qtbot: Any, logged_in: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same form sent again carries the same key (a retry replays); an edited form a new one."""
+    from annet_desktop.api.client import CabinetClient
+
+    keys: list[str | None] = []
+    real = CabinetClient.change_password
+
+    def recording(self: Any, current: str, new: str, *, idempotency_key: str | None = None) -> None:
+        keys.append(idempotency_key)
+        real(self, current, new, idempotency_key=idempotency_key)
+
+    monkeypatch.setattr(CabinetClient, "change_password", recording)
+    controller, window, demo = logged_in("internet-discount")
+    tab = window.password
+    _fill(qtbot, tab, "wrong" + demo.password, NEW, NEW)
+    for sent in (1, 2):
+        tab.change_button.click()
+        qtbot.waitUntil(lambda sent=sent: len(_shown(controller, "error")) == sent, timeout=20000)
+    _fill(qtbot, tab, demo.password, NEW, NEW)
+    tab.change_button.click()
+    qtbot.waitUntil(lambda: bool(_shown(controller, "info")), timeout=20000)
+    assert len(keys) == 3 and all(keys)
+    assert keys[0] == keys[1] != keys[2]

@@ -11,6 +11,7 @@ the keyring for this account, replaces it with the new one.
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
 SCORE_COLORS = (ERROR_COLOR, ERROR_COLOR, WARNING_COLOR, OK_COLOR, OK_COLOR)
 
 
-def _change(client: Any, current: str, new: str) -> None:
-    client.change_password(current, new)
+def _change(client: Any, current: str, new: str, key: str) -> None:
+    client.change_password(current, new, idempotency_key=key)
 
 
 class PasswordAction(QObject):
@@ -42,7 +43,11 @@ class PasswordAction(QObject):
         self.running = False
         self.changed = 0  # successful changes (for tests)
         self.keyring_updated = False
+        #: the Idempotency-Key of the typed form: sent again when the same form is sent again
+        #: (a retry after a lost answer replays the first answer); a new one once a field changes
+        self.form_key: str | None = None
         for edit in (tab.current, tab.new, tab.confirm):
+            edit.textChanged.connect(self._form_edited)
             edit.textChanged.connect(self.update_feedback)
         tab.changeRequested.connect(self.submit)
         tab.strength.setWordWrap(True)
@@ -75,6 +80,9 @@ class PasswordAction(QObject):
             color = OK_COLOR if form.confirm_ok else (ERROR_COLOR if confirm else MUTED_COLOR)
             lines.append((translate("Password", form.confirm_message), color))
         return lines
+
+    def _form_edited(self) -> None:
+        self.form_key = None
 
     def update_feedback(self) -> None:
         from html import escape
@@ -122,12 +130,15 @@ class PasswordAction(QObject):
             return
         self.running = True
         self.tab.change_button.setEnabled(False)
+        if self.form_key is None:
+            self.form_key = str(uuid.uuid4())
         run(
             self.ctx,
             self,
             _change,
             self.tab.current.text(),
             self.tab.new.text(),
+            self.form_key,
             on_done=self._done,
             on_failed=self._failed,
             parent=self.tab,
@@ -135,6 +146,7 @@ class PasswordAction(QObject):
 
     def _done(self, _result: Any) -> None:
         self.running = False
+        self.form_key = None
         self.changed += 1
         new = self.tab.new.text()
         self.keyring_updated = self._update_keyring(new)
