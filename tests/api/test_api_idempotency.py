@@ -140,3 +140,15 @@ def test_a_repeated_password_change_is_done_once(server: Any) -> None:
     assert again.headers.get("Idempotent-Replayed") == "true"
     assert _actions(client).count(JournalAction.PASSWORD) == 1
     assert server.client().login(demo.account, "Fresh2026").token
+
+
+def test_the_fingerprint_includes_the_path(server: Any) -> None:
+    """The same key and body on another account of the subscriber is not a replay of the first."""
+    client = server.client(login=server.by_case("multi-account"))
+    first, second = [a.number for a in client.me().accounts][:2]
+    order = client.create_payment(first, Decimal("150.00"), idempotency_key="pay-both")
+    assert order.account == first
+    with pytest.raises(errors.RuleViolation) as caught:
+        client.create_payment(second, Decimal("150.00"), idempotency_key="pay-both")
+    assert caught.value.code is ErrorCode.IDEMPOTENCY_MISMATCH
+    assert client.create_payment(second, Decimal("150.00"), idempotency_key="pay-second").account == second

@@ -49,6 +49,7 @@ def test_start_demo_seeds_a_temporary_database_and_removes_it() -> None:
     folder = Path(running.database_url.removeprefix("sqlite:///")).parent
     try:
         assert folder.exists()
+        assert running.state.sandbox and running.state.public_url == running.url  # the demo pays in it
         demo = demo_accounts()[0]
         client = CabinetClient(running.url)
         try:
