@@ -128,7 +128,9 @@ def _merchant_secret(given: str | None, sandbox: bool) -> str:
             "shared with the payment gateway), or serve the demo with --demo."
         )
     if len(value) < MIN_SECRET_LENGTH or value in _PUBLISHED_SECRETS:
-        raise ConfigError(f"The merchant secret must be a private value of at least {MIN_SECRET_LENGTH} characters.")
+        raise ConfigError(
+            f"The merchant secret must be a private value of at least {MIN_SECRET_LENGTH} characters."
+        )
     return value
 
 
@@ -136,7 +138,9 @@ def clean_public_url(url: str) -> str:
     """The public base URL without a trailing slash; :class:`ConfigError` unless plain http(s)."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.query:
-        raise ConfigError(f"The public URL must be an http(s) address such as https://lk.annet.ru, not {url!r}.")
+        raise ConfigError(
+            f"The public URL must be an http(s) address such as https://lk.annet.ru, not {url!r}."
+        )
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path.rstrip("/"), "", ""))
 
 

@@ -62,7 +62,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     url = args.db
     sandbox = bool(args.demo or args.sandbox)
     if args.sandbox and not args.demo and make_url(url or DEFAULT_DB).get_backend_name() != "sqlite":
-        print("annet-server: --sandbox runs only over an SQLite database (a demo, never real accounts).", file=sys.stderr)
+        print(
+            "annet-server: --sandbox runs only over an SQLite database (a demo, never real accounts).",
+            file=sys.stderr,
+        )
         return 2
     public_url = args.public_url
     if sandbox and not public_url:

@@ -30,6 +30,8 @@ SIGNED_FIELDS: tuple[str, ...] = (
     "URL_RETURN_OK",
     "URL_RETURN_NO",
 )
+
+
 def _message(fields: Mapping[str, object]) -> bytes:
     parts = []
     for name in SIGNED_FIELDS:

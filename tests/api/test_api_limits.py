@@ -104,7 +104,10 @@ def test_the_body_limit_edge(server: Any, raw: Any, extra: int, status: int) -> 
 def test_a_huge_amount_is_422(server: Any, raw: Any, body: str) -> None:
     client, number = _login(server)
     answer = raw(
-        "POST", f"/accounts/{number}/payments", token=client.token, data=body,
+        "POST",
+        f"/accounts/{number}/payments",
+        token=client.token,
+        data=body,
         headers={"Content-Type": "application/json"},
     )
     assert answer.status_code == 422, answer.text
@@ -137,7 +140,10 @@ def test_a_cursor_with_a_huge_number_is_422(server: Any, raw: Any, path: str, cu
 def test_the_payment_address_comes_from_the_configured_url_not_the_host_header(server: Any, raw: Any) -> None:
     client, number = _login(server)
     answer = raw(
-        "POST", f"/accounts/{number}/payments", token=client.token, json={"amount": "100.00"},
+        "POST",
+        f"/accounts/{number}/payments",
+        token=client.token,
+        json={"amount": "100.00"},
         headers={"Host": "evil.example", "X-Forwarded-Host": "evil.example"},
     )
     assert answer.status_code == 201, answer.text
@@ -159,11 +165,17 @@ def test_the_access_log_redacts_emails_and_sandbox_tokens(server: Any, caplog: A
         "query_string": b"Merchant_ID=ANNET-TVER&Email=ivan%40example.ru&Checkvalue=ABC&Language=en",
     }
     result = {"path": "/pay/result", "root_path": "", "query_string": b"t=eyJvcmRlciI6IjEifQ.c2lnbmF0dXJl"}
-    calls = {"path": "/api/v1/accounts/100001/calls", "root_path": "", "query_string": b"year=2026&month=11&limit=5"}
+    calls = {
+        "path": "/api/v1/accounts/100001/calls",
+        "root_path": "",
+        "query_string": b"year=2026&month=11&limit=5",
+    }
     access = logging.getLogger("uvicorn.access")
     with caplog.at_level(logging.INFO, logger="uvicorn.access"):
         for s in (scope, result, calls):  # exactly as uvicorn writes its access lines
-            access.info('%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET", get_path_with_query_string(s), "1.1", 200)
+            access.info(
+                '%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET", get_path_with_query_string(s), "1.1", 200
+            )
     text = "\n".join(r.getMessage() for r in caplog.records if r.name == "uvicorn.access")
     assert "ivan" not in text and "example.ru" not in text
     assert "eyJvcmRlciI6IjEifQ" not in text and "c2lnbmF0dXJl" not in text and "ABC" not in text

@@ -71,7 +71,9 @@ def test_one_client_guessing_across_many_numbers_is_throttled(server: Any, raw: 
     assert right.content == unknown.content  # nothing tells a known number from an unknown one
     assert right.headers["Retry-After"] == "900"
     server.clock.advance(15 * MINUTE)
-    assert raw("POST", "/session", json={"account": demo.account, "password": demo.password}).status_code == 201
+    assert (
+        raw("POST", "/session", json={"account": demo.account, "password": demo.password}).status_code == 201
+    )
 
 
 @pytest.fixture
@@ -185,11 +187,15 @@ def test_the_client_sends_one_key_per_form_submission(server: Any) -> None:
 
 
 @pytest.mark.parametrize(("length", "status"), [(128, 204), (129, 422)])
-def test_a_password_longer_than_128_characters_is_refused(server: Any, raw: Any, length: int, status: int) -> None:
+def test_a_password_longer_than_128_characters_is_refused(
+    server: Any, raw: Any, length: int, status: int
+) -> None:
     demo = server.by_case("no-contacts")
     token = server.client(login=demo).token
     new = ("Aa1-" * 40)[:length]
-    answer = raw("PUT", "/me/password", token=token, json={"current_password": demo.password, "new_password": new})
+    answer = raw(
+        "PUT", "/me/password", token=token, json={"current_password": demo.password, "new_password": new}
+    )
     assert answer.status_code == status, answer.text
     if status == 422:
         assert answer.json()["errors"][0]["field"] == "new_password"
@@ -229,4 +235,3 @@ def test_a_login_flood_does_not_hold_the_write_lock(server: Any, monkeypatch: py
     login.join(60)
     assert released_in_time == [True]
     assert results and results[0].token
-

@@ -242,8 +242,12 @@ def test_a_login_key_is_scoped_by_the_account_number(server: Any, raw: Any) -> N
     """The same Idempotency-Key on another account number is a login of its own, not a replay."""
     demo, other = _subscriber(server), _other(server)
     headers = {"Idempotency-Key": "shared-login-key"}
-    first = raw("POST", "/session", json={"account": demo.account, "password": demo.password}, headers=headers)
-    second = raw("POST", "/session", json={"account": other.account, "password": other.password}, headers=headers)
+    first = raw(
+        "POST", "/session", json={"account": demo.account, "password": demo.password}, headers=headers
+    )
+    second = raw(
+        "POST", "/session", json={"account": other.account, "password": other.password}, headers=headers
+    )
     assert first.status_code == second.status_code == 201, second.text
     assert "Idempotent-Replayed" not in second.headers
     assert raw("GET", "/me", token=second.json()["token"]).json()["name"] == other.name

@@ -13,7 +13,9 @@ SECRET = "a-test-merchant-secret-of-32-characters"
 
 
 def _fields() -> dict[str, str]:
-    return checkvalue.pay_fields("http://127.0.0.1:8000/", "A-1", Decimal("500.5"), "ivan@example.ru", "ru", SECRET)
+    return checkvalue.pay_fields(
+        "http://127.0.0.1:8000/", "A-1", Decimal("500.5"), "ivan@example.ru", "ru", SECRET
+    )
 
 
 def test_fields_and_signature() -> None:

@@ -68,7 +68,9 @@ def test_signed_request_with_another_amount_than_the_order_is_refused(pay: Any, 
 
 
 def test_unknown_order_and_missing_fields(server: Any) -> None:
-    fields = checkvalue.pay_fields(server.url, "999999999999", Decimal("10"), "a@b.ru", "ru", server.state.secret)
+    fields = checkvalue.pay_fields(
+        server.url, "999999999999", Decimal("10"), "a@b.ru", "ru", server.state.secret
+    )
     response = requests.get(f"{server.url}/pay/?{urlencode(fields)}", timeout=30)
     assert response.status_code == 404
     assert "Заказ не найден" in response.text

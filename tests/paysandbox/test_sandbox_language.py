@@ -297,7 +297,9 @@ def test_refused_requests_in_english(pay: Any, server: Any, opened: list[Payer])
     assert tampered.text_of("refused-reason") == "The request's signature (Checkvalue) is wrong."
     assert "<title>Request refused — Assist (sandbox)</title>" in tampered.html
 
-    unknown = checkvalue.pay_fields(server.url, "999999999999", order.amount, "a@b.ru", "en", server.state.secret)
+    unknown = checkvalue.pay_fields(
+        server.url, "999999999999", order.amount, "a@b.ru", "en", server.state.secret
+    )
     missing = _open(opened, f"{server.url}/pay/?{urlencode(unknown)}")
     assert missing.status == 404 and missing.text_of("refused-reason") == "Order not found."
     _english(missing)
@@ -320,7 +322,9 @@ def test_stale_and_wrong_step_tokens_answer_in_the_order_language(pay: Any, serv
     )
 
     expired = flow.dump(
-        Flow(order=order.order_number, account=order.account, step="method", lang="en"), _secret(server), now=0
+        Flow(order=order.order_number, account=order.account, step="method", lang="en"),
+        _secret(server),
+        now=0,
     )
     payer.post("method", {"method": "card"}, token=expired)
     assert payer.status == 400

@@ -55,18 +55,22 @@ def test_another_subscribers_order_cannot_be_paid_or_declined_by_its_number(pay:
     victim_client, victim_number, victim_order, _victim = pay("internet-discount")
     _client, _number, own_order, attacker = pay("telephony")
     # the attacker's own signed request with the victim's order number: the signature breaks
-    swapped = {**_fields(own_order.payment_url), "OrderNumber": victim_order.order_number}
+    own_fields = _fields(own_order.payment_url)
+    swapped = {**own_fields, "OrderNumber": victim_order.order_number}
+    own_signature = checkvalue.compute(own_fields, server.state.secret)
     forged = requests.get(
-        f"{server.url}/pay/?{urlencode({**swapped, 'Checkvalue': checkvalue.compute(_fields(own_order.payment_url), server.state.secret)})}",
-        timeout=30,
+        f"{server.url}/pay/?{urlencode({**swapped, 'Checkvalue': own_signature})}", timeout=30
     )
     assert forged.status_code == 403
     # a token naming the victim's order but the attacker's account is not accepted either
     state = Flow(order=victim_order.order_number, account=own_order.account, step="method")
     attacker.post("method", {"method": "card"}, token=flow.dump(state, server.state.flow_secret))
     assert attacker.status == 400
-    attacker.post("card", {"number": "4000 0000 0000 0002", "expiry": "12/29", "holder": "A B", "cvc": "123"},
-                  token=flow.dump(state.next(step="card"), server.state.flow_secret))
+    attacker.post(
+        "card",
+        {"number": "4000 0000 0000 0002", "expiry": "12/29", "holder": "A B", "cvc": "123"},
+        token=flow.dump(state.next(step="card"), server.state.flow_secret),
+    )
     assert attacker.status == 400
     result = flow.dump(state.next(step="result"), server.state.flow_secret)
     assert requests.get(f"{server.url}/pay/result", params={"t": result}, timeout=30).status_code == 400
@@ -89,7 +93,9 @@ def test_another_subscribers_order_cannot_be_paid_or_declined_by_its_number(pay:
     ],
 )
 @pytest.mark.parametrize("field", ["URL_RETURN_OK", "URL_RETURN_NO"])
-def test_return_links_only_to_the_cabinets_own_host(pay: Any, server: Any, field: str, return_url: str) -> None:
+def test_return_links_only_to_the_cabinets_own_host(
+    pay: Any, server: Any, field: str, return_url: str
+) -> None:
     _client, _number, order, _payer = pay()
     own = urlsplit(server.state.public_url)
     bad = return_url.format(scheme=own.scheme, host=own.hostname, port=own.port)

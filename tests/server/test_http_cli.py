@@ -32,7 +32,9 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
-def _cli(*args: str, timeout: float = 120, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _cli(
+    *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "annet_server.cli", *args],
         capture_output=True,

@@ -31,7 +31,9 @@ def _no_operator_env(monkeypatch: pytest.MonkeyPatch) -> None:
         ({"secret": SECRET, "public_url": "https://user@lk.annet.example"}, "http(s)"),
     ],
 )
-def test_the_operators_server_refuses_to_start_unconfigured(server: Any, kwargs: dict[str, str], says: str) -> None:
+def test_the_operators_server_refuses_to_start_unconfigured(
+    server: Any, kwargs: dict[str, str], says: str
+) -> None:
     from annet_server.app import ConfigError, create_app
 
     with pytest.raises(ConfigError, match=says.replace("(", r"\(").replace(")", r"\)")):
@@ -78,7 +80,9 @@ def test_the_operators_server_has_no_payment_sandbox(server: Any, operator: Any)
         query = order.payment_url.split("?", 1)[1]
         for path in (f"/pay/?{query}", "/pay/return/ok", "/pay/result?t=x"):
             assert requests.get(operator.url + path, timeout=10).status_code == 404, path
-        card = requests.post(operator.url + "/pay/card", data={"t": "x", "number": "4111111111111111"}, timeout=10)
+        card = requests.post(
+            operator.url + "/pay/card", data={"t": "x", "number": "4111111111111111"}, timeout=10
+        )
         assert card.status_code == 404
     finally:
         client.close()
