@@ -80,8 +80,10 @@ def test_seed_demo_then_serve_a_database(tmp_path: Path) -> None:
     seeded = _cli("seed-demo", "--db", db, "--small")
     assert seeded.returncode == 0, seeded.stderr
     demo = DemoAccount.model_validate(json.loads(_cli("demo-accounts").stdout)[0])
-    url = _serve_and_login(["serve", "--db", db], demo, env=_env(**OPERATOR_ENV))
-    assert url  # the operator's server ran: no sandbox in it (test_operator_server_has_no_sandbox)
+    access_log = _serve_and_login(["serve", "--db", db], demo, env=_env(**OPERATOR_ENV))
+    # uvicorn's own access lines: names kept, values and e-mails redacted
+    assert '"GET /pay/?Email=…&Checkvalue=…&Language=en HTTP/1.1" 404' in access_log
+    assert "ivan" not in access_log and "SIGNATURE" not in access_log
 
 
 @pytest.mark.parametrize(
@@ -121,15 +123,18 @@ def _free_port() -> int:
 
 
 def _serve_and_login(args: list[str], *accounts: DemoAccount, env: dict[str, str] | None = None) -> str:
-    """Run ``annet-server`` with ``args``, log every account in; the server's URL."""
+    """Run ``annet-server`` with ``args``, log every account in; its access log (stdout)."""
+    import tempfile
+
     from annet_desktop.api.client import CabinetClient
 
     port = _free_port()
+    stdout = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "annet_server.cli", *args, "--port", str(port)],
         env=env if env is not None else _env(),
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
+        stdout=stdout,
         stderr=subprocess.PIPE,
         text=True,
     )
@@ -153,6 +158,7 @@ def _serve_and_login(args: list[str], *accounts: DemoAccount, env: dict[str, str
         assert requests.get(f"{url}/api/v1/openapi.json", timeout=10).status_code == 200
         sandbox = requests.get(f"{url}/pay/return/ok", timeout=10).status_code
         assert sandbox == (200 if "--demo" in args or "--sandbox" in args else 404)
+        requests.get(f"{url}/pay/?Email=ivan%40example.ru&Checkvalue=SIGNATURE&Language=en", timeout=10)
         for demo in accounts:
             client = CabinetClient(url)
             try:
@@ -164,10 +170,12 @@ def _serve_and_login(args: list[str], *accounts: DemoAccount, env: dict[str, str
                     client.services(ref.number)
             finally:
                 client.close()
-        return url
     finally:
         process.terminate()
         process.wait(30)
         watcher.join(10)
         if process.stderr is not None:
             process.stderr.close()
+    with stdout:
+        stdout.seek(0)
+        return stdout.read()
