@@ -20,6 +20,9 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -121,6 +124,24 @@ def _login_key(account: str, key: str | None) -> str | None:
     return "session:" + hashlib.sha256(f"{account}:{key}".encode()).hexdigest()
 
 
+@contextmanager
+def _bearer_unit(state: Any) -> Iterator[Session]:
+    """A session for a call with a bearer token: committed at the end and also on an ApiProblem
+    (a session found expired is revoked for good), rolled back on anything else."""
+    db: Session = state.sessionmaker()
+    try:
+        yield db
+        db.commit()
+    except ApiProblem:
+        db.commit()
+        raise
+    except BaseException:
+        db.rollback()
+        raise
+    finally:
+        db.close()
+
+
 def _denied() -> ApiProblem:
     return ApiProblem(ErrorCode.AUTH_DENIED, 401)
 
@@ -173,35 +194,36 @@ def _replay_login(db: Session, now: dt.datetime, stored: Any) -> Response:
     )
 
 
-def _refuse_login(
-    db: Session, scoped_key: str | None, fingerprint: str, path: str, lang: str, now: dt.datetime
-) -> None:
-    """Remember a refused login under its key (a repeated try counts once), commit, raise 401."""
-    if scoped_key is not None:
-        denied = problem_body(ErrorCode.AUTH_DENIED, 401, lang)
+@dataclass(frozen=True)
+class _LoginKey:
+    """A login's Idempotency-Key as stored: scoped by the account number, with the body's fingerprint."""
+
+    scoped: str | None
+    fingerprint: str
+    path: str
+
+    def stored(self, db: Session) -> Any | None:
+        """The stored answer of a repeated key (422 when the body differs), or None."""
+        if self.scoped is None:
+            return None
+        found = idempotency.find(db, None, self.scoped)
+        if found is not None and not hmac.compare_digest(found.body_hash, self.fingerprint):
+            raise ApiProblem(ErrorCode.IDEMPOTENCY_MISMATCH, 422)
+        return found
+
+    def remember(self, db: Session, status: int, body: str, now: dt.datetime) -> None:
+        """Store the answer in the current transaction (no commit here)."""
         idempotency.remember(
             db,
             None,
-            scoped_key,
+            self.scoped,
             method="POST",
-            path=path,
-            fingerprint=fingerprint,
-            status=401,
-            body=denied.model_dump_json(exclude_none=True),
+            path=self.path,
+            fingerprint=self.fingerprint,
+            status=status,
+            body=body,
             now=now,
         )
-    db.commit()
-    raise _denied()
-
-
-def _stored_login(db: Session, scoped_key: str | None, fingerprint: str) -> Any | None:
-    """The stored answer of a repeated login key (422 when the body differs), or None."""
-    if scoped_key is None:
-        return None
-    stored = idempotency.find(db, None, scoped_key)
-    if stored is not None and not hmac.compare_digest(stored.body_hash, fingerprint):
-        raise ApiProblem(ErrorCode.IDEMPOTENCY_MISMATCH, 422)
-    return stored
 
 
 @router.post(
@@ -225,15 +247,17 @@ def login(request: Request, body: SessionCreate, key: str | None = Depends(idemp
     state = server_state(request)
     lang = request_language(request)
     client = throttle.client_address(request)
-    scoped_key = _login_key(body.account, key)
-    fingerprint = idempotency.body_hash(state.idempotency_secret, "POST", "/session", body)
-    path = request.url.path
+    login_key = _LoginKey(
+        scoped=_login_key(body.account, key),
+        fingerprint=idempotency.body_hash(state.idempotency_secret, "POST", "/session", body),
+        path=request.url.path,
+    )
     db: Session = state.sessionmaker()
     try:
         now = state.clock.now()
         housekeeping.maybe_prune(state, now)
         throttle.serialize(db)
-        stored = _stored_login(db, scoped_key, fingerprint)
+        stored = login_key.stored(db)
         if stored is not None:
             return _replay_login(db, now, stored)
         subscriber = billing.find_subscriber_by_account(db, body.account)
@@ -250,27 +274,19 @@ def login(request: Request, body: SessionCreate, key: str | None = Depends(idemp
         ok = verify_password(password_hash or _dummy_hash(), body.password) and subscriber_id is not None
 
         throttle.serialize(db)
-        stored = _stored_login(db, scoped_key, fingerprint)  # a racing twin finished first
+        stored = login_key.stored(db)  # a racing twin finished first
         if stored is not None:
             if ok:
                 throttle.succeeded(db, attempt_id)
             return _replay_login(db, now, stored)
-        if not ok or subscriber_id is None:
-            _refuse_login(db, scoped_key, fingerprint, path, lang, now)
-        assert subscriber_id is not None
+        if not ok or subscriber_id is None:  # a repeated try with the key counts once
+            denied = problem_body(ErrorCode.AUTH_DENIED, 401, lang)
+            login_key.remember(db, 401, denied.model_dump_json(exclude_none=True), now)
+            db.commit()
+            raise _denied()
         throttle.succeeded(db, attempt_id)
         row, token = _issue(db, now, subscriber_id)
-        idempotency.remember(
-            db,
-            None,
-            scoped_key,
-            method="POST",
-            path=path,
-            fingerprint=fingerprint,
-            status=201,
-            body=json.dumps({"session_id": row.id}),
-            now=now,
-        )
+        login_key.remember(db, 201, json.dumps({"session_id": row.id}), now)
         db.commit()
         out = _session_out(row, token)
         return Response(content=out.model_dump_json(), status_code=201, media_type="application/json")
@@ -295,8 +311,7 @@ def check_current_password(request: Request, token: str, key: str | None, curren
 
     state = server_state(request)
     client = throttle.client_address(request)
-    db: Session = state.sessionmaker()
-    try:
+    with _bearer_unit(state) as db:
         now = state.clock.now()
         session = authenticate(db, state.clock, token)
         subscriber_id = int(session.subscriber_id)
@@ -314,15 +329,6 @@ def check_current_password(request: Request, token: str, key: str | None, curren
         if not verify_password(password_hash, current):
             raise billing.RuleError(ErrorCode.PASSWORD_WRONG_CURRENT, fields=("current_password",))
         throttle.succeeded(db, attempt_id)
-        db.commit()
-    except ApiProblem:
-        db.commit()  # a session found expired is revoked for good
-        raise
-    except BaseException:
-        db.rollback()
-        raise
-    finally:
-        db.close()
 
 
 @router.delete(
@@ -334,17 +340,7 @@ def check_current_password(request: Request, token: str, key: str | None, curren
 def logout(request: Request, token: str = Depends(bearer_token)) -> Response:
     """Revoke the current session."""
     state = server_state(request)
-    db: Session = state.sessionmaker()
-    try:
+    with _bearer_unit(state) as db:
         row = authenticate(db, state.clock, token)
         row.revoked_at = state.clock.now()
-        db.commit()
-    except ApiProblem:
-        db.commit()
-        raise
-    except BaseException:
-        db.rollback()
-        raise
-    finally:
-        db.close()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, or_
-from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +42,7 @@ def prune(state: Any, now: dt.datetime) -> Pruned:
     from . import auth, models
 
     limits = state.limits
-    db: Session = state.sessionmaker()
-    try:
+    with state.sessionmaker.begin() as db:  # commits, or rolls back on an error
         attempts = db.execute(
             delete(models.LoginAttempt).where(models.LoginAttempt.at < now - limits.keep_attempts)
         )
@@ -64,12 +62,6 @@ def prune(state: Any, now: dt.datetime) -> Pruned:
                 )
             )
         )
-        db.commit()
-    except BaseException:
-        db.rollback()
-        raise
-    finally:
-        db.close()
     pruned = Pruned(_count(attempts), _count(records), _count(sessions))
     if pruned != Pruned(0, 0, 0):
         log.info("pruned %s", pruned)

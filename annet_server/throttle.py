@@ -77,42 +77,13 @@ def _wait(
     return max(1, math.ceil(wait))
 
 
-def _after_last_success(db: Session, *where: ColumnElement[bool]) -> list[ColumnElement[bool]]:
+def _after_last_success(
+    db: Session, scope: ColumnElement[bool], *successes: ColumnElement[bool]
+) -> list[ColumnElement[bool]]:
+    """Failures of ``scope`` after its latest success (one that also matches ``successes``)."""
     attempt = _attempt()
-    last_ok = db.execute(select(func.max(attempt.id)).where(attempt.ok.is_(True), *where)).scalar()
-    return [*where] if last_ok is None else [*where, attempt.id > last_ok]
-
-
-def wait_seconds(
-    db: Session,
-    now: dt.datetime,
-    limits: Limits,
-    *,
-    account: str | None,
-    subscriber_id: int | None,
-    client: str | None,
-) -> int | None:
-    """The longest wait any spent budget imposes, or None when an attempt may go ahead now."""
-    attempt = _attempt()
-    waits: list[int | None] = [_wait(db, now, limits, limits.global_failures, [])]
-    if client:
-        waits.append(_wait(db, now, limits, limits.client_failures, [attempt.client == client]))
-    if account:
-        where = _after_last_success(db, attempt.account_number == account)
-        waits.append(_wait(db, now, limits, limits.account_failures, where))
-    if subscriber_id is not None:
-        logins = attempt.account_number != PASSWORD_CHANGE
-        last_ok = db.execute(
-            select(func.max(attempt.id)).where(
-                attempt.ok.is_(True), attempt.subscriber_id == subscriber_id, logins
-            )
-        ).scalar()
-        where = [attempt.subscriber_id == subscriber_id]
-        if last_ok is not None:
-            where.append(attempt.id > last_ok)
-        waits.append(_wait(db, now, limits, limits.subscriber_failures, where))
-    spent = [w for w in waits if w is not None]
-    return max(spent) if spent else None
+    last_ok = db.execute(select(func.max(attempt.id)).where(attempt.ok.is_(True), scope, *successes)).scalar()
+    return [scope] if last_ok is None else [scope, attempt.id > last_ok]
 
 
 def throttled(wait: int) -> ApiProblem:
@@ -131,10 +102,22 @@ def check(
     subscriber_id: int | None,
     client: str | None,
 ) -> None:
-    """Raise the 429 problem when any budget of this attempt is spent."""
-    wait = wait_seconds(db, now, limits, account=account, subscriber_id=subscriber_id, client=client)
-    if wait is not None:
-        raise throttled(wait)
+    """Raise the 429 problem when any budget of this attempt is spent (the longest wait wins)."""
+    attempt = _attempt()
+    waits: list[int | None] = [_wait(db, now, limits, limits.global_failures, [])]
+    if client:
+        waits.append(_wait(db, now, limits, limits.client_failures, [attempt.client == client]))
+    if account:
+        where = _after_last_success(db, attempt.account_number == account)
+        waits.append(_wait(db, now, limits, limits.account_failures, where))
+    if subscriber_id is not None:
+        # a login's success starts the count again; the count covers wrong current passwords too
+        logins = attempt.account_number != PASSWORD_CHANGE
+        where = _after_last_success(db, attempt.subscriber_id == subscriber_id, logins)
+        waits.append(_wait(db, now, limits, limits.subscriber_failures, where))
+    spent = [w for w in waits if w is not None]
+    if spent:
+        raise throttled(max(spent))
 
 
 def reserve(

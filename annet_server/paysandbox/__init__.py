@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -31,16 +31,13 @@ from sqlalchemy.orm import Session
 
 from annet_contract.schema import OrderState
 
-from . import cards, checkvalue, flow, gateway, pages, store, texts
+from . import cards, checkvalue, flow, gateway, links, pages, store, texts
 from .cards import CardError, Outcome
 from .flow import BadToken, Flow
 
 log = logging.getLogger(__name__)
 
 router = APIRouter()
-
-#: the largest form body accepted (the card form is a few hundred bytes)
-MAX_FORM_BYTES = 8192
 
 REQUIRED_FIELDS = ("Merchant_ID", "OrderNumber", "OrderAmount", "OrderCurrency", "Checkvalue")
 
@@ -87,20 +84,6 @@ def _db(request: Request) -> Iterator[Session]:
         db.close()
 
 
-async def _form(request: Request) -> dict[str, str]:
-    """The posted form; empty (a stale page) when it is over :data:`MAX_FORM_BYTES` — the rest unread."""
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_FORM_BYTES:
-            return {}
-        chunks.append(chunk)
-    body = b"".join(chunks)
-    parsed = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=20)
-    return {k: v[0] for k, v in parsed.items()}
-
-
 def _refused(key: str, lang: str, status: int, **params: object) -> HTMLResponse:
     return _html(pages.refused_page(texts.text(key, lang, **params), lang=lang), status)
 
@@ -109,34 +92,8 @@ def _info(order: gateway.OrderView) -> pages.OrderInfo:
     return pages.OrderInfo(order_number=order.order_number, amount=order.amount)
 
 
-def _return_url(base: str, order: gateway.OrderView) -> str:
-    query = urlencode({"OrderNumber": order.order_number, "Billnumber": order.billnumber or ""})
-    return base + ("&" if "?" in base else "?") + query
-
-
 def _bad_token(lang: str = "ru") -> HTMLResponse:
     return _refused("refused.stale", lang, 400)
-
-
-def return_url_allowed(url: str, public_url: str) -> bool:
-    """True for an http(s) address on the server's own public host (the return links).
-
-    Anything else — ``javascript:``, another host, a user-info trick — is refused, so even a
-    correctly signed request cannot send the payer anywhere but back to the cabinet's server.
-    """
-    try:
-        parts, own = urlsplit(url), urlsplit(public_url)
-        port, own_port = parts.port, own.port
-    except ValueError:
-        return False
-    return (
-        parts.scheme in ("http", "https")
-        and parts.scheme == own.scheme
-        and not parts.username
-        and not parts.password
-        and (parts.hostname or "") == (own.hostname or "")
-        and port == own_port
-    )
 
 
 # --------------------------------------------------------------------------- entry
@@ -156,7 +113,9 @@ def pay_request(request: Request) -> Response:
     if fields["Merchant_ID"] != checkvalue.MERCHANT_ID or fields["OrderCurrency"] != "RUB":
         return _refused("refused.merchant", lang, 403)
     public_url = _state(request).public_url
-    if not all(return_url_allowed(fields[name], public_url) for name in ("URL_RETURN_OK", "URL_RETURN_NO")):
+    if not all(
+        links.return_url_allowed(fields[name], public_url) for name in ("URL_RETURN_OK", "URL_RETURN_NO")
+    ):
         return _refused("refused.return_url", lang, 403)
     with _db(request) as db:
         order = gateway.find_order(db, fields["OrderNumber"])
@@ -205,7 +164,7 @@ Handler = Callable[[Request, Session, gateway.OrderView, Flow, dict[str, str]], 
 
 
 async def _post(request: Request, steps: tuple[str, ...], handler: Handler) -> Response:
-    form = await _form(request)
+    form = await links.read_form(request)
     try:
         state = _step(request, form, *steps)
     except BadToken as err:
@@ -418,7 +377,11 @@ def get_result(request: Request, t: str = "") -> Response:
     if order.state is OrderState.PENDING:
         return _refused("refused.pending", state.lang, 202)
     base = state.ok_url if order.state is OrderState.PAID else state.no_url
-    return _html(pages.result_page(order, _return_url(base, order), lang=state.lang))
+    return _html(
+        pages.result_page(
+            order, links.return_url(base, order.order_number, order.billnumber), lang=state.lang
+        )
+    )
 
 
 @router.get("/return/ok", response_class=HTMLResponse)

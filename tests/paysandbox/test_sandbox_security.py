@@ -169,3 +169,9 @@ def test_an_ordinary_payer_still_pays(pay: Any) -> None:
     payer.post("3ds", {"code": cards.TEST_3DS_CODE}, "threedsform")
     assert payer.text_of("status") == "Оплата прошла успешно"
     assert client.payment(number, order.order_number).state is OrderState.PAID
+
+
+def test_a_form_with_too_many_fields_is_a_stale_page_not_a_500(pay: Any) -> None:
+    _client, _number, _order, payer = pay()
+    payer.post("method", {"method": "card", **{f"f{i}": "x" for i in range(30)}}, "methodform")
+    assert payer.status == 400 and "устарела" in payer.html
