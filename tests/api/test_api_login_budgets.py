@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from annet_desktop.api import errors
 from annet_contract.errors import ErrorCode
+from annet_desktop.api import errors
 
 MINUTE = dt.timedelta(minutes=1)
 WRONG = "definitely-wrong-1"

@@ -12,7 +12,7 @@ import pytest
 import requests
 from sandbox_payer import THREE_DS
 
-from annet_desktop.api.schema import OrderState
+from annet_contract.schema import OrderState
 from annet_server.paysandbox import cards, checkvalue, flow
 from annet_server.paysandbox.flow import Flow
 
