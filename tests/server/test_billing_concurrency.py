@@ -11,7 +11,7 @@ from typing import Any
 
 import test_billing_world as _world
 from sqlalchemy import func, select
-from test_billing_world import World, msk
+from test_billing_world import MERCHANT_SECRET, World, msk
 
 from annet_contract.schema import BalanceKind, ErrorCode, OrderState
 from annet_server import billing
@@ -56,7 +56,14 @@ def test_two_threads_taking_a_credit_get_one_credit(world_factory: WorldFactory)
 def test_two_threads_confirming_one_payment_credit_it_once(world_factory: WorldFactory) -> None:
     world = world_factory(msk(2026, 11, 16, 12))
     sub = world.subscriber("0.00")
-    order = world.run(billing.create_payment, sub, sub.number, Decimal("700.00"), "http://h")
+    order = world.run(
+        billing.create_payment,
+        sub,
+        sub.number,
+        Decimal("700.00"),
+        "http://h",
+        merchant_secret=MERCHANT_SECRET,
+    )
 
     def confirm() -> Any:
         return world.run(billing.confirm_payment, None, order.order_number, approved=True, billnumber="42")

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 import test_billing_world as _world
-from test_billing_world import World, msk
+from test_billing_world import MERCHANT_SECRET, World, msk
 
 from annet_contract.schema import BalanceKind, ErrorCode, JournalAction, OrderState
 from annet_server import billing
@@ -110,7 +110,14 @@ def test_credit_repaid_by_a_payment_before_it_ends_leaves_no_ban(world_factory: 
 def test_payment_confirmation_is_idempotent_and_has_a_receipt(world_factory: WorldFactory) -> None:
     world = world_factory(msk(2026, 11, 16, 12))
     sub = world.subscriber("-50.00", financial_block=True)
-    order = world.run(billing.create_payment, sub, sub.number, Decimal("1234.50"), "http://127.0.0.1:8080")
+    order = world.run(
+        billing.create_payment,
+        sub,
+        sub.number,
+        Decimal("1234.50"),
+        "http://127.0.0.1:8080",
+        merchant_secret=MERCHANT_SECRET,
+    )
     assert order.state is OrderState.PENDING and order.amount == Decimal("1234.50")
     assert order.payment_url.startswith("http://127.0.0.1:8080/pay/?")
     assert "OrderAmount=1234.50" in order.payment_url and "Checkvalue=" in order.payment_url
@@ -149,7 +156,9 @@ def test_payment_confirmation_is_idempotent_and_has_a_receipt(world_factory: Wor
 def test_declined_payment_changes_no_balance(world_factory: WorldFactory) -> None:
     world = world_factory(msk(2026, 11, 16, 12))
     sub = world.subscriber("10.00")
-    order = world.run(billing.create_payment, sub, sub.number, Decimal("500"), "http://h")
+    order = world.run(
+        billing.create_payment, sub, sub.number, Decimal("500"), "http://h", merchant_secret=MERCHANT_SECRET
+    )
     out = world.run(
         billing.confirm_payment, None, order.order_number, approved=False, billnumber="7", reason=None
     )
@@ -157,7 +166,9 @@ def test_declined_payment_changes_no_balance(world_factory: WorldFactory) -> Non
     assert out.reason == "Отказ в авторизации. Проверьте параметры платежного средства."
     again = world.run(billing.confirm_payment, None, order.order_number, approved=True, billnumber="8")
     assert again.state is OrderState.DECLINED and world.account(sub).balance == Decimal("10.00")
-    timeout = world.run(billing.create_payment, sub, sub.number, Decimal("5"), "http://h")
+    timeout = world.run(
+        billing.create_payment, sub, sub.number, Decimal("5"), "http://h", merchant_secret=MERCHANT_SECRET
+    )
     out = world.run(
         billing.confirm_payment,
         None,
@@ -175,7 +186,14 @@ def test_payment_amount_outside_the_range_is_422(world_factory: WorldFactory, am
     world = world_factory(msk(2026, 11, 16, 12))
     sub = world.subscriber()
     with pytest.raises(billing.RuleError) as caught:
-        world.run(billing.create_payment, sub, sub.number, Decimal(amount), "http://h")
+        world.run(
+            billing.create_payment,
+            sub,
+            sub.number,
+            Decimal(amount),
+            "http://h",
+            merchant_secret=MERCHANT_SECRET,
+        )
     assert caught.value.code is ErrorCode.PAYMENT_AMOUNT and caught.value.status == 422
     assert caught.value.fields == ("amount",)
 
@@ -185,10 +203,17 @@ def test_payment_limits_accepted(world_factory: WorldFactory) -> None:
     sub = world.subscriber()
     for amount in ("1.00", "100000.00"):
         assert world.run(
-            billing.create_payment, sub, sub.number, Decimal(amount), "http://h"
+            billing.create_payment,
+            sub,
+            sub.number,
+            Decimal(amount),
+            "http://h",
+            merchant_secret=MERCHANT_SECRET,
         ).amount == Decimal(amount)
     other = world.subscriber()
-    order = world.run(billing.create_payment, other, other.number, Decimal("5"), "http://h")
+    order = world.run(
+        billing.create_payment, other, other.number, Decimal("5"), "http://h", merchant_secret=MERCHANT_SECRET
+    )
     with pytest.raises(billing.RuleError) as caught:
         world.run(billing.get_payment, sub, sub.number, order.order_number)
     assert caught.value.code is ErrorCode.NOT_FOUND

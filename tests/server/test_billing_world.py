@@ -28,6 +28,8 @@ from annet_server.db import create_schema, make_engine, make_sessionmaker, to_ko
 from annet_server.passwords import hash_password
 
 PASSWORD = "secret123"
+#: signs the pay requests of the orders billing makes here (the server passes its configured one)
+MERCHANT_SECRET = "billing-tests-merchant-secret-0123456789"
 
 
 def msk(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> dt.datetime:
@@ -201,7 +203,14 @@ class World:
 
     def pay(self, sub: Sub, amount: str) -> Any:
         """Create and confirm an online payment of ``amount``; the paid order."""
-        order = self.run(billing.create_payment, sub, sub.number, Decimal(amount), "http://127.0.0.1:9")
+        order = self.run(
+            billing.create_payment,
+            sub,
+            sub.number,
+            Decimal(amount),
+            "http://127.0.0.1:9",
+            merchant_secret=MERCHANT_SECRET,
+        )
         return self.run(
             billing.confirm_payment, None, order.order_number, approved=True, billnumber="1234567890123456"
         )
