@@ -19,13 +19,12 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from . import __version__, i18n
+from . import __version__, i18n, resource_dir
 from .background import run_in_background
 from .credentials import Credentials
 from .domain.urls import ServerUrlError, check_server_url
@@ -333,7 +332,7 @@ class AppController(QObject):
             self.demo_server = None
 
 
-ICONS_DIR = Path(__file__).resolve().parent / "resources" / "icons"
+ICONS_DIR = resource_dir.icons()
 
 
 def application_icon() -> Any:
@@ -360,7 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("annet-desktop")
     app.setApplicationDisplayName(translate("App", "Аннет — личный кабинет"))
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("annet-desktop")  # Wayland/X11: matches packaging/annet-desktop.desktop
+    app.setDesktopFileName("annet-desktop")  # Wayland/X11: matches resources/annet-desktop.desktop
     app.setWindowIcon(application_icon())
     settings = Settings()
     language = args.lang or settings.language

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from annet_desktop import resource_dir
+
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent / "resources" / "translations"
+TRANSLATIONS_DIR = resource_dir.translations()
 LANGUAGES = ("ru", "en")
 
 

@@ -20,11 +20,11 @@ built=$(date +%s)
 
 bundle=dist/annet-desktop
 # desktop integration files travel inside the bundle folder
-cp packaging/annet-desktop.desktop "$bundle/"
+cp resources/annet-desktop.desktop "$bundle/"
 cp packaging/install-desktop-entry.sh packaging/linux/apparmor-annet-desktop "$bundle/"
 chmod +x "$bundle/install-desktop-entry.sh" "$bundle/annet-desktop"
 mkdir -p "$bundle/icons"
-cp annet_desktop/resources/icons/annet.svg annet_desktop/resources/icons/annet-*.png "$bundle/icons/"
+cp resources/icons/annet.svg resources/icons/annet-*.png "$bundle/icons/"
 
 if [ "${ANNET_SKIP_SELFTEST:-0}" != 1 ]; then
   echo "build-linux: smoke test: $bundle/annet-desktop --self-test"

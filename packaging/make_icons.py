@@ -1,6 +1,6 @@
 """Render the application icon from its SVG source into every size the platforms need.
 
-``python packaging/make_icons.py`` reads ``annet_desktop/resources/icons/annet.svg`` and writes next
+``python packaging/make_icons.py`` reads ``resources/icons/annet.svg`` and writes next
 to it:
 
 * ``annet-<N>.png`` for N in 16, 24, 32, 48, 64, 128, 256, 512 (Linux hicolor theme, window icon);
@@ -19,7 +19,7 @@ import struct
 import sys
 from pathlib import Path
 
-ICONS = Path(__file__).resolve().parent.parent / "annet_desktop" / "resources" / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SVG = ICONS / "annet.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-ICONS = ROOT / "annet_desktop" / "resources" / "icons"
+ICONS = ROOT / "resources" / "icons"
 
 
 def _load(path: Path, name: str) -> Any:
