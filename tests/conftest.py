@@ -35,6 +35,23 @@ _SERVER_TEST_DIRS = ("server", "api")
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "big_calls: needs the 100,000-call month also on PostgreSQL")
+    _compile_stale_catalogues()
+
+
+def _compile_stale_catalogues() -> None:
+    """The source tree's .qm as ``pip install -e`` builds it, rebuilt when a .ts changed since."""
+    from annet_desktop import resource_dir
+
+    folder = resource_dir.SOURCE_TREE / "translations"
+    if resource_dir.resources() != resource_dir.SOURCE_TREE:
+        return
+    stale = [
+        ts
+        for ts in folder.glob("annet_*.ts")
+        if not ts.with_suffix(".qm").exists() or ts.stat().st_mtime > ts.with_suffix(".qm").stat().st_mtime
+    ]
+    if stale:
+        resource_dir.compile_catalogues(folder, folder)
 
 
 def _pg_url() -> str | None:

@@ -4,7 +4,7 @@ Runs ``pyside6-lupdate`` over every Python file of ``annet_desktop`` into
 ``resources/translations/annet_en.ts`` (existing translations are kept, strings gone from the code
 are dropped), then lists the strings still without an English translation. With ``--check`` it
 only reports (exit 1 when something is missing) and changes nothing; ``--release`` also compiles
-the ``.qm`` next to the ``.ts`` (for builds).
+the ``.qm`` next to the ``.ts`` (what an editable install does; the wheel's build compiles its own).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from annet_desktop import i18n
+from annet_desktop import i18n, resource_dir
 
 PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     for context, source in gaps:
         print(f"missing [{context}] {source}")
     if args.release:
-        i18n.compile_ts(ts, ts.with_suffix(".qm"))
+        resource_dir.compile_catalogues(ts.parent, ts.parent)
     return 1 if gaps else 0
 
 

@@ -34,7 +34,7 @@ def test_catalogue_parses_and_is_not_empty() -> None:
     assert found[("MainWindow", "Выход")] == "Log out"
 
 
-def test_english_is_compiled_on_first_run_and_used(english: None) -> None:
+def test_the_built_english_catalogue_is_loaded_and_used(english: None) -> None:
     assert QCoreApplication.translate("MainWindow", "Выход") == "Log out"
     assert QCoreApplication.translate("LoginDialog", "Доступ запрещён") == "Access denied"
 
