@@ -27,6 +27,10 @@ import pytest
 
 from annet_contract.schema import MOSCOW
 
+#: the app's fixtures (offscreen Qt, temp HOME, keyring, the controller), for tests/ui and the tests of
+#: annet_desktop's top-level modules that sit here (tests/ mirrors the package: see docs/architecture.md)
+pytest_plugins = ["app_fixtures"]
+
 #: the ``now`` the demo data is seeded for, and where every test's FakeClock starts
 SEED_NOW = dt.datetime(2026, 11, 16, 12, 0, tzinfo=MOSCOW)
 PG_URL_ENV = "ANNET_TEST_PG_URL"

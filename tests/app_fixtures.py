@@ -1,5 +1,6 @@
-"""App-level fixtures of the UI tests: offscreen Qt, temp HOME and settings, an in-memory keyring,
-the app controller against the real server, and a fault-injecting proxy in front of it.
+"""App-level fixtures (a pytest plugin loaded by tests/conftest.py): offscreen Qt, temp HOME and
+settings for every test, an in-memory keyring, the app controller against the real server, and a
+fault-injecting proxy in front of it.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from annet_desktop.worker import Worker
 
 
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Temp HOME, settings and cache folders for every UI test."""
-    home = tmp_path / "home"
-    home.mkdir()
+def _isolated(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Temp HOME, settings and cache folders for every test (none writes the real ones). HOME is
+    made outside ``tmp_path``, which stays empty for the tests that list it; the settings and cache
+    folders are made there only when used."""
+    home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("ANNET_DESKTOP_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("ANNET_DESKTOP_CACHE_DIR", str(tmp_path / "cache"))
