@@ -108,32 +108,11 @@ def _isolate(folder: Path) -> None:
 
 def _memory_keyring() -> str:
     """Install an in-memory keyring for this process; returns the name of the platform's own backend."""
-    import keyring
-    from keyring.backend import KeyringBackend
+    from annet_desktop import memory_keyring
 
-    backend = type(keyring.get_keyring())
-    found = f"{backend.__module__}.{backend.__name__}"
-
-    class MemoryKeyring(KeyringBackend):
-        """Passwords in a dict, for the self-test only."""
-
-        priority = 1
-
-        def __init__(self) -> None:
-            super().__init__()  # type: ignore[no-untyped-call]
-            self.store: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.store.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.store[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.store.pop((service, username), None)
-
-    keyring.set_keyring(MemoryKeyring())
-    return found
+    _, previous = memory_keyring.install()
+    backend = type(previous)
+    return f"{backend.__module__}.{backend.__name__}"
 
 
 def _watchdog(seconds: float) -> threading.Event:

@@ -16,8 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
 from keyring.backends import fail
-from uihelpers import FaultProxy, MemoryKeyring, login, wait_loaded
+from uihelpers import FaultProxy, login, wait_loaded
 
+from annet_desktop.memory_keyring import MemoryKeyring
+from annet_desktop.memory_keyring import install as install_memory_keyring
 from annet_desktop.worker import Worker
 
 
@@ -38,9 +40,7 @@ def _isolated(
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
     """The in-memory keyring, installed as the keyring backend."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
+    backend, previous = install_memory_keyring()
     try:
         yield backend
     finally:

@@ -1,4 +1,5 @@
-"""Helpers of the UI tests: an in-memory keyring, a fault-injecting proxy, login steps."""
+"""Helpers of the app tests: a fault-injecting proxy, login steps (the in-memory keyring is
+``annet_desktop.memory_keyring``, shared with the self-test and the screenshot tour)."""
 
 from __future__ import annotations
 
@@ -8,26 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-import keyring.backend
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring backend in memory: the tests' stand-in for the OS keyring."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
+from annet_desktop.memory_keyring import MemoryKeyring as MemoryKeyring  # the tests' annotations
 
 
 def login(qtbot: Any, controller: Any, account: str, password: str) -> Any:

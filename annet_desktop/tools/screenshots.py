@@ -70,23 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["ANNET_DESKTOP_CONFIG_DIR"] = str(scratch / "config")
     os.environ.setdefault("ANNET_DESKTOP_CACHE_DIR", str(scratch / "cache"))
 
-    import keyring
-    import keyring.backend
+    from annet_desktop import memory_keyring
 
-    class _Memory(keyring.backend.KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-        store: dict[tuple[str, str], str] = {}  # noqa: RUF012
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.store.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.store[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.store.pop((service, username), None)
-
-    keyring.set_keyring(_Memory())
+    memory_keyring.install()
 
     from PySide6.QtWidgets import QApplication
 
