@@ -139,7 +139,10 @@ class AppController(QObject):
         if self.demo:
             dialog.set_waiting(translate("App", "Запускается демонстрационный сервер…"))
             run_in_background(
-                _start_demo, receiver=self, on_done=self._demo_started, on_failed=self._demo_failed,
+                _start_demo,
+                receiver=self,
+                on_done=self._demo_started,
+                on_failed=self._demo_failed,
                 name="annet-demo-start",
             )
         elif self.url_error:
@@ -155,10 +158,11 @@ class AppController(QObject):
 
         settings = self.settings
         if settings.reset_reason == "folder":
-            text = translate("App", "Папка настроек недоступна: ") + str(settings.path.parent)
-            text += translate(
-                "App", ". Программа работает с настройками по умолчанию, изменения не сохранятся."
-            )
+            text = translate(
+                "App",
+                "Папка настроек недоступна: {folder}. "
+                "Программа работает с настройками по умолчанию, изменения не сохранятся.",
+            ).format(folder=settings.path.parent)
         else:
             text = translate(
                 "App", "Файл настроек повреждён или недоступен, поэтому настройки сброшены к исходным."
@@ -166,7 +170,9 @@ class AppController(QObject):
         title = translate("App", "Настройки сброшены")
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
         if settings.reset_reason != "folder" and settings.moved_to is not None:
-            box.setInformativeText(translate("App", "Старый файл сохранён как ") + str(settings.moved_to))
+            box.setInformativeText(
+                translate("App", "Старый файл сохранён как {path}").format(path=settings.moved_to)
+            )
         box.setObjectName("settings_reset_message")
         box.setAccessibleName(title)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -187,7 +193,10 @@ class AppController(QObject):
             if dialog is not None:
                 dialog.set_ready()
                 dialog.set_server(
-                    "", translate("App", "Не удалось запустить демонстрационный сервер: ") + str(accounts)
+                    "",
+                    translate("App", "Не удалось запустить демонстрационный сервер: {error}").format(
+                        error=accounts
+                    ),
                 )
             return
         self.demo_server = server

@@ -57,7 +57,8 @@ def lupdate(target: Path) -> None:
 
 
 def messages(ts: Path) -> dict[tuple[str, str], str | None]:
-    """``(context, source) → translation`` (``None`` when missing or unfinished)."""
+    """``(context, source) → translation`` (``None`` when missing or unfinished; plural forms joined
+    by a newline, ``None`` when one of them is empty)."""
     out: dict[tuple[str, str], str | None] = {}
     root = ET.parse(ts).getroot()
     for context in root.iter("context"):
@@ -65,21 +66,31 @@ def messages(ts: Path) -> dict[tuple[str, str], str | None]:
         for message in context.iter("message"):
             source = message.findtext("source") or ""
             tr = message.find("translation")
-            text = tr.text if tr is not None else None
+            if tr is not None and message.get("numerus") == "yes":
+                forms = [form.text or "" for form in tr.iter("numerusform")]
+                text: str | None = "\n".join(forms) if forms and all(forms) else None
+            else:
+                text = tr.text if tr is not None else None
             unfinished = tr is not None and tr.get("type") in ("unfinished", "obsolete", "vanished")
             out[(name, source)] = None if (unfinished or not text) else text
     return out
 
 
-def missing(ts: Path | None = None) -> list[tuple[str, str]]:
-    """Strings in the code that the catalogue does not translate (extracted into a temp copy)."""
+def extracted(ts: Path | None = None) -> dict[tuple[str, str], str | None]:
+    """Every string of the code as lupdate finds it now, with the catalogue's translation if any."""
     ts = ts or i18n.ts_path("en")
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "fresh.ts"
         if ts.exists():
             shutil.copyfile(ts, fresh)
         lupdate(fresh)
-        found = messages(fresh)
+        return messages(fresh)
+
+
+def missing(ts: Path | None = None) -> list[tuple[str, str]]:
+    """Strings in the code that the catalogue does not translate (extracted into a temp copy)."""
+    ts = ts or i18n.ts_path("en")
+    found = extracted(ts)
     known = messages(ts) if ts.exists() else {}
     return sorted(key for key in found if not known.get(key))
 

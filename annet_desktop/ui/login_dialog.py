@@ -212,7 +212,7 @@ class LoginDialog(QDialog):
     # ------------------------------------------------------------------ setup
     def set_server(self, url: str, error: str | None = None) -> None:
         """Show which server we log in to; ``error`` (e.g. http refused) blocks the form."""
-        self.server_label.setText(self.tr("Сервер: ") + (url or "—"))
+        self.server_label.setText(self.tr("Сервер: {url}").format(url=url or "—"))
         if error:
             self._show_error(error)
             self.accept_button.setEnabled(False)
@@ -439,21 +439,25 @@ class LoginDialog(QDialog):
             when = dt.datetime.now() + dt.timedelta(seconds=error.retry_after)
             minutes = max(1, (error.retry_after + 59) // 60)
             self._show_error(
-                self.tr("Слишком много неудачных попыток входа. Повторите попытку после ")
-                + when.strftime("%H:%M")
-                + self.tr(" (через ")
-                + str(minutes)
-                + self.tr(" мин.).")
+                self.tr(
+                    "Слишком много неудачных попыток входа. Повторите попытку после {time} (через %n мин.).",
+                    "",
+                    minutes,
+                ).format(time=when.strftime("%H:%M"))
             )
         elif isinstance(error, errors.NetworkError):
             detail = str(error) if error.message != error.default_message else ""
-            self._show_error(
-                self.tr("Не удалось связаться с сервером ")
-                + self.worker.base_url
-                + ".\n"
-                + (detail + "\n" if detail else "")
-                + self.tr("Проверьте подключение к интернету и нажмите «Повторить».")
-            )
+            if detail:
+                text = self.tr(
+                    "Не удалось связаться с сервером {server}.\n{detail}\n"
+                    "Проверьте подключение к интернету и нажмите «Повторить»."
+                ).format(server=self.worker.base_url, detail=detail)
+            else:
+                text = self.tr(
+                    "Не удалось связаться с сервером {server}.\n"
+                    "Проверьте подключение к интернету и нажмите «Повторить»."
+                ).format(server=self.worker.base_url)
+            self._show_error(text)
             self.retry.show()
         else:
             self._show_error(error_text(error, self.worker.base_url))

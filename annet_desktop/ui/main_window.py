@@ -211,36 +211,48 @@ class MainWindow(QMainWindow):
 
     def _status(self) -> None:
         me = self.ctx.state.me
-        self.subscriber_label.setText(self.tr("Абонент: ") + me.name if me is not None else "")
+        self.subscriber_label.setText(
+            self.tr("Абонент: {name}").format(name=me.name) if me is not None else ""
+        )
         self._online(self.ctx.state.online)
         last = self.ctx.state.last_refresh
-        self.refresh_label.setText(self.tr("Обновлено в ") + format_time(last) if last else "")
+        self.refresh_label.setText(
+            self.tr("Обновлено в {time}").format(time=format_time(last)) if last else ""
+        )
 
     def _online(self, online: bool) -> None:
         url = self.ctx.worker.base_url
         if online:
-            self.server_label.setText(self.tr("Сервер: ") + url)
+            self.server_label.setText(self.tr("Сервер: {url}").format(url=url))
             self.server_label.setStyleSheet("")
         else:
-            self.server_label.setText(self.tr("Нет связи с сервером ") + url)
+            self.server_label.setText(self.tr("Нет связи с сервером {url}").format(url=url))
             self.server_label.setStyleSheet(colors.style(colors.ERROR))
 
     def _load_failed(self, part: str, _number: str, error: Any) -> None:
-        names = {
-            "me": self.tr("данные абонента"),
-            "account": self.tr("данные счёта"),
-            "services": self.tr("услуги"),
-            "balance": self.tr("историю баланса"),
-            "journal": self.tr("журнал"),
+        sentences = {
+            "me": self.tr(
+                "Не удалось обновить данные абонента: {error} "
+                "Показаны последние полученные данные; нажмите F5, чтобы повторить."
+            ),
+            "account": self.tr(
+                "Не удалось обновить данные счёта: {error} "
+                "Показаны последние полученные данные; нажмите F5, чтобы повторить."
+            ),
+            "services": self.tr(
+                "Не удалось обновить услуги: {error} "
+                "Показаны последние полученные данные; нажмите F5, чтобы повторить."
+            ),
+            "balance": self.tr(
+                "Не удалось обновить историю баланса: {error} "
+                "Показаны последние полученные данные; нажмите F5, чтобы повторить."
+            ),
+            "journal": self.tr(
+                "Не удалось обновить журнал: {error} "
+                "Показаны последние полученные данные; нажмите F5, чтобы повторить."
+            ),
         }
-        text = (
-            self.tr("Не удалось обновить ")
-            + names.get(part, part)
-            + ": "
-            + error_text(error, self.ctx.worker.base_url)
-            + " "
-            + self.tr("Показаны последние полученные данные; нажмите F5, чтобы повторить.")
-        )
+        text = sentences[part].format(error=error_text(error, self.ctx.worker.base_url))
         self.ctx.messages.status(text, kind="error")
 
     # ------------------------------------------------------------------ geometry

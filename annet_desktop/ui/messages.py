@@ -39,13 +39,13 @@ def error_text(error: Any, server_url: str = "") -> str:
     if isinstance(error, errors.NetworkError):
         if error.message != error.default_message:
             return str(error)
-        where = f" {server_url}" if server_url else ""
-        return (
-            translate("Messages", "Не удалось связаться с сервером")
-            + where
-            + ". "
-            + translate("Messages", "Проверьте подключение к интернету.")
-        )
+        if not server_url:
+            return translate(
+                "Messages", "Не удалось связаться с сервером. Проверьте подключение к интернету."
+            )
+        return translate(
+            "Messages", "Не удалось связаться с сервером {server}. Проверьте подключение к интернету."
+        ).format(server=server_url)
     fixed = {
         errors.AuthFailed: QT_TRANSLATE_NOOP("Messages", "Доступ запрещён"),
         errors.SessionExpired: QT_TRANSLATE_NOOP("Messages", "Сеанс завершён. Войдите снова."),
@@ -69,21 +69,18 @@ def error_text(error: Any, server_url: str = "") -> str:
 def server_url_error_text(error: ServerUrlError) -> str:
     """Why the server address is refused, in the user's language (never with its secrets)."""
     if error.problem is UrlProblem.INVALID:
-        return (
-            translate("App", "Неверный адрес сервера: ")
-            + error.shown
-            + translate("App", " (нужен вид https://имя-сервера).")
+        return translate("App", "Неверный адрес сервера: {address} (нужен вид https://имя-сервера).").format(
+            address=error.shown
         )
     if error.problem is UrlProblem.SECRETS:
-        return (
-            translate("App", "Адрес сервера не должен содержать имени, пароля или параметров: ")
-            + error.shown
-        )
-    return (
-        translate("App", "Незащищённое соединение (http://) с сервером ")
-        + error.host
-        + translate("App", " запрещено: пароль и данные передавались бы открыто. Используйте адрес https://.")
-    )
+        return translate(
+            "App", "Адрес сервера не должен содержать имени, пароля или параметров: {address}"
+        ).format(address=error.shown)
+    return translate(
+        "App",
+        "Незащищённое соединение (http://) с сервером {host} запрещено: пароль и данные передавались бы"
+        " открыто. Используйте адрес https://.",
+    ).format(host=error.host)
 
 
 class Messages(QObject):

@@ -55,8 +55,16 @@
         <translation>Get credit</translation>
     </message>
     <message>
-        <source>Не удалось загрузить данные счёта: </source>
-        <translation>Could not load the account: </translation>
+        <source>Не удалось загрузить данные счёта: {error}</source>
+        <translation>Could not load the account: {error}</translation>
+    </message>
+    <message>
+        <source>Действует до {end}</source>
+        <translation>In force until {end}</translation>
+    </message>
+    <message>
+        <source>Кредит снова будет доступен с {date}</source>
+        <translation>Credit available again from {date}</translation>
     </message>
     <message>
         <source>Загрузка данных счёта…</source>
@@ -75,16 +83,8 @@
         <translation>The account is under a financial block. Top up the balance: services resume within 1–10 minutes after the payment.</translation>
     </message>
     <message>
-        <source>Действует до </source>
-        <translation>In force until </translation>
-    </message>
-    <message>
         <source>Можно получить кредит на 5 дней</source>
         <translation>A 5-day credit can be taken</translation>
-    </message>
-    <message>
-        <source>Кредит снова будет доступен с </source>
-        <translation>Credit available again from </translation>
     </message>
     <message>
         <source>Не требуется: финансовой блокировки нет</source>
@@ -94,52 +94,28 @@
 <context>
     <name>App</name>
     <message>
-        <source>Неверный адрес сервера: </source>
-        <translation>Invalid server address: </translation>
-    </message>
-    <message>
-        <source> (нужен вид https://имя-сервера).</source>
-        <translation> (expected https://server-name).</translation>
-    </message>
-    <message>
-        <source>Адрес сервера не должен содержать имени, пароля или параметров: </source>
-        <translation>The server address must not contain a user name, password or parameters: </translation>
-    </message>
-    <message>
-        <source>Незащищённое соединение (http://) с сервером </source>
-        <translation>An unencrypted connection (http://) to the server </translation>
-    </message>
-    <message>
-        <source> запрещено: пароль и данные передавались бы открыто. Используйте адрес https://.</source>
-        <translation> is not allowed: the password and data would travel in the clear. Use an https:// address.</translation>
-    </message>
-    <message>
         <source>Запускается демонстрационный сервер…</source>
         <translation>Starting the demo server…</translation>
-    </message>
-    <message>
-        <source>Папка настроек недоступна: </source>
-        <translation>The settings folder is not available: </translation>
-    </message>
-    <message>
-        <source>. Программа работает с настройками по умолчанию, изменения не сохранятся.</source>
-        <translation>. The program runs with the default settings; changes will not be saved.</translation>
     </message>
     <message>
         <source>Файл настроек повреждён или недоступен, поэтому настройки сброшены к исходным.</source>
         <translation>The settings file was damaged or unreadable, so the settings were reset to the defaults.</translation>
     </message>
     <message>
-        <source>Старый файл сохранён как </source>
-        <translation>The old file was kept as </translation>
-    </message>
-    <message>
         <source>Настройки сброшены</source>
         <translation>Settings reset</translation>
     </message>
     <message>
-        <source>Не удалось запустить демонстрационный сервер: </source>
-        <translation>Could not start the demo server: </translation>
+        <source>Папка настроек недоступна: {folder}. Программа работает с настройками по умолчанию, изменения не сохранятся.</source>
+        <translation>The settings folder is not available: {folder}. The program runs with the default settings; changes will not be saved.</translation>
+    </message>
+    <message>
+        <source>Старый файл сохранён как {path}</source>
+        <translation>The old file was kept as {path}</translation>
+    </message>
+    <message>
+        <source>Не удалось запустить демонстрационный сервер: {error}</source>
+        <translation>Could not start the demo server: {error}</translation>
     </message>
     <message>
         <source>Завершается сеанс на прежнем сервере…</source>
@@ -148,6 +124,18 @@
     <message>
         <source>Аннет — личный кабинет</source>
         <translation>Annet — personal cabinet</translation>
+    </message>
+    <message>
+        <source>Неверный адрес сервера: {address} (нужен вид https://имя-сервера).</source>
+        <translation>Invalid server address: {address} (expected https://server-name).</translation>
+    </message>
+    <message>
+        <source>Адрес сервера не должен содержать имени, пароля или параметров: {address}</source>
+        <translation>The server address must not contain a user name, password or parameters: {address}</translation>
+    </message>
+    <message>
+        <source>Незащищённое соединение (http://) с сервером {host} запрещено: пароль и данные передавались бы открыто. Используйте адрес https://.</source>
+        <translation>An unencrypted connection (http://) to the server {host} is not allowed: the password and data would travel in the clear. Use an https:// address.</translation>
     </message>
 </context>
 <context>
@@ -180,8 +168,22 @@
         <translation>Balance changes</translation>
     </message>
     <message>
-        <source>Не удалось загрузить историю баланса: </source>
-        <translation>Could not load the balance history: </translation>
+        <source>Не удалось загрузить историю баланса: {error}</source>
+        <translation>Could not load the balance history: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Показано операций: %n (прокрутите вниз, чтобы загрузить более ранние)</source>
+        <translation>
+            <numerusform>%n operation shown (scroll down to load earlier ones)</numerusform>
+            <numerusform>%n operations shown (scroll down to load earlier ones)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Показано операций: %n</source>
+        <translation>
+            <numerusform>%n operation shown</numerusform>
+            <numerusform>%n operations shown</numerusform>
+        </translation>
     </message>
     <message>
         <source>Загрузка истории баланса…</source>
@@ -190,14 +192,6 @@
     <message>
         <source>По этому счёту ещё не было ни пополнений, ни списаний.</source>
         <translation>There have been no top-ups or write-offs on this account yet.</translation>
-    </message>
-    <message>
-        <source> (прокрутите вниз, чтобы загрузить более ранние)</source>
-        <translation> (scroll down to load earlier ones)</translation>
-    </message>
-    <message>
-        <source>Показано операций: </source>
-        <translation>Operations shown: </translation>
     </message>
 </context>
 <context>
@@ -212,8 +206,8 @@
         <translation>Export the calls table to a file</translation>
     </message>
     <message>
-        <source>звонки</source>
-        <translation>calls</translation>
+        <source>звонки_{number}_{year}-{month}.{extension}</source>
+        <translation>calls_{number}_{year}-{month}.{extension}</translation>
     </message>
     <message>
         <source>XML Spreadsheet 2003 (*.xml)</source>
@@ -308,7 +302,7 @@
     <name>CallsTab</name>
     <message>
         <source>Январь</source>
-        <extracomment>rows per request: small enough that parsing a page never holds the GUI back for long rows used to size the columns, and the least width of each column in digits</extracomment>
+        <extracomment>the calls tab&apos;s translation context (the month names are translated there)</extracomment>
         <translation>January</translation>
     </message>
     <message>
@@ -357,6 +351,7 @@
     </message>
     <message>
         <source>Звонки</source>
+        <extracomment>rows per request: small enough that parsing a page never holds the GUI back for long rows used to size the columns, and the least width of each column in digits</extracomment>
         <translation>Calls</translation>
     </message>
     <message>
@@ -396,8 +391,8 @@
         <translation>This account has no telephone services.</translation>
     </message>
     <message>
-        <source>Не удалось загрузить звонки: </source>
-        <translation>Could not load the calls: </translation>
+        <source>Не удалось загрузить звонки: {error}</source>
+        <translation>Could not load the calls: {error}</translation>
     </message>
     <message>
         <source>Звонков за этот месяц нет.</source>
@@ -466,8 +461,8 @@
         <translation>Now</translation>
     </message>
     <message>
-        <source>Сейчас: </source>
-        <translation>Now: </translation>
+        <source>Сейчас: {value}</source>
+        <translation>Now: {value}</translation>
     </message>
     <message>
         <source>Новый номер</source>
@@ -476,6 +471,14 @@
     <message>
         <source>Новый e-mail</source>
         <translation>New e-mail</translation>
+    </message>
+    <message>
+        <source>Новый номер:</source>
+        <translation>New number:</translation>
+    </message>
+    <message>
+        <source>Новый e-mail:</source>
+        <translation>New e-mail:</translation>
     </message>
     <message>
         <source>Что будет сохранено</source>
@@ -502,24 +505,20 @@
         <translation>The value has not changed.</translation>
     </message>
     <message>
-        <source>Номер для SMS</source>
-        <translation>SMS number</translation>
+        <source>Номер для SMS будет удалён: уведомления этим способом приходить не будут.</source>
+        <translation>The SMS number will be removed: no notifications will come this way.</translation>
     </message>
     <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
+        <source>E-mail будет удалён: уведомления этим способом приходить не будут.</source>
+        <translation>The e-mail will be removed: no notifications will come this way.</translation>
     </message>
     <message>
-        <source> будет удалён: уведомления этим способом приходить не будут.</source>
-        <translation> will be removed: no notifications will come this way.</translation>
+        <source>Будет сохранён номер: {phone} ({digits})</source>
+        <translation>The number to be saved: {phone} ({digits})</translation>
     </message>
     <message>
-        <source>Будет сохранён номер: </source>
-        <translation>The number to be saved: </translation>
-    </message>
-    <message>
-        <source>Будет сохранён адрес: </source>
-        <translation>The address to be saved: </translation>
+        <source>Будет сохранён адрес: {email}</source>
+        <translation>The address to be saved: {email}</translation>
     </message>
     <message>
         <source>Номер для SMS сохранён.</source>
@@ -561,12 +560,8 @@
         <translation>Offer</translation>
     </message>
     <message>
-        <source>Акция «Больше платишь — меньше тратишь!»: авансовый платёж списывается сразу, </source>
-        <translation>The «Pay more — spend less!» offer: the advance payment is written off at once, </translation>
-    </message>
-    <message>
-        <source>и на весь период скидки абонентская плата покрывается им.</source>
-        <translation>and it covers the monthly fee for the whole discount period.</translation>
+        <source>Акция «Больше платишь — меньше тратишь!»: авансовый платёж списывается сразу, и на весь период скидки абонентская плата покрывается им.</source>
+        <translation>The «Pay more — spend less!» offer: the advance payment is written off at once, and it covers the monthly fee for the whole discount period.</translation>
     </message>
     <message>
         <source>Пояснение</source>
@@ -617,68 +612,52 @@
         <translation>Could not load the discounts table.</translation>
     </message>
     <message>
-        <source>На балансе: </source>
-        <translation>Balance: </translation>
+        <source>Продлённая скидка начнёт действовать с {date}.</source>
+        <translation>The extended discount starts on {date}.</translation>
     </message>
     <message>
-        <source>Продлённая скидка начнёт действовать с </source>
-        <translation>The extended discount starts on </translation>
+        <source>Скидка начнёт действовать с {date}.</source>
+        <translation>The discount starts on {date}.</translation>
     </message>
     <message>
-        <source>Скидка начнёт действовать с </source>
-        <translation>The discount starts on </translation>
+        <source>На балансе: {balance}.</source>
+        <translation>Balance: {balance}.</translation>
     </message>
     <message>
-        <source>Действует скидка </source>
-        <translation>Discount in force: </translation>
+        <source>Действует скидка {percent}% {period}.</source>
+        <translation>Discount in force: {percent}% {period}.</translation>
+    </message>
+    <message>
+        <source>{reason} Пополните баланс, и скидку можно будет получить.</source>
+        <translation>{reason} Top up the balance and the discount can be taken.</translation>
+    </message>
+    <message>
+        <source>Оплатить {amount}</source>
+        <translation>Pay {amount}</translation>
+    </message>
+    <message>
+        <source>Скидка {percent}% на услугу «{service}» будет продлена.</source>
+        <translation>The {percent}% discount on the service «{service}» will be extended.</translation>
+    </message>
+    <message>
+        <source>Скидка {percent}% на услугу «{service}» будет подключена.</source>
+        <translation>The {percent}% discount on the service «{service}» will be taken.</translation>
+    </message>
+    <message>
+        <source>С баланса сразу будет списан авансовый платёж {amount}.</source>
+        <translation>The advance payment written off the balance at once: {amount}.</translation>
+    </message>
+    <message>
+        <source>Скидка действует {period} ({months}); абонентская плата со скидкой {fee} в месяц покрывается авансом.</source>
+        <translation>The discount runs {period} ({months}); the monthly fee with the discount, {fee} a month, is covered by the advance.</translation>
+    </message>
+    <message>
+        <source>Скидка {percent}% действует {period}. Списан авансовый платёж {amount}.</source>
+        <translation>The {percent}% discount runs {period}. Advance payment written off: {amount}.</translation>
     </message>
     <message>
         <source>Щёлкните строку, чтобы выбрать скидку.</source>
         <translation>Click a row to choose the discount.</translation>
-    </message>
-    <message>
-        <source>Пополните баланс, и скидку можно будет получить.</source>
-        <translation>Top up the balance and the discount can be taken.</translation>
-    </message>
-    <message>
-        <source>Оплатить </source>
-        <translation>Pay </translation>
-    </message>
-    <message>
-        <source>продлена</source>
-        <translation>extended</translation>
-    </message>
-    <message>
-        <source>подключена</source>
-        <translation>taken</translation>
-    </message>
-    <message>
-        <source>Скидка </source>
-        <translation>Discount </translation>
-    </message>
-    <message>
-        <source>на услугу «</source>
-        <translation>on the service «</translation>
-    </message>
-    <message>
-        <source>будет </source>
-        <translation>will be </translation>
-    </message>
-    <message>
-        <source>С баланса сразу будет списан авансовый платёж </source>
-        <translation>The advance payment written off the balance at once: </translation>
-    </message>
-    <message>
-        <source>Скидка действует </source>
-        <translation>The discount runs </translation>
-    </message>
-    <message>
-        <source>абонентская плата со скидкой </source>
-        <translation>monthly fee with the discount </translation>
-    </message>
-    <message>
-        <source> в месяц покрывается авансом.</source>
-        <translation> a month is covered by the advance.</translation>
     </message>
     <message>
         <source>Абонентская плата со скидкой</source>
@@ -687,14 +666,6 @@
     <message>
         <source>Баланс после списания</source>
         <translation>Balance after the write-off</translation>
-    </message>
-    <message>
-        <source>действует </source>
-        <translation>runs </translation>
-    </message>
-    <message>
-        <source>Списан авансовый платёж </source>
-        <translation>Advance payment written off: </translation>
     </message>
 </context>
 <context>
@@ -786,8 +757,22 @@
         <translation>Journal of changes</translation>
     </message>
     <message>
-        <source>Не удалось загрузить журнал: </source>
-        <translation>Could not load the journal: </translation>
+        <source>Не удалось загрузить журнал: {error}</source>
+        <translation>Could not load the journal: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Показано записей: %n (прокрутите вниз, чтобы загрузить более ранние)</source>
+        <translation>
+            <numerusform>%n entry shown (scroll down to load earlier ones)</numerusform>
+            <numerusform>%n entries shown (scroll down to load earlier ones)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Показано записей: %n</source>
+        <translation>
+            <numerusform>%n entry shown</numerusform>
+            <numerusform>%n entries shown</numerusform>
+        </translation>
     </message>
     <message>
         <source>Загрузка журнала…</source>
@@ -796,14 +781,6 @@
     <message>
         <source>Изменений ваших данных пока не было.</source>
         <translation>Your data has not been changed yet.</translation>
-    </message>
-    <message>
-        <source> (прокрутите вниз, чтобы загрузить более ранние)</source>
-        <translation> (scroll down to load earlier ones)</translation>
-    </message>
-    <message>
-        <source>Показано записей: </source>
-        <translation>Entries shown: </translation>
     </message>
 </context>
 <context>
@@ -890,8 +867,29 @@
         <translation>Log in</translation>
     </message>
     <message>
-        <source>Сервер: </source>
-        <translation>Server: </translation>
+        <source>Сервер: {url}</source>
+        <translation>Server: {url}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Слишком много неудачных попыток входа. Повторите попытку после {time} (через %n мин.).</source>
+        <translation>
+            <numerusform>Too many failed login attempts. Try again after {time} (in %n minute).</numerusform>
+            <numerusform>Too many failed login attempts. Try again after {time} (in %n minutes).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Не удалось связаться с сервером {server}.
+{detail}
+Проверьте подключение к интернету и нажмите «Повторить».</source>
+        <translation>Could not reach the server {server}.
+{detail}
+Check the Internet connection and press «Retry».</translation>
+    </message>
+    <message>
+        <source>Не удалось связаться с сервером {server}.
+Проверьте подключение к интернету и нажмите «Повторить».</source>
+        <translation>Could not reach the server {server}.
+Check the Internet connection and press «Retry».</translation>
     </message>
     <message>
         <source>— выберите демо-абонента —</source>
@@ -932,26 +930,6 @@
     <message>
         <source>Проверьте, не нажата ли клавиша Caps Lock и выбрана ли правильная раскладка клавиатуры, и повторите попытку.</source>
         <translation>Check that Caps Lock is off and the right keyboard layout is chosen, then try again.</translation>
-    </message>
-    <message>
-        <source>Слишком много неудачных попыток входа. Повторите попытку после </source>
-        <translation>Too many failed login attempts. Try again after </translation>
-    </message>
-    <message>
-        <source> (через </source>
-        <translation> (in </translation>
-    </message>
-    <message>
-        <source> мин.).</source>
-        <translation> min).</translation>
-    </message>
-    <message>
-        <source>Не удалось связаться с сервером </source>
-        <translation>Could not reach the server </translation>
-    </message>
-    <message>
-        <source>Проверьте подключение к интернету и нажмите «Повторить».</source>
-        <translation>Check the Internet connection and press «Retry».</translation>
     </message>
 </context>
 <context>
@@ -1041,59 +1019,51 @@
         <translation>Refreshing…</translation>
     </message>
     <message>
-        <source>Абонент: </source>
-        <translation>Subscriber: </translation>
+        <source>Абонент: {name}</source>
+        <translation>Subscriber: {name}</translation>
     </message>
     <message>
-        <source>Обновлено в </source>
-        <translation>Updated at </translation>
+        <source>Обновлено в {time}</source>
+        <translation>Updated at {time}</translation>
     </message>
     <message>
-        <source>Сервер: </source>
-        <translation>Server: </translation>
+        <source>Сервер: {url}</source>
+        <translation>Server: {url}</translation>
     </message>
     <message>
-        <source>Нет связи с сервером </source>
-        <translation>No connection to the server </translation>
+        <source>Нет связи с сервером {url}</source>
+        <translation>No connection to the server {url}</translation>
     </message>
     <message>
-        <source>данные абонента</source>
-        <translation>the subscriber data</translation>
+        <source>Не удалось обновить данные абонента: {error} Показаны последние полученные данные; нажмите F5, чтобы повторить.</source>
+        <translation>Could not refresh the subscriber&apos;s data: {error} The last data received are shown; press F5 to try again.</translation>
     </message>
     <message>
-        <source>данные счёта</source>
-        <translation>the account</translation>
+        <source>Не удалось обновить данные счёта: {error} Показаны последние полученные данные; нажмите F5, чтобы повторить.</source>
+        <translation>Could not refresh the account: {error} The last data received are shown; press F5 to try again.</translation>
     </message>
     <message>
-        <source>услуги</source>
-        <translation>the services</translation>
+        <source>Не удалось обновить услуги: {error} Показаны последние полученные данные; нажмите F5, чтобы повторить.</source>
+        <translation>Could not refresh the services: {error} The last data received are shown; press F5 to try again.</translation>
     </message>
     <message>
-        <source>историю баланса</source>
-        <translation>the balance history</translation>
+        <source>Не удалось обновить историю баланса: {error} Показаны последние полученные данные; нажмите F5, чтобы повторить.</source>
+        <translation>Could not refresh the balance history: {error} The last data received are shown; press F5 to try again.</translation>
     </message>
     <message>
-        <source>журнал</source>
-        <translation>the journal</translation>
-    </message>
-    <message>
-        <source>Не удалось обновить </source>
-        <translation>Could not refresh </translation>
-    </message>
-    <message>
-        <source>Показаны последние полученные данные; нажмите F5, чтобы повторить.</source>
-        <translation>The last data received is shown; press F5 to try again.</translation>
+        <source>Не удалось обновить журнал: {error} Показаны последние полученные данные; нажмите F5, чтобы повторить.</source>
+        <translation>Could not refresh the journal: {error} The last data received are shown; press F5 to try again.</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <source>Не удалось связаться с сервером</source>
-        <translation>Could not reach the server</translation>
+        <source>Не удалось связаться с сервером. Проверьте подключение к интернету.</source>
+        <translation>Could not reach the server. Check the Internet connection.</translation>
     </message>
     <message>
-        <source>Проверьте подключение к интернету.</source>
-        <translation>Check the Internet connection.</translation>
+        <source>Не удалось связаться с сервером {server}. Проверьте подключение к интернету.</source>
+        <translation>Could not reach the server {server}. Check the Internet connection.</translation>
     </message>
     <message>
         <source>Доступ запрещён</source>
@@ -1144,16 +1114,16 @@
         <translation>New service</translation>
     </message>
     <message>
-        <source>Новая услуга — счёт </source>
-        <translation>New service — account </translation>
-    </message>
-    <message>
         <source>Услуга</source>
         <translation>Service</translation>
     </message>
     <message>
-        <source> (уже подключена)</source>
-        <translation> (already subscribed)</translation>
+        <source>Новая услуга — счёт {account}</source>
+        <translation>New service — account {account}</translation>
+    </message>
+    <message>
+        <source>{service} (уже подключена)</source>
+        <translation>{service} (already subscribed)</translation>
     </message>
     <message>
         <source>Описание</source>
@@ -1252,46 +1222,26 @@
         <translation>Calculating the first charge…</translation>
     </message>
     <message>
-        <source>Услуга: «</source>
-        <translation>Service: «</translation>
+        <source>Услуга: «{service}», тариф «{tariff}».
+Сразу будет списано {amount} — плата за остаток текущего месяца {period}.
+С {next_month} — полная абонентская плата {fee} в месяц.
+На балансе: {balance}.</source>
+        <translation>Service: «{service}», tariff «{tariff}».
+Written off at once: {amount} — the fee for the rest of the current month {period}.
+From {next_month} — the full monthly fee {fee} a month.
+Balance: {balance}.</translation>
     </message>
     <message>
-        <source>», тариф «</source>
-        <translation>», tariff «</translation>
+        <source>{shortfall} Пополните баланс, чтобы подключить услугу.</source>
+        <translation>{shortfall} Top up the balance to subscribe to the service.</translation>
     </message>
     <message>
-        <source>Сразу будет списано </source>
-        <translation>Written off at once: </translation>
+        <source>Оплатить {amount}</source>
+        <translation>Pay {amount}</translation>
     </message>
     <message>
-        <source> — плата за остаток текущего месяца </source>
-        <translation> — the fee for the rest of the current month </translation>
-    </message>
-    <message>
-        <source>С </source>
-        <translation>From </translation>
-    </message>
-    <message>
-        <source> — полная абонентская плата </source>
-        <translation> — the full monthly fee </translation>
-    </message>
-    <message>
-        <source> в месяц.
-</source>
-        <translation> a month.
-</translation>
-    </message>
-    <message>
-        <source>На балансе: </source>
-        <translation>Balance: </translation>
-    </message>
-    <message>
-        <source>Пополните баланс, чтобы подключить услугу.</source>
-        <translation>Top up the balance to subscribe to the service.</translation>
-    </message>
-    <message>
-        <source>Оплатить </source>
-        <translation>Pay </translation>
+        <source>Услуга «{service}» подключена. Списано {amount}.</source>
+        <translation>Service «{service}» subscribed. Written off: {amount}.</translation>
     </message>
     <message>
         <source>Нажмите «Подключить», чтобы подключить услугу.</source>
@@ -1301,22 +1251,9 @@
         <source>Подключение…</source>
         <translation>Subscribing…</translation>
     </message>
-    <message>
-        <source>Услуга «</source>
-        <translation>Service «</translation>
-    </message>
-    <message>
-        <source>» подключена. Списано </source>
-        <translation>» subscribed. Written off: </translation>
-    </message>
 </context>
 <context>
     <name>Password</name>
-    <message>
-        <source>Надёжность: </source>
-        <extracomment>colours of the strength scores 0…4</extracomment>
-        <translation>Strength: </translation>
-    </message>
     <message>
         <source>Введите текущий пароль.</source>
         <translation>Enter the current password.</translation>
@@ -1326,8 +1263,13 @@
         <translation>Enter the new password.</translation>
     </message>
     <message>
-        <source>Новый пароль не подходит: </source>
-        <translation>The new password does not fit: </translation>
+        <source>Надёжность: {bar} {level}</source>
+        <extracomment>colours of the strength scores 0…4</extracomment>
+        <translation>Strength: {bar} {level}</translation>
+    </message>
+    <message>
+        <source>Новый пароль не подходит: {problems}</source>
+        <translation>The new password does not fit: {problems}</translation>
     </message>
     <message>
         <source>Пароль не изменён</source>
@@ -1441,6 +1383,18 @@
         <translation>Confirm the password</translation>
     </message>
     <message>
+        <source>Текущий пароль:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <source>Новый пароль:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>Подтверждение пароля:</source>
+        <translation>Confirm the password:</translation>
+    </message>
+    <message>
         <source>Новый пароль должен содержать буквы и цифры и быть не короче 6 символов; лучше использовать и строчные, и заглавные буквы. После смены пароль из Памятки абонента перестанет действовать.</source>
         <translation>The new password must contain letters and digits and be at least 6 characters long; mixing lower and upper case is better. After the change the password from the subscriber memo no longer works.</translation>
     </message>
@@ -1453,7 +1407,7 @@
     <name>PaymentDialog</name>
     <message>
         <source>Введите сумму платежа.</source>
-        <extracomment>the amount messages of :mod:`annet_desktop.domain.payment_amount`, for lupdate (translated by _t)</extracomment>
+        <extracomment>the amount messages of :mod:`annet_contract.payment_amount`, for lupdate (translated by _t)</extracomment>
         <translation>Enter the amount to pay.</translation>
     </message>
     <message>
@@ -1474,14 +1428,6 @@
         <translation>Pay</translation>
     </message>
     <message>
-        <source>Оплата — счёт </source>
-        <translation>Payment — account </translation>
-    </message>
-    <message>
-        <source>Оплата услуг связи банковской картой, счёт № </source>
-        <translation>Paying for services by bank card, account No. </translation>
-    </message>
-    <message>
         <source>Сумма платежа</source>
         <translation>Amount to pay</translation>
     </message>
@@ -1494,8 +1440,16 @@
         <translation>Explanation</translation>
     </message>
     <message>
-        <source>Рекомендуемый платёж: </source>
-        <translation>Recommended payment: </translation>
+        <source>Оплата — счёт {account}</source>
+        <translation>Payment — account {account}</translation>
+    </message>
+    <message>
+        <source>Оплата услуг связи банковской картой, счёт № {account}</source>
+        <translation>Paying for services by bank card, account No. {account}</translation>
+    </message>
+    <message>
+        <source>Рекомендуемый платёж: {amount}.</source>
+        <translation>Recommended payment: {amount}.</translation>
     </message>
     <message>
         <source>От 1 до 100 000 ₽, можно с копейками. Комиссии нет: на счёт поступит ровно эта сумма.</source>
@@ -1566,16 +1520,12 @@
         <translation>The connection is not secure</translation>
     </message>
     <message>
-        <source>Переход заблокирован: </source>
-        <translation>Navigation blocked: </translation>
+        <source>Переход по ссылке «{scheme}:» заблокирован.</source>
+        <translation>A link to «{scheme}:» was blocked.</translation>
     </message>
     <message>
-        <source>Сертификат сайта </source>
-        <translation>The certificate of </translation>
-    </message>
-    <message>
-        <source> недействителен — страница не открыта.</source>
-        <translation> is invalid — the page was not opened.</translation>
+        <source>Сертификат сайта {host} недействителен — страница не открыта.</source>
+        <translation>The certificate of {host} is invalid — the page was not opened.</translation>
     </message>
 </context>
 <context>
@@ -1743,58 +1693,38 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source> (акционный)</source>
-        <translation> (promotional)</translation>
+        <source>{tariff} (акционный)</source>
+        <translation>{tariff} (promotional)</translation>
     </message>
     <message>
-        <source> в месяц</source>
-        <translation> a month</translation>
+        <source>{fee} в месяц</source>
+        <translation>{fee} a month</translation>
+    </message>
+    <message>
+        <source>{percent}% {period}, абонентская плата со скидкой {fee}</source>
+        <translation>{percent}% {period}, monthly fee with the discount {fee}</translation>
+    </message>
+    <message>
+        <source>Услуга «{service}» будет переведена в добровольную блокировку сразу после подтверждения: услуга и начисления по ней приостановятся.
+Снять блокировку можно в любой момент кнопкой «Разблокировать». Добровольная блокировка доступна не чаще одного раза в месяц.</source>
+        <translation>Service «{service}» goes into a voluntary block as soon as you confirm: the service and its charges stop.
+The block can be lifted at any time with «Unblock». A voluntary block is available at most once a month.</translation>
+    </message>
+    <message>
+        <source>Услуга «{service}» будет разблокирована сразу после подтверждения: услуга снова заработает, и начисления по ней возобновятся.</source>
+        <translation>Service «{service}» is unblocked as soon as you confirm: the service works again and its charges resume.</translation>
     </message>
     <message>
         <source>нет, услуга работает</source>
         <translation>none, the service works</translation>
     </message>
     <message>
-        <source>абонентская плата со скидкой </source>
-        <translation>monthly fee with the discount </translation>
-    </message>
-    <message>
         <source>нет</source>
         <translation>none</translation>
     </message>
     <message>
-        <source>Услуга «</source>
-        <translation>Service «</translation>
-    </message>
-    <message>
-        <source>» будет переведена в добровольную блокировку сразу после подтверждения: </source>
-        <translation>» goes into a voluntary block as soon as you confirm: </translation>
-    </message>
-    <message>
-        <source>услуга и начисления по ней приостановятся.
-</source>
-        <translation>the service and its charges stop.
-</translation>
-    </message>
-    <message>
-        <source>Снять блокировку можно в любой момент кнопкой «Разблокировать». </source>
-        <translation>The block can be lifted at any time with «Unblock». </translation>
-    </message>
-    <message>
-        <source>Добровольная блокировка доступна не чаще одного раза в месяц.</source>
-        <translation>A voluntary block is available at most once a month.</translation>
-    </message>
-    <message>
         <source>Заблокировать</source>
         <translation>Block</translation>
-    </message>
-    <message>
-        <source>» будет разблокирована сразу после подтверждения: </source>
-        <translation>» is unblocked as soon as you confirm: </translation>
-    </message>
-    <message>
-        <source>услуга снова заработает, и начисления по ней возобновятся.</source>
-        <translation>the service works again and its charges resume.</translation>
     </message>
     <message>
         <source>Разблокировать</source>
@@ -1875,8 +1805,8 @@
         <translation>Click a service name to open its window.</translation>
     </message>
     <message>
-        <source>Не удалось загрузить услуги: </source>
-        <translation>Could not load the services: </translation>
+        <source>Не удалось загрузить услуги: {error}</source>
+        <translation>Could not load the services: {error}</translation>
     </message>
     <message>
         <source>Загрузка услуг…</source>
@@ -1955,28 +1885,28 @@
         <translation>The password store is unavailable.</translation>
     </message>
     <message>
-        <source>Удалить пароль счёта </source>
-        <translation>Remove the password of account </translation>
+        <source>Удалить пароль счёта {account} из хранилища паролей системы</source>
+        <translation>Remove the password of account {account} from the system password store</translation>
     </message>
     <message>
-        <source> из хранилища паролей системы</source>
-        <translation> from the system password store</translation>
+        <source>Сохранён пароль счёта {account}.</source>
+        <translation>Saved password of account {account}.</translation>
     </message>
     <message>
-        <source>Сохранён пароль счёта </source>
-        <translation>Saved password of account </translation>
+        <source>Сохранённый пароль счёта {account} удалён.</source>
+        <translation>The saved password of account {account} has been removed.</translation>
+    </message>
+    <message>
+        <source>Папка не найдена: {folder}</source>
+        <translation>Folder not found: {folder}</translation>
+    </message>
+    <message>
+        <source>Не удалось записать файл настроек: {error}</source>
+        <translation>Could not write the settings file: {error}</translation>
     </message>
     <message>
         <source>Сохранённого пароля нет.</source>
         <translation>No password is saved.</translation>
-    </message>
-    <message>
-        <source>Сохранённый пароль счёта </source>
-        <translation>The saved password of account </translation>
-    </message>
-    <message>
-        <source> удалён.</source>
-        <translation> has been removed.</translation>
     </message>
     <message>
         <source>Не удалось удалить пароль из хранилища паролей системы.</source>
@@ -1985,14 +1915,6 @@
     <message>
         <source>Адрес сервера не должен содержать имени и пароля.</source>
         <translation>The server address must not contain a user name and password.</translation>
-    </message>
-    <message>
-        <source>Папка не найдена: </source>
-        <translation>Folder not found: </translation>
-    </message>
-    <message>
-        <source>Не удалось записать файл настроек: </source>
-        <translation>Could not write the settings file: </translation>
     </message>
 </context>
 <context>
@@ -2046,16 +1968,16 @@
         <translation>Change tariff</translation>
     </message>
     <message>
+        <source>Сменить тариф — {service}</source>
+        <translation>Change tariff — {service}</translation>
+    </message>
+    <message>
         <source>Текущий тариф</source>
         <translation>Current tariff</translation>
     </message>
     <message>
-        <source>Текущий тариф: </source>
-        <translation>Current tariff: </translation>
-    </message>
-    <message>
-        <source>в месяц</source>
-        <translation>a month</translation>
+        <source>Текущий тариф: «{tariff}», {fee} в месяц</source>
+        <translation>Current tariff: «{tariff}», {fee} a month</translation>
     </message>
     <message>
         <source>Пояснение</source>
@@ -2102,36 +2024,36 @@
         <translation>The tariff cannot be changed now.</translation>
     </message>
     <message>
-        <source>Смена тарифа: </source>
-        <translation>Tariff change: </translation>
+        <source>Смена тарифа: {when}</source>
+        <translation>Tariff change: {when}</translation>
     </message>
     <message>
-        <source> (текущий)</source>
-        <translation> (current)</translation>
+        <source>{tariff} (текущий)</source>
+        <translation>{tariff} (current)</translation>
     </message>
     <message>
-        <source> (акционный)</source>
-        <translation> (promotional)</translation>
+        <source>{tariff} (акционный)</source>
+        <translation>{tariff} (promotional)</translation>
     </message>
     <message>
-        <source>Тариф услуги «</source>
-        <translation>The tariff of the service «</translation>
+        <source>«{tariff}»: {reason}</source>
+        <translation>«{tariff}»: {reason}</translation>
     </message>
     <message>
-        <source>» будет изменён: «</source>
-        <translation>» changes: «</translation>
+        <source>Тариф услуги «{service}» будет изменён: «{old}» → «{new}».</source>
+        <translation>The tariff of the service «{service}» changes: «{old}» → «{new}».</translation>
     </message>
     <message>
-        <source>Когда вступит в силу: </source>
-        <translation>Takes effect: </translation>
+        <source>Когда вступит в силу: {when}</source>
+        <translation>Takes effect: {when}</translation>
+    </message>
+    <message>
+        <source>Тариф изменён на «{tariff}». {when}</source>
+        <translation>Tariff changed to «{tariff}». {when}</translation>
     </message>
     <message>
         <source>Сменить тариф можно не чаще одного раза в месяц.</source>
         <translation>The tariff can be changed at most once a month.</translation>
-    </message>
-    <message>
-        <source>Тариф изменён на «</source>
-        <translation>Tariff changed to «</translation>
     </message>
 </context>
 </TS>

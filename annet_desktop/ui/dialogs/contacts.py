@@ -70,7 +70,7 @@ class ContactsDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         current_text = (format_phone(self.current) if sms else self.current) or self.tr("не указан")
         self.current_label = note_label("contacts_current", self, self.tr("Сейчас"))
-        self.current_label.setText(self.tr("Сейчас: ") + current_text)
+        self.current_label.setText(self.tr("Сейчас: {value}").format(value=current_text))
         layout.addWidget(self.current_label)
         caption = self.tr("Новый номер") if sms else self.tr("Новый e-mail")
         self.edit = named(QLineEdit(self), "contacts_value", caption)
@@ -79,7 +79,7 @@ class ContactsDialog(QDialog):
         self.edit.setPlaceholderText("9101234567" if sms else "ivanov@mail.ru")
         if self.current:
             self.edit.setText(self.current)
-        form.addRow(caption + ":", self.edit)
+        form.addRow(self.tr("Новый номер:") if sms else self.tr("Новый e-mail:"), self.edit)
         layout.addLayout(form)
         self.preview = note_label("contacts_preview", self, self.tr("Что будет сохранено"))
         layout.addWidget(self.preview)
@@ -132,20 +132,21 @@ class ContactsDialog(QDialog):
             self.save_button.setEnabled(False)
             return
         if value is None:
-            what = self.tr("Номер для SMS") if self.field == SMS else self.tr("E-mail")
-            set_note(
-                self.preview,
-                what + self.tr(" будет удалён: уведомления этим способом приходить не будут."),
-                WARNING_COLOR,
-            )
+            if self.field == SMS:
+                text = self.tr("Номер для SMS будет удалён: уведомления этим способом приходить не будут.")
+            else:
+                text = self.tr("E-mail будет удалён: уведомления этим способом приходить не будут.")
+            set_note(self.preview, text, WARNING_COLOR)
         elif self.field == SMS:
             set_note(
                 self.preview,
-                self.tr("Будет сохранён номер: ") + f"{format_phone(value)} ({value})",
+                self.tr("Будет сохранён номер: {phone} ({digits})").format(
+                    phone=format_phone(value), digits=value
+                ),
                 OK_COLOR,
             )
         else:
-            set_note(self.preview, self.tr("Будет сохранён адрес: ") + value, OK_COLOR)
+            set_note(self.preview, self.tr("Будет сохранён адрес: {email}").format(email=value), OK_COLOR)
         self.save_button.setEnabled(self.save_button.armed)
 
     # ------------------------------------------------------------------ saving

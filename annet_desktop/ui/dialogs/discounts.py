@@ -92,8 +92,10 @@ class DiscountDialog(QDialog):
         layout = QVBoxLayout(self)
         self.info = note_label("discount_info", self, self.tr("Акция"))
         self.info.setText(
-            self.tr("Акция «Больше платишь — меньше тратишь!»: авансовый платёж списывается сразу, ")
-            + self.tr("и на весь период скидки абонентская плата покрывается им.")
+            self.tr(
+                "Акция «Больше платишь — меньше тратишь!»: авансовый платёж списывается сразу, "
+                "и на весь период скидки абонентская плата покрывается им."
+            )
         )
         layout.addWidget(self.info)
         self.note = note_label("discount_note", self, self.tr("Пояснение"))
@@ -154,39 +156,27 @@ class DiscountDialog(QDialog):
     def show_offers(self, offers: Any) -> None:
         self.offers = offers
         self.model.set_rows(offers.offers)
-        balance = (
-            self.tr("На балансе: ")
-            + format_money(offers.balance)
-            + ". "
-            + (
-                self.tr("Продлённая скидка начнёт действовать с ")
-                if self.extend
-                else self.tr("Скидка начнёт действовать с ")
-            )
-            + format_date(offers.starts_on)
-            + "."
-        )
-        current = ""
+        if self.extend:
+            starts = self.tr("Продлённая скидка начнёт действовать с {date}.")
+        else:
+            starts = self.tr("Скидка начнёт действовать с {date}.")
+        sentences = [
+            self.tr("На балансе: {balance}.").format(balance=format_money(offers.balance)),
+            starts.format(date=format_date(offers.starts_on)),
+        ]
         if offers.current is not None:
-            current = (
-                " "
-                + self.tr("Действует скидка ")
-                + f"{offers.current.percent}% "
-                + rules.format_period(offers.current.starts_on, offers.current.ends_on, tr_rules)
-                + "."
+            period = rules.format_period(offers.current.starts_on, offers.current.ends_on, tr_rules)
+            sentences.append(
+                self.tr("Действует скидка {percent}% {period}.").format(
+                    percent=offers.current.percent, period=period
+                )
             )
         if not offers.selectable:
-            set_note(
-                self.note,
-                (offers.reason or tr_rules(rules.T_READ_ONLY)) + " " + balance + current,
-                WARNING_COLOR,
-            )
+            sentences.insert(0, offers.reason or tr_rules(rules.T_READ_ONLY))
+            set_note(self.note, " ".join(sentences), WARNING_COLOR)
         else:
-            set_note(
-                self.note,
-                balance + current + " " + self.tr("Щёлкните строку, чтобы выбрать скидку."),
-                MUTED_COLOR,
-            )
+            sentences.append(self.tr("Щёлкните строку, чтобы выбрать скидку."))
+            set_note(self.note, " ".join(sentences), MUTED_COLOR)
 
     def _selectable(self, offer: Any) -> bool:
         return self.offers is not None and rules.offer_row(self.offers, offer, tr_rules).selectable
@@ -211,34 +201,36 @@ class DiscountDialog(QDialog):
             self.pay_amount = rules.pay_amount(state.missing)
             set_note(
                 self.note,
-                (state.reason or "") + " " + self.tr("Пополните баланс, и скидку можно будет получить."),
+                self.tr("{reason} Пополните баланс, и скидку можно будет получить.")
+                .format(reason=state.reason or "")
+                .lstrip(),
                 WARNING_COLOR,
             )
-            self.pay_button.setText(self.tr("Оплатить ") + format_money(self.pay_amount))
+            self.pay_button.setText(self.tr("Оплатить {amount}").format(amount=format_money(self.pay_amount)))
             self.pay_button.show()
             self.ctx.messages.warning(state.reason or "", parent=self)
             return None
         start, end = rules.offer_period(self.offers, offer)
         months = rules.months_text(offer.months, tr_rules)
-        action = self.tr("продлена") if self.extend else self.tr("подключена")
-        text = (
-            self.tr("Скидка ")
-            + f"{offer.percent}% "
-            + self.tr("на услугу «")
-            + self.service.name
-            + "» "
-            + self.tr("будет ")
-            + action
-            + ".\n"
-            + self.tr("С баланса сразу будет списан авансовый платёж ")
-            + format_money(offer.advance)
-            + ".\n"
-            + self.tr("Скидка действует ")
-            + rules.format_period(start, end, tr_rules)
-            + f" ({months}); "
-            + self.tr("абонентская плата со скидкой ")
-            + format_money(offer.fee_with_discount)
-            + self.tr(" в месяц покрывается авансом.")
+        if self.extend:
+            headline = self.tr("Скидка {percent}% на услугу «{service}» будет продлена.")
+        else:
+            headline = self.tr("Скидка {percent}% на услугу «{service}» будет подключена.")
+        text = "\n".join(
+            (
+                headline.format(percent=offer.percent, service=self.service.name),
+                self.tr("С баланса сразу будет списан авансовый платёж {amount}.").format(
+                    amount=format_money(offer.advance)
+                ),
+                self.tr(
+                    "Скидка действует {period} ({months}); абонентская плата со скидкой {fee} в месяц "
+                    "покрывается авансом."
+                ).format(
+                    period=rules.format_period(start, end, tr_rules),
+                    months=months,
+                    fee=format_money(offer.fee_with_discount),
+                ),
+            )
         )
         details = [
             (self.tr("Авансовый платёж"), format_money(offer.advance)),
@@ -280,13 +272,10 @@ class DiscountDialog(QDialog):
         self.accept()
         discount = taken.discount
         self.ctx.messages.info(
-            self.tr("Скидка ")
-            + f"{discount.percent}% "
-            + self.tr("действует ")
-            + rules.format_period(discount.starts_on, discount.ends_on, tr_rules)
-            + ". "
-            + self.tr("Списан авансовый платёж ")
-            + format_money(taken.advance)
-            + ".",
+            self.tr("Скидка {percent}% действует {period}. Списан авансовый платёж {amount}.").format(
+                percent=discount.percent,
+                period=rules.format_period(discount.starts_on, discount.ends_on, tr_rules),
+                amount=format_money(taken.advance),
+            ),
             parent=self.parentWidget(),
         )

@@ -107,7 +107,7 @@ class NewServiceDialog(QDialog):
         self.key = new_key()
         existing = {s.name for s in (ctx.state.services_of(number) or [])}
         named(self, "new_service_dialog", self.tr("Новая услуга"))
-        self.setWindowTitle(self.tr("Новая услуга — счёт ") + number)
+        self.setWindowTitle(self.tr("Новая услуга — счёт {account}").format(account=number))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumSize(640, 380)
         layout = QVBoxLayout(self)
@@ -127,7 +127,11 @@ class NewServiceDialog(QDialog):
             [
                 Column(
                     self.tr("Услуга"),
-                    lambda c: c.name + (self.tr(" (уже подключена)") if c.name in existing else ""),
+                    lambda c: (
+                        self.tr("{service} (уже подключена)").format(service=c.name)
+                        if c.name in existing
+                        else c.name
+                    ),
                 ),
                 Column(self.tr("Описание"), lambda c: c.description or ""),
             ],
@@ -314,25 +318,19 @@ class NewServiceDialog(QDialog):
         self.key = new_key()  # one key per quoted choice: a retry of the same choice is safe
         today = self.clock().date()
         month_end = rules.period_end(today.replace(day=1), 1)
-        text = (
-            self.tr("Услуга: «")
-            + self.item.name
-            + self.tr("», тариф «")
-            + self.tariff.name
-            + "».\n"
-            + self.tr("Сразу будет списано ")
-            + format_money(quote.amount)
-            + self.tr(" — плата за остаток текущего месяца ")
-            + rules.format_period(today, month_end, tr_rules)
-            + ".\n"
-            + self.tr("С ")
-            + format_date(rules.first_of_next_month(today))
-            + self.tr(" — полная абонентская плата ")
-            + format_money(self.tariff.fee)
-            + self.tr(" в месяц.\n")
-            + self.tr("На балансе: ")
-            + format_money(quote.balance)
-            + "."
+        text = self.tr(
+            "Услуга: «{service}», тариф «{tariff}».\n"
+            "Сразу будет списано {amount} — плата за остаток текущего месяца {period}.\n"
+            "С {next_month} — полная абонентская плата {fee} в месяц.\n"
+            "На балансе: {balance}."
+        ).format(
+            service=self.item.name,
+            tariff=self.tariff.name,
+            amount=format_money(quote.amount),
+            period=rules.format_period(today, month_end, tr_rules),
+            next_month=format_date(rules.first_of_next_month(today)),
+            fee=format_money(self.tariff.fee),
+            balance=format_money(quote.balance),
         )
         self.summary.setText(text)
         self.show_page(CONFIRM)
@@ -340,12 +338,12 @@ class NewServiceDialog(QDialog):
             self.pay_amount = rules.pay_amount(quote.missing)
             set_note(
                 self.shortfall,
-                rules.shortfall(quote.missing, quote.balance, quote.amount, tr_rules)
-                + " "
-                + self.tr("Пополните баланс, чтобы подключить услугу."),
+                self.tr("{shortfall} Пополните баланс, чтобы подключить услугу.").format(
+                    shortfall=rules.shortfall(quote.missing, quote.balance, quote.amount, tr_rules)
+                ),
                 ERROR_COLOR,
             )
-            self.pay_button.setText(self.tr("Оплатить ") + format_money(self.pay_amount))
+            self.pay_button.setText(self.tr("Оплатить {amount}").format(amount=format_money(self.pay_amount)))
             self.pay_button.show()
             self.confirm_button.setEnabled(False)
             set_note(self.note, "")
@@ -386,11 +384,9 @@ class NewServiceDialog(QDialog):
         state.refresh(CHANGED_PARTS, self.number)
         self.accept()
         self.ctx.messages.info(
-            self.tr("Услуга «")
-            + created.service.name
-            + self.tr("» подключена. Списано ")
-            + format_money(created.first_charge)
-            + ".",
+            self.tr("Услуга «{service}» подключена. Списано {amount}.").format(
+                service=created.service.name, amount=format_money(created.first_charge)
+            ),
             parent=self.parentWidget(),
         )
 

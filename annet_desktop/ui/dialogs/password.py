@@ -65,7 +65,9 @@ class PasswordAction(QObject):
             bar = "■" * strength.score + "□" * (4 - strength.score)
             lines.append(
                 (
-                    translate("Password", "Надёжность: ") + f"{bar} " + translate("Password", strength.label),
+                    translate("Password", "Надёжность: {bar} {level}").format(
+                        bar=bar, level=translate("Password", strength.label)
+                    ),
                     SCORE_COLORS[strength.score],
                 )
             )
@@ -106,8 +108,9 @@ class PasswordAction(QObject):
         problems = pw.problems(new)
         if problems:
             return (
-                translate("Password", "Новый пароль не подходит: ")
-                + " ".join(translate("Password", p) for p in problems),
+                translate("Password", "Новый пароль не подходит: {problems}").format(
+                    problems=" ".join(translate("Password", p) for p in problems)
+                ),
                 tab.new,
             )
         if new == current:

@@ -122,7 +122,7 @@ class PaymentDialog(QDialog):
         account = ctx.state.account(number)
         self.financial_block = bool(getattr(account, "financial_block", False))
         named(self, "payment_dialog", self.tr("Оплатить"))
-        self.setWindowTitle(self.tr("Оплата — счёт ") + number)
+        self.setWindowTitle(self.tr("Оплата — счёт {account}").format(account=number))
         self.setMinimumWidth(440)
 
         layout = QVBoxLayout(self)
@@ -140,7 +140,10 @@ class PaymentDialog(QDialog):
         page = QWidget(self)
         box = QVBoxLayout(page)
         recommended = getattr(account, "recommended_payment", None)
-        heading = QLabel(self.tr("Оплата услуг связи банковской картой, счёт № ") + self.number, page)
+        heading = QLabel(
+            self.tr("Оплата услуг связи банковской картой, счёт № {account}").format(account=self.number),
+            page,
+        )
         heading.setObjectName("payment_heading")
         heading.setStyleSheet("font-weight: bold;")
         heading.setWordWrap(True)
@@ -156,7 +159,7 @@ class PaymentDialog(QDialog):
         self.note = note_label("payment_note", page, self.tr("Пояснение"))
         lines = []
         if recommended is not None:
-            lines.append(self.tr("Рекомендуемый платёж: ") + format_money(recommended) + ".")
+            lines.append(self.tr("Рекомендуемый платёж: {amount}.").format(amount=format_money(recommended)))
         lines.append(
             self.tr("От 1 до 100 000 ₽, можно с копейками. Комиссии нет: на счёт поступит ровно эта сумма.")
         )
@@ -288,12 +291,16 @@ class PaymentDialog(QDialog):
         self.secure = secure
 
     def _on_refused(self, url: QUrl) -> None:
-        set_note(self.page_note, self.tr("Переход заблокирован: ") + url.scheme() + ":", WARNING_COLOR)
+        set_note(
+            self.page_note,
+            self.tr("Переход по ссылке «{scheme}:» заблокирован.").format(scheme=url.scheme()),
+            WARNING_COLOR,
+        )
 
     def _on_certificate(self, url: QUrl) -> None:
         set_note(
             self.page_note,
-            self.tr("Сертификат сайта ") + url.host() + self.tr(" недействителен — страница не открыта."),
+            self.tr("Сертификат сайта {host} недействителен — страница не открыта.").format(host=url.host()),
             ERROR_COLOR,
         )
 

@@ -129,19 +129,18 @@ class ServiceDialog(QDialog):
         values = self.values
         values["account"].setText(self.number)
         values["name"].setText(service.name)
-        values["tariff"].setText(
-            service.tariff.name + (self.tr(" (акционный)") if service.tariff.promo else "")
-        )
-        values["fee"].setText(format_money(service.fee) + self.tr(" в месяц"))
+        promo = self.tr("{tariff} (акционный)").format(tariff=service.tariff.name)
+        values["tariff"].setText(promo if service.tariff.promo else service.tariff.name)
+        values["fee"].setText(self.tr("{fee} в месяц").format(fee=format_money(service.fee)))
         values["block"].setText(block_name(service.block) or self.tr("нет, услуга работает"))
         if service.discount is not None:
             d = service.discount
             values["discount"].setText(
-                f"{d.percent}% "
-                + rules.format_period(d.starts_on, d.ends_on, tr_rules)
-                + ", "
-                + self.tr("абонентская плата со скидкой ")
-                + format_money(d.fee_with_discount)
+                self.tr("{percent}% {period}, абонентская плата со скидкой {fee}").format(
+                    percent=d.percent,
+                    period=rules.format_period(d.starts_on, d.ends_on, tr_rules),
+                    fee=format_money(d.fee_with_discount),
+                )
             )
         else:
             values["discount"].setText(self.tr("нет"))
@@ -189,23 +188,19 @@ class ServiceDialog(QDialog):
         name = self.service.name
         number, service_id = self.number, self.service.id
         if block:
-            text = (
-                self.tr("Услуга «")
-                + name
-                + self.tr("» будет переведена в добровольную блокировку сразу после подтверждения: ")
-                + self.tr("услуга и начисления по ней приостановятся.\n")
-                + self.tr("Снять блокировку можно в любой момент кнопкой «Разблокировать». ")
-                + self.tr("Добровольная блокировка доступна не чаще одного раза в месяц.")
-            )
+            text = self.tr(
+                "Услуга «{service}» будет переведена в добровольную блокировку сразу после подтверждения: "
+                "услуга и начисления по ней приостановятся.\n"
+                "Снять блокировку можно в любой момент кнопкой «Разблокировать». "
+                "Добровольная блокировка доступна не чаще одного раза в месяц."
+            ).format(service=name)
             title = self.tr("Заблокировать")
             action = lambda client, key: _block(client, number, service_id, key)  # noqa: E731
         else:
-            text = (
-                self.tr("Услуга «")
-                + name
-                + self.tr("» будет разблокирована сразу после подтверждения: ")
-                + self.tr("услуга снова заработает, и начисления по ней возобновятся.")
-            )
+            text = self.tr(
+                "Услуга «{service}» будет разблокирована сразу после подтверждения: "
+                "услуга снова заработает, и начисления по ней возобновятся."
+            ).format(service=name)
             title = self.tr("Разблокировать")
             action = lambda client, key: _unblock(client, number, service_id, key)  # noqa: E731
         return ConfirmDialog(

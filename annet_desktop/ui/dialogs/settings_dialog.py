@@ -172,12 +172,16 @@ class SettingsDialog(QDialog):
         stored = bool(self.account) and creds.get(self.password_server, self.account) is not None
         self.forget.setEnabled(stored)
         self.forget.setToolTip(
-            self.tr("Удалить пароль счёта ") + self.account + self.tr(" из хранилища паролей системы")
+            self.tr("Удалить пароль счёта {account} из хранилища паролей системы").format(
+                account=self.account
+            )
             if stored
             else ""
         )
         if stored:
-            self.password_note.setText(self.tr("Сохранён пароль счёта ") + self.account + ".")
+            self.password_note.setText(
+                self.tr("Сохранён пароль счёта {account}.").format(account=self.account)
+            )
         else:
             self.password_note.setText(self.tr("Сохранённого пароля нет."))
 
@@ -191,7 +195,7 @@ class SettingsDialog(QDialog):
         self._update_password()
         if gone:
             self.password_note.setText(
-                self.tr("Сохранённый пароль счёта ") + self.account + self.tr(" удалён.")
+                self.tr("Сохранённый пароль счёта {account} удалён.").format(account=self.account)
             )
             self.password_note.setStyleSheet(OK_STYLE)
         else:
@@ -226,7 +230,7 @@ class SettingsDialog(QDialog):
             return None
         folder = self.export_folder.text().strip()
         if folder and not Path(folder).expanduser().is_dir():
-            self._show_error(self.tr("Папка не найдена: ") + folder)
+            self._show_error(self.tr("Папка не найдена: {folder}").format(folder=folder))
             self.export_folder.setFocus()
             return None
         if folder:
@@ -245,7 +249,7 @@ class SettingsDialog(QDialog):
         failed = self.settings.write_error()
         if failed:
             log.warning("settings not written: %s", failed)
-            self._show_error(self.tr("Не удалось записать файл настроек: ") + failed)
+            self._show_error(self.tr("Не удалось записать файл настроек: {error}").format(error=failed))
             return False
         self.saved.emit(changed)
         self.accept()

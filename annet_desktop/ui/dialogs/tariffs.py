@@ -67,15 +67,15 @@ class TariffDialog(QDialog):
         self.confirm: ConfirmDialog | None = None
         self.changed: Any = None
         named(self, "tariff_dialog", self.tr("Сменить тариф"))
-        self.setWindowTitle(self.tr("Сменить тариф") + " — " + service.name)
+        self.setWindowTitle(self.tr("Сменить тариф — {service}").format(service=service.name))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumSize(620, 340)
         layout = QVBoxLayout(self)
         self.info = note_label("tariff_info", self, self.tr("Текущий тариф"))
         self.info.setText(
-            self.tr("Текущий тариф: ")
-            + f"«{service.tariff.name}», {format_money(service.tariff.fee)} "
-            + self.tr("в месяц")
+            self.tr("Текущий тариф: «{tariff}», {fee} в месяц").format(
+                tariff=service.tariff.name, fee=format_money(service.tariff.fee)
+            )
         )
         layout.addWidget(self.info)
         self.note = note_label("tariff_note", self, self.tr("Пояснение"))
@@ -132,12 +132,12 @@ class TariffDialog(QDialog):
             )
             self.hint.hide()
         else:
-            set_note(self.note, self.tr("Смена тарифа: ") + options.effective, MUTED_COLOR)
+            set_note(self.note, self.tr("Смена тарифа: {when}").format(when=options.effective), MUTED_COLOR)
 
     def _tariff_name(self, tariff: Any) -> str:
         if self.options is not None and tariff.id == self.options.current.id:
-            return tariff.name + self.tr(" (текущий)")
-        return tariff.name + (self.tr(" (акционный)") if tariff.promo else "")
+            return self.tr("{tariff} (текущий)").format(tariff=tariff.name)
+        return self.tr("{tariff} (акционный)").format(tariff=tariff.name) if tariff.promo else tariff.name
 
     def _selectable(self, tariff: Any) -> bool:
         return self.options is not None and rules.tariff_row(self.options, tariff, tr_rules).selectable
@@ -158,23 +158,22 @@ class TariffDialog(QDialog):
         tariff = self.model.items[row]
         state = rules.tariff_row(self.options, tariff, tr_rules)
         if not state.selectable:
-            set_note(self.note, f"«{tariff.name}»: {state.reason}", WARNING_COLOR)
+            set_note(
+                self.note,
+                self.tr("«{tariff}»: {reason}").format(tariff=tariff.name, reason=state.reason),
+                WARNING_COLOR,
+            )
             return None
         current = self.options.current
-        text = (
-            self.tr("Тариф услуги «")
-            + self.service.name
-            + self.tr("» будет изменён: «")
-            + current.name
-            + "» → «"
-            + tariff.name
-            + "».\n"
-            + rules.fee_change(current, tariff, tr_rules)
-            + "\n"
-            + self.tr("Когда вступит в силу: ")
-            + self.options.effective
-            + "\n"
-            + self.tr("Сменить тариф можно не чаще одного раза в месяц.")
+        text = "\n".join(  # paragraphs, each one whole sentence
+            (
+                self.tr("Тариф услуги «{service}» будет изменён: «{old}» → «{new}».").format(
+                    service=self.service.name, old=current.name, new=tariff.name
+                ),
+                rules.fee_change(current, tariff, tr_rules),
+                self.tr("Когда вступит в силу: {when}").format(when=self.options.effective),
+                self.tr("Сменить тариф можно не чаще одного раза в месяц."),
+            )
         )
         number, service_id, tariff_id = self.number, self.service.id, tariff.id
         self.confirm = ConfirmDialog(
@@ -202,6 +201,8 @@ class TariffDialog(QDialog):
         state.refresh(CHANGED_PARTS, self.number)
         self.accept()
         self.ctx.messages.info(
-            self.tr("Тариф изменён на «") + service.tariff.name + "». " + (self.options.effective or ""),
+            self.tr("Тариф изменён на «{tariff}». {when}")
+            .format(tariff=service.tariff.name, when=self.options.effective or "")
+            .rstrip(),
             parent=self.parentWidget(),
         )

@@ -96,7 +96,9 @@ class AccountTab(QWidget):
             error = state.error("account", state.selected_account)
             if error is not None:
                 self.notice.setText(
-                    self.tr("Не удалось загрузить данные счёта: ") + error_text(error, self.ctx.server_url)
+                    self.tr("Не удалось загрузить данные счёта: {error}").format(
+                        error=error_text(error, self.ctx.server_url)
+                    )
                 )
             else:
                 self.notice.setText(self.tr("Загрузка данных счёта…"))
@@ -137,14 +139,16 @@ class AccountTab(QWidget):
     def credit_text(self, account: Any) -> str:
         credit = account.credit
         if credit.in_force:
-            return self.tr("Действует до ") + format_datetime(credit.ends_at)
+            return self.tr("Действует до {end}").format(end=format_datetime(credit.ends_at))
         if credit.available:
             return self.tr("Можно получить кредит на 5 дней")
         parts = []
         if credit.reason:
             parts.append(credit.reason)
         if credit.banned_until is not None:
-            parts.append(self.tr("Кредит снова будет доступен с ") + format_date(credit.banned_until))
+            parts.append(
+                self.tr("Кредит снова будет доступен с {date}").format(date=format_date(credit.banned_until))
+            )
         if not parts:
             parts.append(self.tr("Не требуется: финансовой блокировки нет"))
         return ". ".join(p.rstrip(".") for p in parts) + "."

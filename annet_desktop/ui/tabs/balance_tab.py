@@ -55,7 +55,9 @@ class BalanceTab(QWidget):
             error = state.error("balance", state.selected_account)
             if error is not None:
                 self.panel.show_message(
-                    self.tr("Не удалось загрузить историю баланса: ") + error_text(error, self.ctx.server_url)
+                    self.tr("Не удалось загрузить историю баланса: {error}").format(
+                        error=error_text(error, self.ctx.server_url)
+                    )
                 )
             else:
                 self.panel.show_message(self.tr("Загрузка истории баланса…"))
@@ -68,8 +70,15 @@ class BalanceTab(QWidget):
     def _footer(self) -> None:
         lst = self.ctx.state.balance_of()
         if lst.loaded and lst.items:
-            more = self.tr(" (прокрутите вниз, чтобы загрузить более ранние)") if lst.next_cursor else ""
-            self.footer.setText(self.tr("Показано операций: ") + str(len(lst.items)) + more)
+            if lst.next_cursor:
+                text = self.tr(
+                    "Показано операций: %n (прокрутите вниз, чтобы загрузить более ранние)",
+                    "",
+                    len(lst.items),
+                )
+            else:
+                text = self.tr("Показано операций: %n", "", len(lst.items))
+            self.footer.setText(text)
         else:
             self.footer.clear()
 

@@ -72,7 +72,9 @@ class CallsExport(QObject):
         if not folder or not Path(folder).is_dir():
             folder = str(Path.home())
         number, year, month = self._shown()
-        name = self.tr("звонки") + f"_{number}_{year:04d}-{month:02d}.{fmt.value}"
+        name = self.tr("звонки_{number}_{year}-{month}.{extension}").format(
+            number=number, year=f"{year:04d}", month=f"{month:02d}", extension=fmt.value
+        )
         return str(Path(folder) / name)
 
     def filters(self) -> dict[str, ExportFormat]:

@@ -59,11 +59,10 @@ PAGE_SIZE = 10_000
 WIDTH_SAMPLE = 200
 _MIN_CHARS = (19, 15, 15, 9, 7, 9, 12)
 
+
 def _fetch_calls(client: Any, number: str, year: int, month: int, cursor: str | None) -> PreparedPage:
     """In the API thread: fetch one page and make it ready to append (see :func:`prepare_page`)."""
     return prepare_page(client.calls(number, year, month, limit=PAGE_SIZE, cursor=cursor))
-
-
 
 
 class CallsTab(QWidget):
@@ -339,7 +338,9 @@ class CallsTab(QWidget):
         if not number or not self._has_telephony(number):
             text = self.tr("По этому лицевому счёту нет телефонных услуг.")
         elif self._error is not None:
-            text = self.tr("Не удалось загрузить звонки: ") + error_text(self._error, self.ctx.server_url)
+            text = self.tr("Не удалось загрузить звонки: {error}").format(
+                error=error_text(self._error, self.ctx.server_url)
+            )
         elif self._loaded_key is None:
             text = ""
         elif self._complete and self.model.loaded == 0:

@@ -54,7 +54,9 @@ class JournalTab(QWidget):
             error = state.error("journal")
             if error is not None:
                 self.panel.show_message(
-                    self.tr("Не удалось загрузить журнал: ") + error_text(error, self.ctx.server_url)
+                    self.tr("Не удалось загрузить журнал: {error}").format(
+                        error=error_text(error, self.ctx.server_url)
+                    )
                 )
             else:
                 self.panel.show_message(self.tr("Загрузка журнала…"))
@@ -67,8 +69,13 @@ class JournalTab(QWidget):
     def _footer(self) -> None:
         lst = self.ctx.state.journal
         if lst.loaded and lst.items:
-            more = self.tr(" (прокрутите вниз, чтобы загрузить более ранние)") if lst.next_cursor else ""
-            self.footer.setText(self.tr("Показано записей: ") + str(len(lst.items)) + more)
+            if lst.next_cursor:
+                text = self.tr(
+                    "Показано записей: %n (прокрутите вниз, чтобы загрузить более ранние)", "", len(lst.items)
+                )
+            else:
+                text = self.tr("Показано записей: %n", "", len(lst.items))
+            self.footer.setText(text)
         else:
             self.footer.clear()
 

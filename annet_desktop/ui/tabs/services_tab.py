@@ -66,7 +66,9 @@ class ServicesTab(QWidget):
             error = state.error("services", state.selected_account)
             if error is not None:
                 self.panel.show_message(
-                    self.tr("Не удалось загрузить услуги: ") + error_text(error, self.ctx.server_url)
+                    self.tr("Не удалось загрузить услуги: {error}").format(
+                        error=error_text(error, self.ctx.server_url)
+                    )
                 )
             else:
                 self.panel.show_message(self.tr("Загрузка услуг…"))
