@@ -68,8 +68,16 @@ def test_refused_with_a_clear_message(typed: str, message: str) -> None:
     assert not check.valid and check.error == message and check.digits is None
 
 
-def test_length_message_says_what_is_expected() -> None:
-    assert "10 цифр" in MSG_LENGTH and "без 8 или +7" in MSG_LENGTH
+@pytest.mark.parametrize(
+    ("typed", "sentence"),
+    [  # what the user reads, written out: the expected form and an example
+        ("910123456", "Номер для SMS — 10 цифр без 8 или +7 в начале, например 9101234567."),
+        ("9101234567+", "Знак «+» допустим только в начале номера, в виде +7."),
+        ("910-ABC-4567", "Номер может содержать только цифры (пробелы, дефисы и скобки не мешают)."),
+    ],
+)
+def test_refusals_say_what_is_expected(typed: str, sentence: str) -> None:
+    assert check_phone(typed).error == sentence
 
 
 def test_eleven_digits_edge() -> None:

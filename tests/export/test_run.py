@@ -37,8 +37,78 @@ def test_writes_the_file_and_reports_progress(
     count = export(target, fmt, columns, _many(rows, 2 * CHUNK + 5), progress=seen.append)
     assert count == 2 * CHUNK + 5
     assert seen == [CHUNK, 2 * CHUNK, 2 * CHUNK + 5]
-    assert target.stat().st_size > 0
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left
+    callers = _read_back(target, fmt)  # what the file holds: the header, then every row in order
+    assert callers[0] == "С номера"
+    assert len(callers) == 1 + 2 * CHUNK + 5
+    if fmt is ExportFormat.CSV:  # a text a spreadsheet would take for a formula starts with «'»
+        assert callers[1:5] == ["4822123456", "'+79001234567", "'@SUM(A1)", "4822000000"]
+    else:
+        assert callers[1:5] == ["4822123456", "+79001234567", "@SUM(A1)", "4822000000"]
+    assert callers[-1] == callers[1 + (2 * CHUNK + 4) % len(rows)]  # the samples repeat in order
+
+
+def _read_back(target: Path, fmt: ExportFormat) -> list[str]:
+    """The «С номера» column of an exported file, header first, read with a reader of its format."""
+    if fmt is ExportFormat.CSV:
+        import csv
+
+        with target.open(encoding="utf-8-sig", newline="") as f:
+            return [row[1] for row in csv.reader(f, delimiter=";")]
+    if fmt is ExportFormat.XLSX:
+        import openpyxl
+
+        book = openpyxl.load_workbook(target, read_only=True)
+        try:
+            return [str(row[1]) for row in book.active.iter_rows(values_only=True)]
+        finally:
+            book.close()
+    from lxml import etree
+
+    ss = "urn:schemas-microsoft-com:office:spreadsheet"
+    rows = etree.parse(str(target)).getroot().iter(f"{{{ss}}}Row")
+    return ["".join(row.findall(f"{{{ss}}}Cell")[1].itertext()) for row in rows]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_cancel_after_the_last_chunk_still_writes_nothing(
+    tmp_path: Path, fmt: ExportFormat, columns: list[Column], rows: list[tuple[Any, ...]]
+) -> None:
+    """The user pressed «Отмена» while the last rows were being written: no file, not a whole one."""
+    exhausted = [False]
+
+    def all_rows() -> Iterator[tuple[Any, ...]]:
+        yield from _many(rows, CHUNK + 3)
+        exhausted[0] = True
+
+    target = tmp_path / f"calls.{fmt.value}"
+    with pytest.raises(ExportCancelled):
+        export(target, fmt, columns, all_rows(), cancelled=lambda: exhausted[0])
+    assert exhausted[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_finished_file_is_renamed_into_place_not_copied(
+    tmp_path: Path, fmt: ExportFormat, columns: list[Column], rows: list[tuple[Any, ...]]
+) -> None:
+    """The target becomes the very temporary file (one rename): a reader of the old file keeps the
+    old bytes and never sees a half-copied one."""
+    target = tmp_path / f"calls.{fmt.value}"
+    target.write_bytes(b"previous export")
+    temps: list[tuple[Path, int]] = []
+
+    def recording_opener(path: Path) -> tuple[Any, Path]:
+        out, temp = _open_temp(path)
+        temps.append((temp, temp.stat().st_ino))
+        return out, temp
+
+    with target.open("rb") as reader:
+        export(target, fmt, columns, rows, opener=recording_opener)
+        assert reader.read() == b"previous export"
+    ((temp, inode),) = temps
+    assert target.stat().st_ino == inode
+    assert not temp.exists()
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

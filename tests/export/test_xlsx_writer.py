@@ -60,8 +60,14 @@ def test_text_is_never_a_formula(sheet: Any) -> None:
 
 
 def test_empty_cells(columns: list[Column]) -> None:
+    """An empty value is an empty cell (not «None», not 0), and its row still counts: the row after it
+    lands where it should."""
     out = io.BytesIO()
-    write_xlsx(out, columns, [(None,) * 7])
+    last = (None, "4822123456", None, None, None, None, "Тверь")
+    assert write_xlsx(out, columns, [(None,) * 7, last]) == 2
     out.seek(0)
     ws = openpyxl.load_workbook(out).active
-    assert [c.value for c in ws[2]] == [None] * 7 or ws.max_row == 1
+    assert [c.value for c in ws[2]] == [None] * 7
+    assert [c.value for c in ws[3]] == list(last)
+    assert ws.max_row == 3
+    assert ws.auto_filter.ref == "A1:G3"

@@ -246,10 +246,45 @@ def test_bad_page_is_refused_without_damage(model: CallsModel) -> None:
 
 
 def test_sort_ignores_a_column_out_of_range(model: CallsModel) -> None:
-    model.sort(COLUMN_COUNT + 3, ASC)
-    assert model.sort_column == -1
-    assert model.rowCount() == 3000
-    assert CALLEE == 2
+    first = model.row_values(0)
+    for column in (COLUMN_COUNT, COLUMN_COUNT + 3, -1):  # 7 columns: 0…6; column 7 is not one
+        model.sort(column, ASC)
+        assert model.sort_column == -1, column
+        assert model.rowCount() == 3000 and model.row_values(0) == first
+    model.sort(COLUMN_COUNT - 1, DESC)  # the last real column (the zone) sorts
+    assert model.sort_column == COLUMN_COUNT - 1
+
+
+def _hand_made(qapp: Any) -> CallsModel:
+    """Three calls with numbers written out, for filter results checked by hand."""
+    when = dt.datetime(2026, 11, 16, 9, 0, tzinfo=MOSCOW)
+    model = CallsModel()
+    model.append_columns(
+        [when, when + dt.timedelta(minutes=1), when + dt.timedelta(minutes=2)],
+        ["+7 900 111-22-33", "4822555000", "4822000111"],  # callers
+        ["4822123456", "+79001112233", "4822999888"],  # callees
+        ["out", "in", "out"], [60, 120, 180], [Decimal(1), Decimal(2), Decimal(3)], ["Тверь"] * 3,
+    )  # fmt: skip
+    return model
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected_callers"),
+    [
+        ("2233", ["+7 900 111-22-33", "4822555000"]),  # the caller of one, the callee of the other
+        ("+7 (900) 111", ["+7 900 111-22-33", "4822555000"]),  # typed as written: digits only
+        ("111", ["+7 900 111-22-33", "4822555000", "4822000111"]),
+        ("999888", ["4822000111"]),
+        ("334822", []),  # the end of a caller and the start of its callee: not one number
+        ("1114822", []),  # the same at the third row
+        ("abc", []),  # no digit: nothing matches
+        ("", ["+7 900 111-22-33", "4822555000", "4822000111"]),
+    ],
+)
+def test_filter_matches_within_one_number(qapp: Any, typed: str, expected_callers: list[str]) -> None:
+    model = _hand_made(qapp)
+    model.set_filter(typed)
+    assert [model.row_values(r)[CALLER] for r in range(model.rowCount())] == expected_callers
 
 
 def test_sort_orders_computed_in_idle_slices_agree(model: CallsModel, pages: list[Any]) -> None:
