@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Build the Linux one-folder bundle and its tar.gz:
+# Build the Linux one-folder bundle and its tar.xz:
 #   packaging/build-linux.sh            (uses .venv/bin/python, or $PYTHON)
 # Output: dist/annet-desktop/ (run dist/annet-desktop/annet-desktop) and
-#         dist/annet-desktop-<version>-linux-<arch>.tar.gz (unpacks to annet-desktop/, with the
-#         .desktop file, the icons and install-desktop-entry.sh inside).
+#         dist/annet-desktop-<version>-linux-<arch>.tar.xz (unpacks to annet-desktop/, with the
+#         .desktop file, install-desktop-entry.sh and the AppArmor profile inside).
 # Then smoke-tests the frozen app (--self-test) unless ANNET_SKIP_SELFTEST=1, and prints sizes.
+# ANNET_XZ_LEVEL (default 9) sets the xz preset; the slow test packs with 1 (quicker, bigger).
+# The .deb is made from the same folder by packaging/build_deb.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-.venv/bin/python}"
@@ -19,23 +21,23 @@ started=$(date +%s)
 built=$(date +%s)
 
 bundle=dist/annet-desktop
-# desktop integration files travel inside the bundle folder
-cp resources/annet-desktop.desktop "$bundle/"
-cp packaging/install-desktop-entry.sh packaging/linux/apparmor-annet-desktop "$bundle/"
+path_of() { "$PYTHON" packaging/resource_paths.py "$1"; }
+# desktop integration files travel inside the bundle folder (the icons are the app's own, in
+# _internal/: install-desktop-entry.sh takes them from there)
+cp "$(path_of DESKTOP_FILE)" "$(path_of INSTALL_DESKTOP_ENTRY)" "$(path_of APPARMOR_PROFILE)" "$bundle/"
 chmod +x "$bundle/install-desktop-entry.sh" "$bundle/annet-desktop"
-mkdir -p "$bundle/icons"
-cp resources/icons/annet.svg resources/icons/annet-*.png "$bundle/icons/"
 
 if [ "${ANNET_SKIP_SELFTEST:-0}" != 1 ]; then
   echo "build-linux: smoke test: $bundle/annet-desktop --self-test"
   QT_QPA_PLATFORM=offscreen "$bundle/annet-desktop" --self-test
 fi
 
-tarball="dist/annet-desktop-${version}-linux-${arch}.tar.gz"
-# gzip -6 by default; the slow test packs with ANNET_GZIP_LEVEL=1 (faster, a little bigger)
-tar -C dist -cf - annet-desktop | gzip "-${ANNET_GZIP_LEVEL:-6}" > "$tarball"
+tarball="dist/annet-desktop-${version}-linux-${arch}.tar.xz"
+rm -f dist/annet-desktop-*-linux-*.tar.gz  # the old format, so no stale one is taken for the new
+# xz: unpacked by stock tar everywhere (tar xf); -T0 uses every core
+tar -C dist --owner=0 --group=0 --numeric-owner -cf - annet-desktop | xz -T0 "-${ANNET_XZ_LEVEL:-9}" > "$tarball"
 finished=$(date +%s)
 
 echo "build-linux: bundle  $(du -sh "$bundle" | cut -f1)  $bundle  ($(find "$bundle" -type f | wc -l) files)"
-echo "build-linux: tar.gz  $(du -h "$tarball" | cut -f1)  $tarball"
+echo "build-linux: tar.xz  $(du -h "$tarball" | cut -f1)  $tarball"
 echo "build-linux: PyInstaller $((built - started)) s, total $((finished - started)) s"

@@ -6,11 +6,12 @@
 # icons into ~/.local/share/icons/hicolor/<size>/apps/annet-desktop.png.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
+icons="$here/_internal/annet_desktop/resources/icons"  # the app's own (packaging/resource_paths.py)
 data="${XDG_DATA_HOME:-$HOME/.local/share}"
 apps="$data/applications"
 if [ "${1:-}" = "--remove" ]; then
   rm -f "$apps/annet-desktop.desktop"
-  for png in "$here"/icons/annet-*.png; do
+  for png in "$icons"/annet-*.png; do
     size="$(basename "$png" .png | sed 's/annet-//')"
     rm -f "$data/icons/hicolor/${size}x${size}/apps/annet-desktop.png"
   done
@@ -19,13 +20,13 @@ if [ "${1:-}" = "--remove" ]; then
   exit 0
 fi
 mkdir -p "$apps"
-for png in "$here"/icons/annet-*.png; do
+for png in "$icons"/annet-*.png; do
   size="$(basename "$png" .png | sed 's/annet-//')"
   mkdir -p "$data/icons/hicolor/${size}x${size}/apps"
   cp "$png" "$data/icons/hicolor/${size}x${size}/apps/annet-desktop.png"
 done
 mkdir -p "$data/icons/hicolor/scalable/apps"
-cp "$here/icons/annet.svg" "$data/icons/hicolor/scalable/apps/annet-desktop.svg"
+cp "$icons/annet.svg" "$data/icons/hicolor/scalable/apps/annet-desktop.svg"
 # absolute Exec/TryExec and icon: the folder can live anywhere (quoted for paths with spaces)
 sed -e "s|^Exec=.*|Exec=\"$here/annet-desktop\" %U\nTryExec=$here/annet-desktop|" \
   -e '/^# /d' "$here/annet-desktop.desktop" > "$apps/annet-desktop.desktop"
