@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 START = "<!-- size-report:start -->"
 END = "<!-- size-report:end -->"
 MB = 1_000_000
+#: files smaller than this are not compared (dist-info INSTALLER files, empty catalogues)
+DUPLICATE_MIN = 1024
 
 _QT = r"_internal/PySide6/Qt/"
 #: (component, regular expression on the path inside the bundle), first match wins
@@ -92,8 +94,9 @@ def scan(bundle: Path) -> tuple[dict[str, Component], list[list[str]]]:
         comp.files += 1
         comp.size += size
         comp.biggest.append((size, rel))
-        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-        by_hash[(size, digest)].append(rel)
+        if size >= DUPLICATE_MIN:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            by_hash[(size, digest)].append(rel)
     duplicates = [names for names in by_hash.values() if len(names) > 1]
     return components, duplicates
 
@@ -120,7 +123,7 @@ def table(bundle: Path, components: dict[str, Component], duplicates: list[list[
         lines.append("Same content under two names:")
         lines.extend(f"- {', '.join(f'`{n}`' for n in names)}" for names in duplicates)
     else:
-        lines.append("No two files have the same content (checked by hash; symlinks not counted).")
+        lines.append("No two files of 1 kB or more have the same content (by hash; symlinks not counted).")
     return "\n".join(lines) + "\n"
 
 

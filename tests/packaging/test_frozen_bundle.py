@@ -1,6 +1,6 @@
-"""The frozen Linux bundle (issue 6): it passes ``--self-test``, keeps Chromium's sandbox on, ships
-what the app needs and nothing of the Qt modules it never loads, and its tar.gz unpacks to a
-runnable folder with the .desktop file.
+"""The frozen Linux bundle (issues 6, 16): it passes ``--self-test``, keeps Chromium's sandbox on, ships
+what the app needs — every file the app maps (``packaging/mapped-files.txt``) — and nothing of the
+Qt modules it never loads, and its tar.xz unpacks to a runnable folder with the .desktop file.
 
 Slow: builds ``dist/annet-desktop`` with ``packaging/build-linux.sh`` when there is no bundle, or
 when a source file is newer than it (~2–3 min on 2 cores); ``ANNET_FROZEN_BUNDLE=<binary>`` tests a
@@ -53,7 +53,7 @@ def bundle() -> Path:
         import PyInstaller  # noqa: F401
     except ImportError:
         pytest.skip("PyInstaller is not installed (pip install 'pyinstaller>=6'): cannot build the bundle")
-    env = dict(os.environ, ANNET_SKIP_SELFTEST="1", ANNET_GZIP_LEVEL="1", PYTHON=sys.executable)
+    env = dict(os.environ, ANNET_SKIP_SELFTEST="1", ANNET_XZ_LEVEL="1", PYTHON=sys.executable)
     build = subprocess.run(
         ["bash", str(ROOT / "packaging" / "build-linux.sh")],
         cwd=ROOT,
@@ -131,27 +131,51 @@ def test_bundle_contents(bundle: Path) -> None:
     assert (internal / "annet_desktop" / "resources" / "translations" / "annet_en.qm").exists()
     assert (internal / "annet_desktop" / "resources" / "icons" / "annet-256.png").exists()
     assert list((internal / "annet_server" / "paysandbox").glob("static/*")), "payment sandbox files"
+    # what is coming (issue 16): the balance chart (QtCharts), printing (QtPrintSupport, CUPS)
+    libs = {p.name for p in (qt / "lib").iterdir()}
+    for coming in ("Charts", "PrintSupport"):
+        assert f"libQt6{coming}.so.6" in libs, coming
+    assert (internal / "PySide6" / "QtCharts.abi3.so").exists()
+    assert (qt / "plugins" / "printsupport" / "libcupsprintersupport.so").exists()
     # what it never loads
     assert not (qt / "qml").exists()
-    libs = {p.name for p in (qt / "lib").iterdir()}
-    for unused in ("Quick3D", "3DCore", "Charts", "Multimedia", "Bluetooth", "Pdf", "QuickControls2"):
+    for unused in ("Quick3D", "3DCore", "Multimedia", "Bluetooth", "Pdf", "QuickControls2"):
         assert not any(f"Qt6{unused}." in name for name in libs), unused
     assert not list((qt / "translations" / "qtwebengine_locales").glob("de.pak"))
-    # every kept Qt library finds its dependencies inside the bundle or the system (the Wayland
-    # client libraries come with a Wayland desktop; this machine has none)
+    assert not (qt / "resources" / "qtwebengine_devtools_resources.pak").exists()
+    assert not (internal / "PySide6" / "QtOpenGL.abi3.so").exists()
+    # the desktop's own libraries are not copied from the build machine (the .deb depends on them)
+    for system in ("libX11.so.6", "libglib-2.0.so.0", "libstdc++.so.6", "libnss3.so", "libfreetype.so.6"):
+        assert not (internal / system).exists(), system
+    # every kept Qt library and plugin finds its dependencies inside the bundle or the system (the
+    # Wayland client libraries come with a Wayland desktop)
     env = dict(os.environ, LD_LIBRARY_PATH=f"{internal}:{qt / 'lib'}")
-    for lib in [*sorted((qt / "lib").glob("libQt6*.so.6")), qt / "libexec" / "QtWebEngineProcess"]:
+    plugins = sorted((qt / "plugins").rglob("*.so"))
+    for lib in [*sorted((qt / "lib").glob("libQt6*.so.6")), *plugins, qt / "libexec" / "QtWebEngineProcess"]:
         out = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, env=env, check=False).stdout
         missing = [line.split()[0] for line in out.splitlines() if "not found" in line]
         assert [m for m in missing if not m.startswith("libwayland-")] == [], f"{lib.name}:\n{out}"
 
 
+def test_every_file_the_app_maps_is_in_the_bundle(bundle: Path) -> None:
+    """``packaging/mapped-files.txt`` (made by ``packaging/mapped_files.py --write`` from what the
+    frozen self-test and the demo map): none of those files may be cut from the bundle."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    from mapped_files import OUTPUT, read_recorded
+
+    recorded = read_recorded(OUTPUT)
+    assert len(recorded) > 100, "the list covers the app, Qt, WebEngine and Python"
+    assert "_internal/PySide6/Qt/lib/libQt6WebEngineCore.so.6" in recorded
+    missing = sorted(rel for rel in recorded if not (bundle.parent / rel).exists())
+    assert missing == [], f"mapped by the app but not in the bundle: {missing}"
+
+
 def test_tarball_unpacks_to_a_runnable_folder(bundle: Path, tmp_path: Path) -> None:
     if os.environ.get("ANNET_FROZEN_BUNDLE"):
         pytest.skip("a given bundle has no tarball of ours")
-    found = bundle.parent.parent.glob("annet-desktop-*-linux-*.tar.gz")
+    found = bundle.parent.parent.glob("annet-desktop-*-linux-*.tar.xz")
     tarballs = sorted(found, key=lambda p: p.stat().st_mtime)
-    assert tarballs, "build-linux.sh makes dist/annet-desktop-<version>-linux-<arch>.tar.gz"
+    assert tarballs, "build-linux.sh makes dist/annet-desktop-<version>-linux-<arch>.tar.xz"
     with tarfile.open(tarballs[-1]) as tar:
         names = set(tar.getnames())
         assert "annet-desktop/annet-desktop" in names
@@ -177,11 +201,11 @@ def test_tarball_unpacks_to_a_runnable_folder(bundle: Path, tmp_path: Path) -> N
 
 
 def test_the_unpacked_tarball_starts_without_python(bundle: Path, tmp_path: Path) -> None:
-    """What a user does: unpack the tar.gz anywhere and start the program — no Python on PATH, no
+    """What a user does: unpack the tar.xz anywhere and start the program — no Python on PATH, no
     Python variables, nothing of this checkout: the login window paints."""
     if os.environ.get("ANNET_FROZEN_BUNDLE"):
         pytest.skip("a given bundle has no tarball of ours")
-    found = bundle.parent.parent.glob("annet-desktop-*-linux-*.tar.gz")
+    found = bundle.parent.parent.glob("annet-desktop-*-linux-*.tar.xz")
     tarballs = sorted(found, key=lambda p: p.stat().st_mtime)
     assert tarballs
     unpacked = tmp_path / "somewhere else"
