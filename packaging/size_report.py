@@ -51,6 +51,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("Python: stdlib extension modules (lib-dynload)", r"_internal/(python3\.\d+/)?lib-dynload/"),
     ("lxml (xlsx export)", r"_internal/lxml/"),
     ("pydantic-core", r"_internal/pydantic_core/"),
+    ("cryptography (keyring's Secret Service session on Linux)", r"_internal/cryptography/"),
     ("argon2, cffi (demo server passwords)", r"_internal/(argon2|_argon2|_cffi)"),
     ("OpenSSL (libssl, libcrypto)", r"_internal/lib(ssl|crypto)"),
     ("app data: annet_desktop (icons, catalogues)", r"_internal/annet_desktop/"),
