@@ -46,8 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     ok_unpacked, ok_download = unpacked <= GOAL_UNPACKED_MB, download <= GOAL_DOWNLOAD_MB
     print("| measure | size | goal | |")
     print("|---|---|---|---|")
-    print(f"| unpacked `{bundle.name}/` | {unpacked:.1f} MB | ≤ {GOAL_UNPACKED_MB} MB | {'met' if ok_unpacked else 'MISSED'} |")  # noqa: E501
-    print(f"| download `{tarball.name}` | {download:.1f} MB | ≤ {GOAL_DOWNLOAD_MB} MB | {'met' if ok_download else 'MISSED'} |")  # noqa: E501
+    for label, size, goal, ok in (
+        (f"unpacked `{bundle.name}/`", unpacked, GOAL_UNPACKED_MB, ok_unpacked),
+        (f"download `{tarball.name}`", download, GOAL_DOWNLOAD_MB, ok_download),
+    ):
+        print(f"| {label} | {size:.1f} MB | ≤ {goal} MB | {'met' if ok else 'MISSED'} |")
     if deb is not None:
         print(f"| `{deb.name}` (not a goal) | {deb.stat().st_size / MB:.1f} MB | — | |")
     print(f"\nbiggest components of the unpacked folder (all: packaging/size_report.py {bundle}):")

@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from payment import run_until, settle  # noqa: E402
-from startup import ROOT, byte_compile, fresh_env  # noqa: E402
+from payment import run_until, settle
+from startup import ROOT, byte_compile, fresh_env
 
 GOAL_RATIO = 1.6
 ACCOUNT = "100004"
@@ -68,7 +68,7 @@ def child_ours(url: str) -> dict[str, Any]:
     calls = window.calls
     loaded: list[bool] = []
     calls.monthLoaded.connect(lambda: loaded.append(True))
-    run_until(lambda: loaded or not window.ctx.worker.busy and calls.view.model().rowCount(), "the calls")
+    run_until(lambda: loaded or (not window.ctx.worker.busy and calls.view.model().rowCount()), "the calls")
     rows = calls.view.model().rowCount()
     rss = settle()
     controller.shutdown()

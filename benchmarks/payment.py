@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from startup import ROOT, byte_compile, fresh_env  # noqa: E402
+from startup import ROOT, byte_compile, fresh_env
 
 GOAL_FIRST = 1.5
 GOAL_SECOND = 1.2
@@ -167,7 +167,9 @@ def child_ours() -> dict[str, Any]:
     for _ in range(OPENINGS):
         pay = open_payment(window.ctx, ACCOUNT, Decimal(AMOUNT), window)
         loaded: list[bool] = []
-        pay.orderCreated.connect(lambda _o, d=pay: (d.prepare_view(), d.page.loadFinished.connect(loaded.append)))
+        pay.orderCreated.connect(
+            lambda _o, d=pay, got=loaded: (d.prepare_view(), d.page.loadFinished.connect(got.append))
+        )
         run_until(lambda d=pay: d.isVisible(), "the dialog")
         started = time.monotonic()
         pay.continue_button.click()

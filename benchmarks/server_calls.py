@@ -36,9 +36,8 @@ def _wire_bytes(response: Any) -> int:
 
 def run(runs: int, limit: int, db_url: str | None) -> tuple[float, float, int, list[float]]:
     """Median seconds, megabytes on the wire per fetch, rows, every run's seconds."""
-    from annet_server.clock import FakeClock
-
     from annet_desktop.api.client import CabinetClient
+    from annet_server.clock import FakeClock
     from annet_server.embedded import seed_demo_database, sqlite_url, start_server
 
     folder: Path | None = None

@@ -15,8 +15,9 @@ HOME / XDG folders (no settings file, no caches: a first start), offscreen Qt. T
 byte-compiled first, as a pip install of the wheel leaves them (see :func:`byte_compile`).
 
 Goals on the 2-core reference machine: (b)/(a) ≤ 1.3 and (c) ≤ 1.0 s (issue 16; 2.0 s before); the
-exit code is 1 when a goal is missed (2 when a case does not run at all). Then ``python -X importtime`` of (b): the ten
-slowest imports by cumulative and by own time, and the heavy packages loaded at the first paint.
+exit code is 1 when a goal is missed (2 when a case does not run at all). Then
+``python -X importtime`` of (b): the ten slowest imports by cumulative and by own time, and
+the heavy packages loaded at the first paint.
 
 The app installs :mod:`annet_desktop.startup_probe` itself (``app.main``), so (b) and (c) run the
 app as a user starts it.

@@ -4,7 +4,7 @@
 
 No network. What the package installs:
 
-* the bundle under ``/opt/annet-desktop`` and ``/usr/bin/annet-desktop`` → ``/opt/annet-desktop/annet-desktop``;
+* the bundle under ``/opt/annet-desktop``, and ``/usr/bin/annet-desktop`` linking to its binary;
 * the menu entry ``/usr/share/applications/annet-desktop.desktop`` and the icons in
   ``/usr/share/icons/hicolor/<size>/apps/annet-desktop.{png,svg}`` (the hicolor theme's and
   desktop-file-utils' dpkg triggers refresh the caches);
@@ -272,7 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="annet-deb-") as tmp:
         root = Path(tmp) / "root"
         stage(args.bundle, root, __version__, dep)
-        subprocess.run(["dpkg-deb", "--root-owner-group", *compress, "--build", str(root), str(deb)], check=True)
+        subprocess.run(
+            ["dpkg-deb", "--root-owner-group", *compress, "--build", str(root), str(deb)], check=True
+        )
     print(f"build_deb: {deb} ({deb.stat().st_size / 1e6:.1f} MB)\nDepends: {dep}")
     return 0
 

@@ -98,7 +98,9 @@ def runs(binary: Path, home: Path) -> list[tuple[str, list[str], dict[str, str]]
         print("mapped_files: no xvfb-run: the xcb runs are skipped", file=sys.stderr)
         return out
     x = [xvfb, "-a", "-s", "-screen 0 1280x800x24"]
-    out.append(("--self-test, xcb (Xvfb)", [*x, str(binary), "--self-test"], dict(base, QT_QPA_PLATFORM="xcb")))
+    out.append(
+        ("--self-test, xcb (Xvfb)", [*x, str(binary), "--self-test"], dict(base, QT_QPA_PLATFORM="xcb"))
+    )
     demo_env = dict(base, QT_QPA_PLATFORM="xcb", ANNET_AUTO_LOGIN="100004", ANNET_EXIT_AFTER_PAINT="main")
     out.append(("--demo to the main window, xcb (Xvfb)", [*x, str(binary), "--demo"], demo_env))
     return out
