@@ -6,6 +6,10 @@ Two kinds of whole processes, interleaved (ours, bare, ours, bare, …) after on
 round, each with the demo server in-process (the same server code serves the same sandbox page in
 both), offscreen Qt, a fresh temporary HOME:
 
+Both wait until the demo server has added its 100,000 background calls before the clock runs
+(that seeding holds the GIL in chunks and would slow the in-process server's answer to the order,
+which a real, remote server does not share with the app).
+
 * **ours** — the app logged in as demo subscriber 100004 (through the login window); «Оплатить»
   with 100 ₽, the clock starts just before «Продолжить» is clicked (the order is created on the
   server, Qt WebEngine is imported and its profile, page and view are built, the page loads) and
@@ -161,6 +165,7 @@ def child_ours() -> dict[str, Any]:
     run_until(lambda: controller.window is not None, "the main window")
     window = controller.window
     run_until(lambda: window.ctx.state.me is not None and not window.ctx.worker.busy, "the first fetches")
+    run_until(controller.demo_server.state.calls_ready.is_set, "the demo's background calls")
     from annet_desktop.ui.dialogs.payment import open_payment
 
     times, rss = [], []
@@ -194,6 +199,7 @@ def child_bare() -> dict[str, Any]:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     server = start_demo()
+    server.state.calls_ready.wait()  # as in ours: the demo's background seeding is not measured
     password = next(d.password for d in demo_accounts() if d.account == ACCOUNT)
     client = CabinetClient(server.url)
     client.login(ACCOUNT, password)
