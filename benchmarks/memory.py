@@ -33,12 +33,11 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from payment import run_until, settle
+from payment import run_json, run_until, settle
 from startup import ROOT, byte_compile, fresh_env
 
 GOAL_RATIO = 1.6
 ACCOUNT = "100004"
-TIMEOUT_S = 300.0
 
 
 def demo_password() -> str:
@@ -147,13 +146,9 @@ def write_rows(url: str, path: Path) -> int:
 
 
 def run_child(kind: str, arg: str, base: Path) -> dict[str, Any]:
+    """One child process of ``kind`` with its argument; its JSON result."""
     env = fresh_env(base, {"PYTHONPATH": str(ROOT), "ANNET_BENCH_PASSWORD": demo_password()})
-    argv = [sys.executable, str(Path(__file__).resolve()), "--child", kind, arg]
-    done = subprocess.run(argv, env=env, cwd=str(base), capture_output=True, text=True, timeout=TIMEOUT_S)
-    line = next((x for x in done.stdout.splitlines() if x.startswith("{")), None)
-    if done.returncode != 0 or line is None:
-        raise RuntimeError(f"{kind}: exit {done.returncode}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
-    return dict(json.loads(line))
+    return run_json([sys.executable, str(Path(__file__).resolve()), "--child", kind, arg], env, base, kind)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,6 +42,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "packaging"))
+from mapped_files import children
 from startup import ROOT, byte_compile, fresh_env
 
 GOAL_FIRST = 1.5
@@ -61,25 +63,10 @@ SETTLE_KB = 512
 
 def tree_rss_kb(pid: int | None = None) -> int:
     """RSS of ``pid`` (default: this process) and every process below it, in kB (Linux /proc)."""
-    root = os.getpid() if pid is None else pid
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
-    tree = {root}
-    while True:
-        more = {p for p, parent in parents.items() if parent in tree} - tree
-        if not more:
-            break
-        tree |= more
     total = 0
-    for pid_ in tree:
+    for member in children(os.getpid() if pid is None else pid):
         try:
-            for line in Path(f"/proc/{pid_}/status").read_text().splitlines():
+            for line in Path(f"/proc/{member}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1])
         except OSError:
@@ -230,18 +217,21 @@ def child_bare() -> dict[str, Any]:
 # --------------------------------------------------------------------------- the parent
 
 
-def run_child(kind: str, base: Path) -> dict[str, Any]:
-    """One child process; its JSON result."""
-    argv = [sys.executable, str(Path(__file__).resolve()), "--child", kind]
-    env = fresh_env(base, {})
-    if os.geteuid() == 0:  # Chromium's sandbox does not start as root (the frozen app does the same)
-        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
-    env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run(argv, env=env, cwd=str(base), capture_output=True, text=True, timeout=TIMEOUT_S)
+def run_json(argv: list[str], env: dict[str, str], cwd: Path, what: str) -> dict[str, Any]:
+    """Run a child process; the JSON object it printed on a line of its own."""
+    done = subprocess.run(argv, env=env, cwd=str(cwd), capture_output=True, text=True, timeout=TIMEOUT_S)
     line = next((x for x in done.stdout.splitlines() if x.startswith("{")), None)
     if done.returncode != 0 or line is None:
-        raise RuntimeError(f"{kind}: exit {done.returncode}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
+        raise RuntimeError(f"{what}: exit {done.returncode}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
     return dict(json.loads(line))
+
+
+def run_child(kind: str, base: Path) -> dict[str, Any]:
+    """One child process of ``kind``; its JSON result."""
+    env = fresh_env(base, {"PYTHONPATH": str(ROOT)})
+    if os.geteuid() == 0:  # Chromium's sandbox does not start as root (the frozen app does the same)
+        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    return run_json([sys.executable, str(Path(__file__).resolve()), "--child", kind], env, base, kind)
 
 
 def verdict(ok: bool) -> str:
