@@ -10,8 +10,9 @@ Conventions (docs/api.md says the same for outside readers):
   100,000-call month small on the wire and cheap to parse.
 
 No Qt and nothing of the server in here: this module is imported by both sides. The errors
-(:mod:`.errors`), the lists (:mod:`.history`), the payments (:mod:`.payments`) and the quotes
-(:mod:`.quotes`) have their own modules; their names are re-exported here, so ``schema.X`` reaches every wire model.
+(:mod:`.errors`), the lists (:mod:`.history`), the payments (:mod:`.payments`), the quotes
+(:mod:`.quotes`) and the forecast (:mod:`.forecast`) have their own modules; their names are
+re-exported here, so ``schema.X`` reaches every wire model.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ from pydantic import Field
 from .errors import ErrorCode as ErrorCode
 from .errors import FieldError as FieldError
 from .errors import Problem as Problem
+from .forecast import EventKind as EventKind
+from .forecast import Forecast as Forecast
+from .forecast import ForecastEvent as ForecastEvent
+from .forecast import Lasts as Lasts
+from .forecast import NextCharge as NextCharge
 from .history import Actor as Actor
 from .history import BalanceEntry as BalanceEntry
 from .history import BalanceKind as BalanceKind

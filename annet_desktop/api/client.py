@@ -35,6 +35,7 @@ from annet_contract.schema import (
     DiscountTake,
     DiscountTaken,
     ErrorCode,
+    Forecast,
     FieldError,
     FirstCharge,
     JournalEntry,
@@ -306,6 +307,10 @@ class CabinetClient:
 
     def account(self, number: str) -> Account:
         return self._get(Account, self._acc(number))
+
+    def forecast(self, number: str) -> Forecast:
+        """The next charge, how long the money lasts and the coming events of the account."""
+        return self._get(Forecast, f"{self._acc(number)}/forecast")
 
     def take_credit(self, number: str, idempotency_key: str | None = None) -> CreditOut:
         return self._change(CreditOut, "POST", f"{self._acc(number)}/credit", None, idempotency_key)

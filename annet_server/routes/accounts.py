@@ -13,12 +13,13 @@ from annet_contract.schema import (
     BalanceEntry,
     CallsPage,
     CreditOut,
+    Forecast,
     Page,
     PaymentCreate,
     PaymentOrder,
 )
 
-from ..billing import account, calls, credit, payments
+from ..billing import account, calls, credit, forecast, payments
 from .context import PROBLEMS, Ctx, bearer_token, change, idempotency_key, read, server_state
 from .journal import MAX_LIMIT
 
@@ -43,6 +44,17 @@ CALLS_READY_WAIT_S = 30.0
 def get_account(request: Request, number: Number, token: str = Depends(bearer_token)) -> Response:
     """The information area of «Счёт»."""
     return read(request, token, lambda c: account.get_account(c.db, c.clock, c.subscriber_id, number, c.lang))
+
+
+@router.get(
+    "/accounts/{number}/forecast",
+    response_model=Forecast,
+    responses=PROBLEMS,
+    summary="The next charge, how long the money lasts, the coming events (R-ACC-2, R-BILL-1, R-CREDIT)",
+)
+def get_forecast(request: Request, number: Number, token: str = Depends(bearer_token)) -> Response:
+    """What is coming: the charge of the 1st, the financial block and how much avoids it, credit and discount ends."""
+    return read(request, token, lambda c: forecast.get_forecast(c.db, c.clock, c.subscriber_id, number, c.lang))
 
 
 @router.post(

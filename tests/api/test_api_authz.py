@@ -42,6 +42,7 @@ Call = Callable[[CabinetClient, _Ids], Any]
 WITH_B_NUMBER: dict[str, Call] = {
     "account": lambda c, i: c.account(i.b_number),
     "take_credit": lambda c, i: c.take_credit(i.b_number),
+    "forecast": lambda c, i: c.forecast(i.b_number),
     "services": lambda c, i: c.services(i.b_number),
     "catalog": lambda c, i: c.catalog(i.b_number),
     "first_charge": lambda c, i: c.first_charge(i.b_number, i.catalog_id, i.tariff_id),
