@@ -198,3 +198,17 @@ def test_events_come_in_time_order(world_factory: WorldFactory) -> None:
     world.run(billing.take_discount, sub, sub.number, sub.service_id, table.offers[0].id)
     fc = _forecast(world, sub)
     assert [e.at for e in fc.events] == sorted(e.at for e in fc.events) and len(fc.events) >= 2
+
+
+def test_a_credit_ending_at_00_00_on_the_1st_needs_the_charge_written_at_that_moment(
+    world_factory: WorldFactory,
+) -> None:
+    world = world_factory(msk(2026, 11, 25, 23, 59))
+    before = world.subscriber("-300.00", financial_block=True)
+    world.run(billing.take_credit, before, before.number)  # ends 30.11 23:59: before the charge
+    assert _events(_forecast(world, before), EventKind.CREDIT_ENDS)[0].amount == Decimal("300.00")
+    world.clock.set(msk(2026, 11, 26))
+    at = world.subscriber("-300.00", financial_block=True)
+    world.run(billing.take_credit, at, at.number)  # ends 01.12 00:00: the catch-up charges first
+    ends = _events(_forecast(world, at), EventKind.CREDIT_ENDS)[0]
+    assert ends.at == msk(2026, 12, 1) and ends.amount == Decimal("1050.00")
