@@ -30,7 +30,7 @@ class EventKind(StrEnum):
 
     CREDIT_ENDS = "credit_ends"  # the credit in force ends at ``at``; ``amount`` repays it before then
     # the financial block from ``at`` (00:00 of an 11th, or a credit's end) unless ``amount`` is paid
-    # before it; with ``at`` in the past the block is in force and ``amount`` lifts it
+    # before it; ``in_force``: it began at ``at`` and ``amount`` lifts it
     FINANCIAL_BLOCK = "financial_block"
     CREDIT_BAN_LIFTS = "credit_ban_lifts"  # a new credit may be taken from ``at``
     # the paid discount of ``service_id`` ends at ``at`` (00:00 after its last day);
@@ -50,6 +50,7 @@ class ForecastEvent(Wire):
     service_id: int | None = None
     service: str | None = None
     extension_open: bool = False
+    in_force: bool = False
 
 
 class NextCharge(Wire):

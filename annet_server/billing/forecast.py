@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from annet_contract import forecast as f
+from annet_contract import schema as s
 
 from .. import models as m
 from ..db import as_moscow
@@ -61,7 +62,7 @@ def money_lasts(acc: m.Account, today: dt.date) -> tuple[f.Lasts, dt.date | None
 
 
 def _last_paid_day(acc: m.Account, month: dt.date, balance: int) -> dt.date:
-    """The last day of ``month`` whose shares from the 1st the balance still covers (the day before the 1st if none)."""
+    """The last day of ``month`` whose shares from its 1st the balance covers (the day before, if none)."""
     last = month - ONE_DAY
     for day in day_range(month, next_month_start(month) - ONE_DAY):
         cost = sum(shares_kopecks(paid_days(svc, month, day)) for svc in acc.services)
@@ -77,7 +78,7 @@ def _block_event(acc: m.Account, credit: m.Credit | None, now: dt.datetime) -> f
     balance = acc.balance_kopecks
     if acc.financial_block:
         since = as_moscow(acc.financial_block_since) or now
-        return _needing(f.EventKind.FINANCIAL_BLOCK, since, acc, today, now)
+        return _needing(f.EventKind.FINANCIAL_BLOCK, since, acc, today, now, in_force=True)
     if credit is not None:
         ends = as_moscow(credit.ends_at)
         assert ends is not None
@@ -98,11 +99,17 @@ def _block_event(acc: m.Account, credit: m.Credit | None, now: dt.datetime) -> f
 
 
 def _needing(
-    kind: f.EventKind, at: dt.datetime, acc: m.Account, today: dt.date, by: dt.datetime
+    kind: f.EventKind,
+    at: dt.datetime,
+    acc: m.Account,
+    today: dt.date,
+    by: dt.datetime,
+    in_force: bool = False,
 ) -> f.ForecastEvent:
     """An event with the amount that keeps the balance ≥ 0 at ``by``: R-ACC-2's rounding, whole roubles."""
     due = _charges_due_by(acc, today, by)
-    return f.ForecastEvent(kind=kind, at=at, amount=_money(recommended_payment_kopecks(due, acc.balance_kopecks)))
+    amount = _money(recommended_payment_kopecks(due, acc.balance_kopecks))
+    return f.ForecastEvent(kind=kind, at=at, amount=amount, in_force=in_force)
 
 
 def _credit_events(acc: m.Account, credit: m.Credit | None, now: dt.datetime) -> list[f.ForecastEvent]:
@@ -122,23 +129,20 @@ def _service_events(acc: m.Account, now: dt.datetime, lang: str) -> list[f.Forec
     out = []
     for svc in acc.services:
         name = _lang_name(svc.catalog_item.name, svc.catalog_item.name_en, lang)
-        ids: dict[str, Any] = {"service_id": svc.id, "service": name}
+
+        def event(kind: f.EventKind, day: dt.date, **more: Any) -> f.ForecastEvent:
+            return f.ForecastEvent(kind=kind, at=midnight(day), service_id=svc.id, service=name, **more)
+
         current = _current_discount(svc, today)
         if current is not None:
             mode, _why = _discount_mode(svc, acc, today)
-            end = midnight(current.ends_on + ONE_DAY)
-            out.append(
-                f.ForecastEvent(kind=f.EventKind.DISCOUNT_ENDS, at=end, extension_open=mode is not None, **ids)
-            )
+            extension_open = mode is s.DiscountMode.EXTEND
+            out.append(event(f.EventKind.DISCOUNT_ENDS, current.ends_on + ONE_DAY, extension_open=extension_open))
             opens = extension_opens_on(current.ends_on)
             if today < opens:
-                out.append(f.ForecastEvent(kind=f.EventKind.DISCOUNT_EXTENSION_OPENS, at=midnight(opens), **ids))
+                out.append(event(f.EventKind.DISCOUNT_EXTENSION_OPENS, opens))
         if _same_month(svc.last_voluntary_block_at, now):
-            out.append(
-                f.ForecastEvent(
-                    kind=f.EventKind.VOLUNTARY_BLOCK_LIMIT_RESETS, at=midnight(next_month_start(today)), **ids
-                )
-            )
+            out.append(event(f.EventKind.VOLUNTARY_BLOCK_LIMIT_RESETS, next_month_start(today)))
     return out
 
 

@@ -53,8 +53,10 @@ def get_account(request: Request, number: Number, token: str = Depends(bearer_to
     summary="The next charge, how long the money lasts, the coming events (R-ACC-2, R-BILL-1, R-CREDIT)",
 )
 def get_forecast(request: Request, number: Number, token: str = Depends(bearer_token)) -> Response:
-    """What is coming: the charge of the 1st, the financial block and how much avoids it, credit and discount ends."""
-    return read(request, token, lambda c: forecast.get_forecast(c.db, c.clock, c.subscriber_id, number, c.lang))
+    """What is coming: the charge of the 1st, the block and what avoids it, credit and discount ends."""
+    return read(
+        request, token, lambda c: forecast.get_forecast(c.db, c.clock, c.subscriber_id, number, c.lang)
+    )
 
 
 @router.post(

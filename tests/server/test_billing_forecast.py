@@ -42,7 +42,8 @@ def test_next_charge_is_what_the_1st_writes_and_the_recommended_payment_is_the_a
     sub = world.subscriber("1000.00")  # «Домашний 300», 750 ₽
     fc = _forecast(world, sub)
     assert fc.next_charge.at == msk(2026, 12, 1) and fc.next_charge.amount == Decimal("750.00")
-    assert fc.balance == Decimal("1000.00") and fc.recommended_payment == world.account(sub).recommended_payment
+    assert fc.balance == Decimal("1000.00")
+    assert fc.recommended_payment == world.account(sub).recommended_payment
     # 1000 − 750 (December) = 250 for January at 750/31 a day: 10 days cost 241.94, 11 cost 266.13
     assert (fc.lasts, fc.lasts_until) == (Lasts.UNTIL, dt.date(2027, 1, 10))
     block = _block(fc)
@@ -74,12 +75,14 @@ def test_financial_block_on_the_10th_at_23_59_and_the_11th_at_00_00(world_factor
     assert fc.lasts is Lasts.OWING and fc.lasts_until is None
     block = _block(fc)
     assert block is not None and block.at == msk(2026, 11, 11) and block.amount == Decimal("321.00")
+    assert not block.in_force
 
     world.clock.set(msk(2026, 11, 11))
     fc = _forecast(world, sub)
     assert world.account(sub).financial_block
     block = _block(fc)  # in force since 00:00; the amount lifts it
     assert block is not None and block.at == msk(2026, 11, 11) and block.amount == Decimal("321.00")
+    assert block.in_force
 
 
 def test_a_positive_balance_on_the_10th_looks_to_the_next_11th(world_factory: WorldFactory) -> None:
@@ -127,7 +130,9 @@ def test_discount_last_day_and_extension(world_factory: WorldFactory) -> None:
     fc = _forecast(world, sub)
     assert fc.next_charge.amount == Decimal("0.00")  # February is covered
     ends = _events(fc, EventKind.DISCOUNT_ENDS)
-    assert [(e.at, e.extension_open, e.service_id) for e in ends] == [(msk(2027, 3, 1), False, sub.service_id)]
+    assert [(e.at, e.extension_open, e.service_id) for e in ends] == [
+        (msk(2027, 3, 1), False, sub.service_id)
+    ]
     opens = _events(fc, EventKind.DISCOUNT_EXTENSION_OPENS)
     assert [e.at for e in opens] == [msk(2027, 2, 1)] and opens[0].service == "Доступ в интернет"
     assert _events(_forecast(world, sub, "en"), EventKind.DISCOUNT_ENDS)[0].service == "Internet access"
