@@ -39,12 +39,24 @@
         <translation>Recommended payment</translation>
     </message>
     <message>
+        <source>Прогноз</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>Следующее списание</source>
+        <translation>Next charge</translation>
+    </message>
+    <message>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
         <source>Кредит</source>
         <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Впереди</source>
+        <translation>Coming up</translation>
     </message>
     <message>
         <source>Оплатить</source>
@@ -73,6 +85,18 @@
     <message>
         <source>По счёту действует финансовая блокировка. Пополните баланс: после оплаты услуги возобновятся в течение 1–10 минут.</source>
         <translation>The account is under a financial block. Top up the balance: services resume within 1–10 minutes after the payment.</translation>
+    </message>
+    <message>
+        <source>Прогноз недоступен</source>
+        <translation>The forecast is not available</translation>
+    </message>
+    <message>
+        <source>Загрузка прогноза…</source>
+        <translation>Loading the forecast…</translation>
+    </message>
+    <message>
+        <source>Ничего не ожидается</source>
+        <translation>Nothing coming up</translation>
     </message>
     <message>
         <source>Действует до </source>
@@ -308,7 +332,7 @@
     <name>CallsTab</name>
     <message>
         <source>Январь</source>
-        <extracomment>rows per request: small enough that parsing a page never holds the GUI back for long rows used to size the columns, and the least width of each column in digits</extracomment>
+        <extracomment>the calls tab&apos;s translation context (the month names are translated there)</extracomment>
         <translation>January</translation>
     </message>
     <message>
@@ -357,6 +381,7 @@
     </message>
     <message>
         <source>Звонки</source>
+        <extracomment>rows per request: small enough that parsing a page never holds the GUI back for long rows used to size the columns, and the least width of each column in digits</extracomment>
         <translation>Calls</translation>
     </message>
     <message>
@@ -718,6 +743,61 @@
     <message>
         <source>Адрес e-mail не может содержать пробелов.</source>
         <translation>An e-mail address cannot contain spaces.</translation>
+    </message>
+</context>
+<context>
+    <name>Forecast</name>
+    <message>
+        <source>Блокировка с {date}: пополните на {amount}, чтобы её снять</source>
+        <translation>Blocked since {date}: top up with {amount} to lift the block</translation>
+    </message>
+    <message>
+        <source>Пополните до {last_day} на {amount}, иначе с {block_day} блокировка</source>
+        <translation>Top up by {last_day} with {amount}, or the account is blocked from {block_day}</translation>
+    </message>
+    <message>
+        <source>Пополните на {amount} до {moment}, иначе с этого момента блокировка</source>
+        <translation>Top up with {amount} before {moment}, or the account is blocked from then</translation>
+    </message>
+    <message>
+        <source>Хватит больше чем на год</source>
+        <translation>Enough for more than a year</translation>
+    </message>
+    <message>
+        <source>Хватит до {date}</source>
+        <translation>Enough until {date}</translation>
+    </message>
+    <message>
+        <source>Баланс отрицательный: текущий месяц не оплачен</source>
+        <translation>The balance is negative: this month is not paid for</translation>
+    </message>
+    <message>
+        <source>{amount} — {date}</source>
+        <translation>{amount} on {date}</translation>
+    </message>
+    <message>
+        <source>Кредит заканчивается {moment}: пополните на {amount}, чтобы блокировка не вернулась</source>
+        <translation>The credit ends at {moment}: top up with {amount} so that the block does not come back</translation>
+    </message>
+    <message>
+        <source>Кредит снова можно будет получить с {date}</source>
+        <translation>A credit can be taken again from {date}</translation>
+    </message>
+    <message>
+        <source>Скидка на «{service}» действует по {date}; её уже можно продлить</source>
+        <translation>The discount on “{service}” runs through {date}; it can be extended now</translation>
+    </message>
+    <message>
+        <source>Скидка на «{service}» действует по {date}</source>
+        <translation>The discount on “{service}” runs through {date}</translation>
+    </message>
+    <message>
+        <source>Продлить скидку на «{service}» можно с {date}</source>
+        <translation>The discount on “{service}” can be extended from {date}</translation>
+    </message>
+    <message>
+        <source>Добровольную блокировку «{service}» можно будет включить с {date}</source>
+        <translation>A voluntary block of “{service}” can be started again from {date}</translation>
     </message>
 </context>
 <context>
@@ -1453,7 +1533,7 @@
     <name>PaymentDialog</name>
     <message>
         <source>Введите сумму платежа.</source>
-        <extracomment>the amount messages of :mod:`annet_desktop.domain.payment_amount`, for lupdate (translated by _t)</extracomment>
+        <extracomment>the amount messages of :mod:`annet_contract.payment_amount`, for lupdate (translated by _t)</extracomment>
         <translation>Enter the amount to pay.</translation>
     </message>
     <message>
