@@ -11,8 +11,8 @@ Conventions (docs/api.md says the same for outside readers):
 
 No Qt and nothing of the server in here: this module is imported by both sides. The errors
 (:mod:`.errors`), the lists (:mod:`.history`), the payments (:mod:`.payments`), the quotes
-(:mod:`.quotes`) and the forecast (:mod:`.forecast`) have their own modules; their names are
-re-exported here, so ``schema.X`` reaches every wire model.
+(:mod:`.quotes`), the forecast (:mod:`.forecast`) and the calls summary (:mod:`.calls_summary`) have
+their own modules; their names are re-exported here, so ``schema.X`` reaches every wire model.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ from typing import Annotated
 from pydantic import Field
 
 # the names other modules of the contract define, re-exported for ``schema.X`` users
+from .calls_summary import CallsSummary as CallsSummary
+from .calls_summary import MonthCost as MonthCost
+from .calls_summary import ZoneTotal as ZoneTotal
 from .errors import ErrorCode as ErrorCode
 from .errors import FieldError as FieldError
 from .errors import Problem as Problem

@@ -28,6 +28,7 @@ from annet_contract.schema import (
     Account,
     BalanceEntry,
     CallsPage,
+    CallsSummary,
     CatalogItem,
     ContactsUpdate,
     CreditOut,
@@ -383,6 +384,10 @@ class CabinetClient:
         if cursor:
             params["cursor"] = cursor
         return self._get(CallsPage, f"{self._acc(number)}/calls", params)
+
+    def calls_summary(self, number: str, year: int, month: int) -> CallsSummary:
+        """The month's calls by zone and direction and 12 months of cost, summed by the server."""
+        return self._get(CallsSummary, f"{self._acc(number)}/calls/summary", {"year": year, "month": month})
 
     def iter_calls(self, number: str, year: int, month: int, *, limit: int = 25000) -> Iterator[CallsPage]:
         """Every page of the month, in order."""

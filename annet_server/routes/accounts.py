@@ -12,6 +12,7 @@ from annet_contract.schema import (
     Account,
     BalanceEntry,
     CallsPage,
+    CallsSummary,
     CreditOut,
     Forecast,
     Page,
@@ -19,7 +20,7 @@ from annet_contract.schema import (
     PaymentOrder,
 )
 
-from ..billing import account, calls, credit, forecast, payments
+from ..billing import account, calls, calls_summary, credit, forecast, payments
 from .context import PROBLEMS, Ctx, bearer_token, change, idempotency_key, read, server_state
 from .journal import MAX_LIMIT
 
@@ -122,6 +123,28 @@ def get_calls(
         request,
         token,
         lambda c: calls.calls_page(c.db, c.clock, c.subscriber_id, number, year, month, limit, cursor),
+    )
+
+
+@router.get(
+    "/accounts/{number}/calls/summary",
+    response_model=CallsSummary,
+    responses=PROBLEMS,
+    summary="The month's calls by zone and direction, and the cost of the last 12 months (issue 14)",
+)
+def get_calls_summary(
+    request: Request,
+    number: Number,
+    year: Annotated[Year, Query()],
+    month: Annotated[Month, Query()],
+    token: str = Depends(bearer_token),
+) -> Response:
+    """Summed by the server: calls, minutes and cost per zone and direction; 12 months of cost."""
+    server_state(request).calls_ready.wait(CALLS_READY_WAIT_S)
+    return read(
+        request,
+        token,
+        lambda c: calls_summary.get_calls_summary(c.db, c.clock, c.subscriber_id, number, year, month),
     )
 
 
