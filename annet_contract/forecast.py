@@ -66,6 +66,7 @@ class Forecast(Wire):
     balance: Money
     recommended_payment: Money  # the same figure as Account.recommended_payment (R-ACC-2)
     next_charge: NextCharge
+    charges: list[NextCharge]  # the next two charges of the 1st (the first is ``next_charge``), for a chart
     lasts: Lasts
     lasts_until: dt.date | None = None  # with UNTIL: the last day the balance pays for
     events: list[ForecastEvent]  # in the order they come

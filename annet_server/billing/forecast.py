@@ -163,6 +163,10 @@ def get_forecast(db: Session, clock: Any, sub_id: int, number: str, lang: str = 
         balance=_money(acc.balance_kopecks),
         recommended_payment=_money(recommended_payment_kopecks(fees, acc.balance_kopecks)),
         next_charge=f.NextCharge(at=midnight(next_month_start(today)), amount=_money(fees)),
+        charges=[
+            f.NextCharge(at=midnight(month), amount=_money(month_charges_kopecks(acc, month)))
+            for month in (next_month_start(today), next_month_start(next_month_start(today)))
+        ],
         lasts=lasts,
         lasts_until=until,
         events=events,

@@ -42,6 +42,10 @@ def test_next_charge_is_what_the_1st_writes_and_the_recommended_payment_is_the_a
     sub = world.subscriber("1000.00")  # «Домашний 300», 750 ₽
     fc = _forecast(world, sub)
     assert fc.next_charge.at == msk(2026, 12, 1) and fc.next_charge.amount == Decimal("750.00")
+    assert [(c.at, c.amount) for c in fc.charges] == [
+        (msk(2026, 12, 1), Decimal("750.00")),
+        (msk(2027, 1, 1), Decimal("750.00")),
+    ]
     assert fc.balance == Decimal("1000.00")
     assert fc.recommended_payment == world.account(sub).recommended_payment
     # 1000 − 750 (December) = 250 for January at 750/31 a day: 10 days cost 241.94, 11 cost 266.13
