@@ -29,7 +29,9 @@ MONTHS_OF_COST = 12
 _DIRECTION_ORDER = {s.CallDirection.IN.value: 0, s.CallDirection.OUT.value: 1}
 
 
-def get_calls_summary(db: Session, clock: Any, sub_id: int, number: str, year: int, month: int) -> cs.CallsSummary:
+def get_calls_summary(
+    db: Session, clock: Any, sub_id: int, number: str, year: int, month: int
+) -> cs.CallsSummary:
     """``GET /accounts/{number}/calls/summary``: the month by zone and direction, 12 months of cost."""
     acc = _account(db, sub_id, number)
     if not 1 <= int(month) <= 12 or not 1970 <= int(year) <= 9999:

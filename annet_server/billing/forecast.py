@@ -136,8 +136,8 @@ def _service_events(acc: m.Account, now: dt.datetime, lang: str) -> list[f.Forec
         current = _current_discount(svc, today)
         if current is not None:
             mode, _why = _discount_mode(svc, acc, today)
-            extension_open = mode is s.DiscountMode.EXTEND
-            out.append(event(f.EventKind.DISCOUNT_ENDS, current.ends_on + ONE_DAY, extension_open=extension_open))
+            ends = current.ends_on + ONE_DAY
+            out.append(event(f.EventKind.DISCOUNT_ENDS, ends, extension_open=mode is s.DiscountMode.EXTEND))
             opens = extension_opens_on(current.ends_on)
             if today < opens:
                 out.append(event(f.EventKind.DISCOUNT_EXTENSION_OPENS, opens))

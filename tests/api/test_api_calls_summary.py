@@ -23,7 +23,8 @@ def test_summary_equals_the_calls_summed_by_zone_and_direction(server: Any) -> N
     year, month = 2026, 11
     totals: dict[tuple[str, str], list[Any]] = defaultdict(lambda: [0, 0, Decimal(0)])
     for page in client.iter_calls(number, year, month):
-        for zone, direction, seconds, cost in zip(page.zone, page.direction, page.duration_s, page.cost, strict=True):
+        columns = (page.zone, page.direction, page.duration_s, page.cost)
+        for zone, direction, seconds, cost in zip(*columns, strict=True):
             row = totals[(zone, direction.value)]
             row[0] += 1
             row[1] += -(-seconds // 60)  # each call's started minutes
@@ -34,7 +35,8 @@ def test_summary_equals_the_calls_summed_by_zone_and_direction(server: Any) -> N
     assert [(z.zone, z.direction.value) for z in summary.zones] == sorted(
         got, key=lambda k: (k[0], k[1] != "in")
     )
-    assert [(mc.year, mc.month + 0) for mc in summary.months] == [(y, mo + 1) for y, mo in _months_back(2026, 11, 12)]
+    expected = [(y, mo + 1) for y, mo in _months_back(2026, 11, 12)]
+    assert [(mc.year, mc.month) for mc in summary.months] == expected
     for mc in summary.months:
         pages = list(client.iter_calls(number, mc.year, mc.month))
         assert mc.calls == sum(len(p) for p in pages)

@@ -66,7 +66,8 @@ def test_in_english(qtbot: Any, logged_in: Callable[..., Any], server: Any) -> N
     controller, window, _demo = logged_in("internet-discount", "en")
     forecast = _shown(qtbot, controller)
     text = window.account.values["forecast"].text()
-    assert text.startswith("Top up by 10.12 with ") and text.endswith(", or the account is blocked from 11.12")
+    assert text.startswith("Top up by 10.12 with ")
+    assert text.endswith(", or the account is blocked from 11.12")
     assert forecast.balance == Decimal("10.00")
 
 

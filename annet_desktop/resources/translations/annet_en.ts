@@ -175,6 +175,38 @@
     </message>
 </context>
 <context>
+    <name>BalanceChart</name>
+    <message>
+        <source>График баланса</source>
+        <extracomment>marker diameter in pixels</extracomment>
+        <translation>Balance chart</translation>
+    </message>
+    <message>
+        <source>Баланс</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Пополнения</source>
+        <translation>Top-ups</translation>
+    </message>
+    <message>
+        <source>Списания</source>
+        <translation>Write-offs</translation>
+    </message>
+    <message>
+        <source>Прогноз</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>Баланс за 12 месяцев: от {low} до {high}, сейчас {now}; пополнений: {payments}, списаний: {charges}.</source>
+        <translation>Balance over 12 months: from {low} to {high}, now {now}; top-ups: {payments}, write-offs: {charges}.</translation>
+    </message>
+    <message>
+        <source>Прогноз после следующих списаний: {amount}.</source>
+        <translation>Forecast after the next charges: {amount}.</translation>
+    </message>
+</context>
+<context>
     <name>BalanceModel</name>
     <message>
         <source>Дата и время</source>

@@ -39,7 +39,9 @@ def fetch_year(client: Any, number: str, since: dt.datetime) -> list[Any]:
 class BalanceChartPanel(QObject):
     """Owns the chart widget of a balance tab and keeps it current."""
 
-    def __init__(self, ctx: TabContext, chart: Any, select_entry: Callable[[int], None], parent: QObject) -> None:
+    def __init__(
+        self, ctx: TabContext, chart: Any, select_entry: Callable[[int], None], parent: QObject
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.chart = chart

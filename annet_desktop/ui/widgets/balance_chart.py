@@ -123,9 +123,11 @@ class BalanceChart(QWidget):
     def describe(self, series: balance_series.Series) -> str:
         """The chart in one sentence: range, lowest and highest balance, the counts of markers."""
         values = [v for _, v in series.steps] or [0.0]
-        text = self.tr(
-            "Баланс за 12 месяцев: от {low} до {high}, сейчас {now}; пополнений: {payments}, списаний: {charges}."
-        ).format(
+        template = self.tr(
+            "Баланс за 12 месяцев: от {low} до {high}, сейчас {now}; "
+            "пополнений: {payments}, списаний: {charges}."
+        )
+        text = template.format(
             low=_roubles(min(values)),
             high=_roubles(max(values)),
             now=_roubles(values[-1]),
