@@ -361,6 +361,45 @@
     </message>
 </context>
 <context>
+    <name>CallsMonthSummary</name>
+    <message>
+        <source>Входящие</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Исходящие</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <source>Зона</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Направление</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Звонков</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Минут</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Стоимость</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Итоги месяца по зонам</source>
+        <translation>Month totals by zone</translation>
+    </message>
+    <message>
+        <source>Стоимость звонков за 12 месяцев: {costs}.</source>
+        <translation>Cost of calls over 12 months: {costs}.</translation>
+    </message>
+</context>
+<context>
     <name>CallsTab</name>
     <message>
         <source>Январь</source>
@@ -585,6 +624,17 @@
     <message>
         <source>E-mail сохранён.</source>
         <translation>The e-mail has been saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CostBars</name>
+    <message>
+        <source>Стоимость звонков по месяцам</source>
+        <translation>Cost of calls by month</translation>
+    </message>
+    <message>
+        <source>Стоимость, ₽</source>
+        <translation>Cost, ₽</translation>
     </message>
 </context>
 <context>
