@@ -112,6 +112,7 @@ class BalanceChart(QWidget):
         low, high = min(values + [0.0]), max(values + [0.0])
         pad = max(1.0, (high - low) * 0.05)
         self.y_axis.setRange(low - pad, high + pad)
+        self.y_axis.applyNiceNumbers()
         self.x_axis.setRange(
             QDateTime.fromMSecsSinceEpoch(int(series.start)), QDateTime.fromMSecsSinceEpoch(int(series.end))
         )
