@@ -80,3 +80,15 @@ def test_a_block_in_force_says_what_lifts_it(
     assert block.in_force
     text = window.account.values["forecast"].text()
     assert text.startswith("Блокировка с ") and format_money(block.amount) in text
+
+
+def test_a_block_months_away_is_not_urgent_the_line_says_how_long_it_lasts(
+    qtbot: Any, logged_in: Callable[..., Any], server: Any
+) -> None:
+    demo = server.by_case("internet-discount")
+    _set_balance(server, demo.account, 1000_00)  # covers December, not the months after
+    controller, window, _demo = logged_in("internet-discount")
+    forecast = _shown(qtbot, controller)
+    block = next(e for e in forecast.events if e.kind.value == "financial_block")
+    assert forecast.recommended_payment == 0 and not block.in_force and forecast.lasts_until is not None
+    assert window.account.values["forecast"].text() == "Хватит до " + format_date(forecast.lasts_until)
