@@ -8,14 +8,11 @@ so :class:`Forecasts` loads it again right after; the views read it from here an
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from .worker import Priority
-
-if TYPE_CHECKING:
-    from .state import CabinetState
 
 
 def _fetch_forecast(client: Any, number: str) -> Any:
@@ -27,7 +24,8 @@ class Forecasts(QObject):
 
     changed = Signal(str)
 
-    def __init__(self, state: CabinetState) -> None:
+    def __init__(self, state: Any) -> None:
+        """``state`` is the :class:`~annet_desktop.state.CabinetState` that owns it (not imported: no circle)."""
         super().__init__(state)
         self._state = state
         self._forecasts: dict[str, Any] = {}
