@@ -10,9 +10,9 @@ Conventions (docs/api.md says the same for outside readers):
   100,000-call month small on the wire and cheap to parse.
 
 No Qt and nothing of the server in here: this module is imported by both sides. The errors
-(:mod:`.errors`), the lists (:mod:`.history`), the payments (:mod:`.payments`) and the quotes
-(:mod:`.quotes`) have their own modules; their names are re-exported here, so ``schema.X``
-reaches every wire model.
+(:mod:`.errors`), the lists (:mod:`.history`), the payments (:mod:`.payments`), the quotes
+(:mod:`.quotes`), the forecast (:mod:`.forecast`) and the calls summary (:mod:`.calls_summary`) have
+their own modules; their names are re-exported here, so ``schema.X`` reaches every wire model.
 """
 
 from __future__ import annotations
@@ -24,9 +24,17 @@ from typing import Annotated
 from pydantic import Field
 
 # the names other modules of the contract define, re-exported for ``schema.X`` users
+from .calls_summary import CallsSummary as CallsSummary
+from .calls_summary import MonthCost as MonthCost
+from .calls_summary import ZoneTotal as ZoneTotal
 from .errors import ErrorCode as ErrorCode
 from .errors import FieldError as FieldError
 from .errors import Problem as Problem
+from .forecast import EventKind as EventKind
+from .forecast import Forecast as Forecast
+from .forecast import ForecastEvent as ForecastEvent
+from .forecast import Lasts as Lasts
+from .forecast import NextCharge as NextCharge
 from .history import Actor as Actor
 from .history import BalanceEntry as BalanceEntry
 from .history import BalanceKind as BalanceKind

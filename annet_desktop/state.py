@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from annet_contract.moscow import MOSCOW
 
+from .forecasts import Forecasts
 from .worker import Priority, Reply, Worker
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,7 @@ class CabinetState(QObject):
         self.last_refresh: dt.datetime | None = None
         self.online = True
         worker.replyDropped.connect(self._on_dropped)
+        self.forecasts = Forecasts(self)  # follows accountChanged
 
     # ------------------------------------------------------------------ session
     def start_session(self, me: Any, login_account: str) -> None:

@@ -9,7 +9,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-HEAVY = ("requests", "pydantic", "keyring", "openpyxl", "annet_server", "PySide6.QtWebEngineWidgets", "lxml")
+HEAVY = (
+    "requests",
+    "pydantic",
+    "keyring",
+    "openpyxl",
+    "annet_server",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtCharts",
+    "lxml",
+)
 
 PROBE = """
 import sys

@@ -28,6 +28,7 @@ from annet_contract.schema import (
     Account,
     BalanceEntry,
     CallsPage,
+    CallsSummary,
     CatalogItem,
     ContactsUpdate,
     CreditOut,
@@ -35,6 +36,7 @@ from annet_contract.schema import (
     DiscountTake,
     DiscountTaken,
     ErrorCode,
+    Forecast,
     FieldError,
     FirstCharge,
     JournalEntry,
@@ -307,6 +309,10 @@ class CabinetClient:
     def account(self, number: str) -> Account:
         return self._get(Account, self._acc(number))
 
+    def forecast(self, number: str) -> Forecast:
+        """The next charge, how long the money lasts and the coming events of the account."""
+        return self._get(Forecast, f"{self._acc(number)}/forecast")
+
     def take_credit(self, number: str, idempotency_key: str | None = None) -> CreditOut:
         return self._change(CreditOut, "POST", f"{self._acc(number)}/credit", None, idempotency_key)
 
@@ -378,6 +384,10 @@ class CabinetClient:
         if cursor:
             params["cursor"] = cursor
         return self._get(CallsPage, f"{self._acc(number)}/calls", params)
+
+    def calls_summary(self, number: str, year: int, month: int) -> CallsSummary:
+        """The month's calls by zone and direction and 12 months of cost, summed by the server."""
+        return self._get(CallsSummary, f"{self._acc(number)}/calls/summary", {"year": year, "month": month})
 
     def iter_calls(self, number: str, year: int, month: int, *, limit: int = 25000) -> Iterator[CallsPage]:
         """Every page of the month, in order."""

@@ -7,9 +7,9 @@ runs :func:`catchup.catch_up` once per request before a rule (routes/context.py 
 not catch up again. A refusal is a :class:`refusals.RuleError` with no text of its own: the HTTP
 layer words it in the request's language.
 
-One module per seam (account, credit, services and tariffs, blocks, discounts, payments, calls,
-journal, catchup, subscriber); what several seams read lives once in lookups, ledger (the balance
-and the financial block), service_rules (what a service costs and may do now), months, kopecks,
+One module per seam (account, forecast, credit, services and tariffs, blocks, discounts, payments,
+calls, calls_summary, journal, catchup, subscriber); what several seams read lives once in lookups,
+ledger (the balance and the financial block), service_rules (what a service costs and may do now), months, kopecks,
 paging, localized. This module only re-exports.
 
 Money is one model (SPEC "Money — one model", R-BILL; docs/decisions.md says every choice):
@@ -41,9 +41,11 @@ from __future__ import annotations
 from .account import balance_history, get_account, recommended_payment_kopecks
 from .blocks import block_quote, block_service, set_admin_block, unblock_quote, unblock_service
 from .calls import calls_page, record_calls
+from .calls_summary import get_calls_summary
 from .catchup import catch_up
 from .credit import CREDIT_BAN_MONTHS, CREDIT_DAYS, credit_banned_until, credit_ends_at, take_credit
 from .discounts import discount_offers, discounted_fee_kopecks, take_discount
+from .forecast import get_forecast
 from .journal import journal_page, record_journal
 from .ledger import FINANCIAL_BLOCK_DAY
 from .lookups import find_subscriber_by_account
@@ -94,6 +96,8 @@ __all__ = [
     "find_subscriber_by_account",
     "first_charge_quote",
     "get_account",
+    "get_calls_summary",
+    "get_forecast",
     "get_me",
     "get_payment",
     "journal_page",

@@ -67,7 +67,11 @@ def next_charge_kopecks(acc: m.Account, today: dt.date) -> int:
     Its tariff (a change today counts), nothing for the days a paid discount covers, nothing for a
     service under a voluntary block.
     """
-    month = next_month_start(today)
+    return month_charges_kopecks(acc, next_month_start(today))
+
+
+def month_charges_kopecks(acc: m.Account, month: dt.date) -> int:
+    """The charge of the 1st of ``month`` over every service of the account (what the catch-up writes)."""
     return sum(month_charge_kopecks(svc, month) for svc in acc.services)
 
 

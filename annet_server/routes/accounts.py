@@ -12,13 +12,15 @@ from annet_contract.schema import (
     Account,
     BalanceEntry,
     CallsPage,
+    CallsSummary,
     CreditOut,
+    Forecast,
     Page,
     PaymentCreate,
     PaymentOrder,
 )
 
-from ..billing import account, calls, credit, payments
+from ..billing import account, calls, calls_summary, credit, forecast, payments
 from .context import PROBLEMS, Ctx, bearer_token, change, idempotency_key, read, server_state
 from .journal import MAX_LIMIT
 
@@ -43,6 +45,19 @@ CALLS_READY_WAIT_S = 30.0
 def get_account(request: Request, number: Number, token: str = Depends(bearer_token)) -> Response:
     """The information area of «Счёт»."""
     return read(request, token, lambda c: account.get_account(c.db, c.clock, c.subscriber_id, number, c.lang))
+
+
+@router.get(
+    "/accounts/{number}/forecast",
+    response_model=Forecast,
+    responses=PROBLEMS,
+    summary="The next charge, how long the money lasts, the coming events (R-ACC-2, R-BILL-1, R-CREDIT)",
+)
+def get_forecast(request: Request, number: Number, token: str = Depends(bearer_token)) -> Response:
+    """What is coming: the charge of the 1st, the block and what avoids it, credit and discount ends."""
+    return read(
+        request, token, lambda c: forecast.get_forecast(c.db, c.clock, c.subscriber_id, number, c.lang)
+    )
 
 
 @router.post(
@@ -108,6 +123,28 @@ def get_calls(
         request,
         token,
         lambda c: calls.calls_page(c.db, c.clock, c.subscriber_id, number, year, month, limit, cursor),
+    )
+
+
+@router.get(
+    "/accounts/{number}/calls/summary",
+    response_model=CallsSummary,
+    responses=PROBLEMS,
+    summary="The month's calls by zone and direction, and the cost of the last 12 months (issue 14)",
+)
+def get_calls_summary(
+    request: Request,
+    number: Number,
+    year: Annotated[Year, Query()],
+    month: Annotated[Month, Query()],
+    token: str = Depends(bearer_token),
+) -> Response:
+    """Summed by the server: calls, minutes and cost per zone and direction; 12 months of cost."""
+    server_state(request).calls_ready.wait(CALLS_READY_WAIT_S)
+    return read(
+        request,
+        token,
+        lambda c: calls_summary.get_calls_summary(c.db, c.clock, c.subscriber_id, number, year, month),
     )
 
 

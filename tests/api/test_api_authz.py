@@ -42,6 +42,7 @@ Call = Callable[[CabinetClient, _Ids], Any]
 WITH_B_NUMBER: dict[str, Call] = {
     "account": lambda c, i: c.account(i.b_number),
     "take_credit": lambda c, i: c.take_credit(i.b_number),
+    "forecast": lambda c, i: c.forecast(i.b_number),
     "services": lambda c, i: c.services(i.b_number),
     "catalog": lambda c, i: c.catalog(i.b_number),
     "first_charge": lambda c, i: c.first_charge(i.b_number, i.catalog_id, i.tariff_id),
@@ -54,6 +55,7 @@ WITH_B_NUMBER: dict[str, Call] = {
     "take_discount": lambda c, i: c.take_discount(i.b_number, i.b_internet, i.b_offer),
     "balance_history": lambda c, i: c.balance_history(i.b_number),
     "calls": lambda c, i: c.calls(i.b_number, 2026, 11),
+    "calls_summary": lambda c, i: c.calls_summary(i.b_number, 2026, 11),
     "create_payment": lambda c, i: c.create_payment(i.b_number, Decimal("100.00")),
     "payment": lambda c, i: c.payment(i.b_number, i.b_order),
 }

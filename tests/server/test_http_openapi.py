@@ -37,6 +37,8 @@ CONTRACT = [
     ("get", "/api/v1/accounts/{number}/services/{service_id}/tariffs/{tariff_id}/quote"),
     ("get", "/api/v1/accounts/{number}/services/{service_id}/block/quote"),
     ("get", "/api/v1/accounts/{number}/services/{service_id}/unblock/quote"),
+    ("get", "/api/v1/accounts/{number}/forecast"),
+    ("get", "/api/v1/accounts/{number}/calls/summary"),
 ]
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from annet_contract.money import format_money
 from annet_contract.moscow import format_date, format_datetime
 
-from .. import colors
+from .. import colors, forecast_texts
 from ..messages import error_text
 from ..models.services_model import block_name
 from ..widgets.naming import named
@@ -53,8 +53,11 @@ class AccountTab(QWidget):
             ("title", self.tr("Счёт")),
             ("balance", self.tr("Баланс")),
             ("recommended", self.tr("Рекомендуемая сумма к оплате")),
+            ("forecast", self.tr("Прогноз")),
+            ("next_charge", self.tr("Следующее списание")),
             ("status", self.tr("Статус")),
             ("credit", self.tr("Кредит")),
+            ("events", self.tr("Впереди")),
         ):
             label = QLabel(self.box)
             label.setObjectName(f"account_{key}")
@@ -82,7 +85,11 @@ class AccountTab(QWidget):
         self.credit_button.clicked.connect(lambda: self.creditRequested.emit(self.ctx.state.selected_account))
         state = ctx.state
         follow_selected_account(
-            self, state, self.update_view, "account", (state.accountChanged, state.servicesChanged)
+            self,
+            state,
+            self.update_view,
+            "account",
+            (state.accountChanged, state.servicesChanged, state.forecasts.changed),
         )
         self.update_view()
 
@@ -124,6 +131,7 @@ class AccountTab(QWidget):
             colors.style(colors.ERROR) + " font-weight: bold;" if blocked else colors.style(colors.OK)
         )
         self.values["credit"].setText(self.credit_text(account))
+        self.show_forecast(state.forecasts.of(), state.forecasts.error())
         self.credit_button.setVisible(bool(account.credit.available))
         notice = []
         if account.financial_block:
@@ -135,6 +143,23 @@ class AccountTab(QWidget):
             )
         self.notice.setText(" ".join(notice))
         self.notice.setVisible(bool(notice))
+
+    def show_forecast(self, forecast: Any, error: Any) -> None:
+        """The forecast rows: the line under the recommended payment, the next charge, the coming events."""
+        rows = ("forecast", "next_charge", "events")
+        if forecast is None:
+            waiting = self.tr("Прогноз недоступен") if error is not None else self.tr("Загрузка прогноза…")
+            self.values["forecast"].setText(waiting)
+            for key in rows[1:]:
+                self.values[key].clear()
+            self.values["forecast"].setStyleSheet("")
+            return
+        event = forecast_texts.block_event(forecast)
+        urgent = event is not None and forecast.recommended_payment > 0
+        self.values["forecast"].setText(forecast_texts.summary_text(forecast))
+        self.values["forecast"].setStyleSheet(colors.style(colors.ERROR) if urgent else "")
+        self.values["next_charge"].setText(forecast_texts.next_charge_text(forecast))
+        self.values["events"].setText(forecast_texts.events_text(forecast) or self.tr("Ничего не ожидается"))
 
     def credit_text(self, account: Any) -> str:
         credit = account.credit

@@ -1,10 +1,14 @@
 """«Баланс» / «Балансы»: every top-up and write-off of the selected account, newest first (R-BAL-1).
 
-Rows are paged in as the user scrolls (the model's ``canFetchMore``/``fetchMore``).
+Rows are paged in as the user scrolls (the model's ``canFetchMore``/``fetchMore``). Above the
+table, a chart of the last 12 months (issue 14), built the first time the tab is shown.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..messages import error_text
@@ -25,6 +29,8 @@ class BalanceTab(QWidget):
         layout = QVBoxLayout(self)
         self.selector = AccountSelector(ctx.state, "balance", self)
         layout.addWidget(self.selector)
+        self.chart: Any = None  # the chart widget, once the tab has been shown
+        self.chart_panel: Any = None
         self.panel = TablePanel("balance", self.tr("Таблица изменений баланса"), self)
         self.model = BalanceModel(lambda: self.ctx.state.balance_of().items, self)
         self.model.set_fetcher(
@@ -33,7 +39,7 @@ class BalanceTab(QWidget):
         self.panel.view.setModel(self.model)
         self.panel.set_widths([17, 14, 44, 14])
         self.panel.stretch(2)
-        layout.addWidget(self.panel, 1)
+        layout.addWidget(self.panel, 2)
         self.footer = QLabel(self)
         self.footer.setObjectName("balance_footer")
         layout.addWidget(self.footer)
@@ -41,6 +47,32 @@ class BalanceTab(QWidget):
         follow_selected_account(self, state, self.update_view, "balance", (state.balanceReset,))
         state.balanceAppended.connect(self._appended)
         self.update_view()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.chart is None:
+            self.build_chart()
+
+    def build_chart(self) -> None:
+        """Create the chart above the table (imports QtCharts: only once the main window is up)."""
+        from ..widgets import balance_chart
+        from .balance_chart_panel import BalanceChartPanel
+
+        self.chart = balance_chart.make(self)
+        self.chart.setMinimumHeight(220)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.chart, 1)
+        self.chart_panel = BalanceChartPanel(self.ctx, self.chart, self.select_entry, self)
+        self.chart_panel.redraw()
+
+    def select_entry(self, entry_id: int) -> None:
+        """Select the table row of balance entry ``entry_id`` (when it is loaded)."""
+        items = self.ctx.state.balance_of().items
+        row = next((i for i, e in enumerate(items) if e.id == entry_id), None)
+        if row is not None:
+            self.panel.view.selectRow(row)
+            self.panel.view.scrollTo(self.model.index(row, 0))
 
     def _appended(self, number: str, start: int, count: int) -> None:
         if number == self.ctx.state.selected_account:

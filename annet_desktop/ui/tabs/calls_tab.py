@@ -1,15 +1,12 @@
 """«Звонки»: the calls of the selected account for a chosen month and year (R-CALL, manual p.10).
 
-A business line's month of 100,000 calls stays smooth (R-CALL-4): pages come from the API thread
-one after another and are appended to :class:`~annet_desktop.ui.models.calls_model.CallsModel` as
-they arrive («загружено 40 000 из 100 000»); the next page is requested before the current one is
-appended, so the network and the GUI work at the same time. Sorting (a header click, R-CALL-2) and
-the number filter run inside the model. The view has fixed row heights and column widths taken
-from a sample of rows, never ``resizeColumnsToContents``.
+A month of 100,000 calls stays smooth (R-CALL-4): pages from the API thread are appended to
+:class:`~annet_desktop.ui.models.calls_model.CallsModel` as they arrive («загружено 40 000 из
+100 000»), the next one asked before the current one is appended. Sorting (R-CALL-2) and the number
+filter run inside the model; fixed row heights, widths from a sample, never ``resizeColumnsToContents``.
 
-Month and year selectors (R-CALL-1) offer only the months that have calls (``CallsPage.months``).
-A load carries the context ``("calls", (account, year, month, n))``: when the user picks another
-month or account, pages still on their way for the old one are dropped by the worker.
+Month and year selectors (R-CALL-1) offer only the months with calls; pages still on their way for
+an older choice are dropped. Above the table: the month by zone, 12 months of cost (issue 14).
 
 «Экспортировать» (R-CALL-3) saves what is shown, in the order shown, as XML Spreadsheet 2003, xlsx
 or CSV; the file is written by a thread of this tab (disk, not network), with a progress dialog and
@@ -46,6 +43,7 @@ from ...interpreter import RESPONSIVE_GIL, freeze_startup_objects
 from ..messages import error_text
 from ..models.calls_model import CallsModel, summary_text
 from ..widgets.account_selector import AccountSelector
+from ..widgets.calls_month_summary import CallsMonthSummary
 from ..widgets.month_picker import MonthPicker
 from ..widgets.naming import named
 from .calls_export import CallsExport
@@ -122,6 +120,8 @@ class CallsTab(QWidget):
 
         self.progress_label = named(QLabel(self), "calls_progress", self.tr("Ход загрузки звонков"))
         layout.addWidget(self.progress_label)
+        self.month_summary = CallsMonthSummary(self.ctx, self)
+        layout.addWidget(self.month_summary)
 
         self.view = named(QTableView(self), "calls_table", self.tr("Таблица звонков"))
         view = self.view
@@ -223,6 +223,7 @@ class CallsTab(QWidget):
         self.model.clear()
         self._set_loading(True)
         self._request(number, year, month, None)
+        self.month_summary.load(number, year, month)
         self._render()
 
     def _set_loading(self, loading: bool) -> None:
