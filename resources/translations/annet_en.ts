@@ -39,12 +39,24 @@
         <translation>Recommended payment</translation>
     </message>
     <message>
+        <source>Прогноз</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>Следующее списание</source>
+        <translation>Next charge</translation>
+    </message>
+    <message>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
         <source>Кредит</source>
         <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Впереди</source>
+        <translation>Coming up</translation>
     </message>
     <message>
         <source>Оплатить</source>
@@ -57,6 +69,18 @@
     <message>
         <source>Не удалось загрузить данные счёта: {error}</source>
         <translation>Could not load the account: {error}</translation>
+    </message>
+    <message>
+        <source>Прогноз недоступен</source>
+        <translation>The forecast is not available</translation>
+    </message>
+    <message>
+        <source>Загрузка прогноза…</source>
+        <translation>Loading the forecast…</translation>
+    </message>
+    <message>
+        <source>Ничего не ожидается</source>
+        <translation>Nothing coming up</translation>
     </message>
     <message>
         <source>Действует до {end}</source>
@@ -136,6 +160,38 @@
     <message>
         <source>Незащищённое соединение (http://) с сервером {host} запрещено: пароль и данные передавались бы открыто. Используйте адрес https://.</source>
         <translation>An unencrypted connection (http://) to the server {host} is not allowed: the password and data would travel in the clear. Use an https:// address.</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceChart</name>
+    <message>
+        <source>График баланса</source>
+        <extracomment>marker diameter in pixels</extracomment>
+        <translation>Balance chart</translation>
+    </message>
+    <message>
+        <source>Баланс</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Пополнения</source>
+        <translation>Top-ups</translation>
+    </message>
+    <message>
+        <source>Списания</source>
+        <translation>Write-offs</translation>
+    </message>
+    <message>
+        <source>Прогноз</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <source>Баланс за 12 месяцев: от {low} до {high}, сейчас {now}; пополнений: {payments}, списаний: {charges}.</source>
+        <translation>Balance over 12 months: from {low} to {high}, now {now}; top-ups: {payments}, write-offs: {charges}.</translation>
+    </message>
+    <message>
+        <source>Прогноз после следующих списаний: {amount}.</source>
+        <translation>Forecast after the next charges: {amount}.</translation>
     </message>
 </context>
 <context>
@@ -296,6 +352,45 @@
         <source>Звонков: {count}, общая длительность {duration}, общая стоимость {cost}</source>
         <extracomment>the summary line&apos;s text, for tabs and tests</extracomment>
         <translation>Calls: {count}, total duration {duration}, total cost {cost}</translation>
+    </message>
+</context>
+<context>
+    <name>CallsMonthSummary</name>
+    <message>
+        <source>Входящие</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Исходящие</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <source>Зона</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Направление</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Звонков</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Минут</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Стоимость</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Итоги месяца по зонам</source>
+        <translation>Month totals by zone</translation>
+    </message>
+    <message>
+        <source>Стоимость звонков за 12 месяцев: {costs}.</source>
+        <translation>Cost of calls over 12 months: {costs}.</translation>
     </message>
 </context>
 <context>
@@ -530,6 +625,17 @@
     </message>
 </context>
 <context>
+    <name>CostBars</name>
+    <message>
+        <source>Стоимость звонков по месяцам</source>
+        <translation>Cost of calls by month</translation>
+    </message>
+    <message>
+        <source>Стоимость, ₽</source>
+        <translation>Cost, ₽</translation>
+    </message>
+</context>
+<context>
     <name>CreditDialog</name>
     <message>
         <source>Лицевой счёт</source>
@@ -689,6 +795,61 @@
     <message>
         <source>Адрес e-mail не может содержать пробелов.</source>
         <translation>An e-mail address cannot contain spaces.</translation>
+    </message>
+</context>
+<context>
+    <name>Forecast</name>
+    <message>
+        <source>Блокировка с {date}: пополните на {amount}, чтобы её снять</source>
+        <translation>Blocked since {date}: top up with {amount} to lift the block</translation>
+    </message>
+    <message>
+        <source>Пополните до {last_day} на {amount}, иначе с {block_day} блокировка</source>
+        <translation>Top up by {last_day} with {amount}, or the account is blocked from {block_day}</translation>
+    </message>
+    <message>
+        <source>Пополните на {amount} до {moment}, иначе с этого момента блокировка</source>
+        <translation>Top up with {amount} before {moment}, or the account is blocked from then</translation>
+    </message>
+    <message>
+        <source>Хватит больше чем на год</source>
+        <translation>Enough for more than a year</translation>
+    </message>
+    <message>
+        <source>Хватит до {date}</source>
+        <translation>Enough until {date}</translation>
+    </message>
+    <message>
+        <source>Баланс отрицательный: текущий месяц не оплачен</source>
+        <translation>The balance is negative: this month is not paid for</translation>
+    </message>
+    <message>
+        <source>{amount} — {date}</source>
+        <translation>{amount} on {date}</translation>
+    </message>
+    <message>
+        <source>Кредит заканчивается {moment}: пополните на {amount}, чтобы блокировка не вернулась</source>
+        <translation>The credit ends at {moment}: top up with {amount} so that the block does not come back</translation>
+    </message>
+    <message>
+        <source>Кредит снова можно будет получить с {date}</source>
+        <translation>A credit can be taken again from {date}</translation>
+    </message>
+    <message>
+        <source>Скидка на «{service}» действует по {date}; её уже можно продлить</source>
+        <translation>The discount on “{service}” runs through {date}; it can be extended now</translation>
+    </message>
+    <message>
+        <source>Скидка на «{service}» действует по {date}</source>
+        <translation>The discount on “{service}” runs through {date}</translation>
+    </message>
+    <message>
+        <source>Продлить скидку на «{service}» можно с {date}</source>
+        <translation>The discount on “{service}” can be extended from {date}</translation>
+    </message>
+    <message>
+        <source>Добровольную блокировку «{service}» можно будет включить с {date}</source>
+        <translation>A voluntary block of “{service}” can be started again from {date}</translation>
     </message>
 </context>
 <context>
@@ -1264,7 +1425,7 @@ Balance: {balance}.</translation>
     </message>
     <message>
         <source>Надёжность: {bar} {level}</source>
-        <extracomment>colours of the strength scores 0…4</extracomment>
+        <extracomment>colours of the strength scores 0…4 the Idempotency-Key of the typed form: sent again when the same form is sent again (a retry after a lost answer replays the first answer); a new one once a field changes</extracomment>
         <translation>Strength: {bar} {level}</translation>
     </message>
     <message>
