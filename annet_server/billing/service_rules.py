@@ -11,6 +11,7 @@ from annet_contract.errors import ErrorCode
 
 from .. import messages
 from .. import models as m
+from ..db import as_moscow
 from .kopecks import _money, _percent_of
 from .localized import _lang_name
 from .months import _same_month, add_months, days_in_month, next_month_start
@@ -76,6 +77,9 @@ def _monthly_fee_kopecks(svc: m.Service, today: dt.date) -> int:
     if svc.voluntary_block:
         return 0
     covering = _discount_covering(svc, today)
+    changed = as_moscow(svc.last_tariff_change_at)
+    if covering is not None and changed is not None and covering.ends_on == changed.date():
+        covering = None  # the change ended the discount today: the new tariff's fee is the fee now
     per_unit = covering.fee_with_discount_kopecks if covering else svc.tariff.fee_kopecks
     return per_unit * svc.quantity
 
@@ -102,7 +106,7 @@ class _Why:
 def _tariff_check(svc: m.Service, acc: m.Account, now: dt.datetime) -> _Why:
     if svc.tariff.promo:
         return _Why(ErrorCode.TARIFF_PROMO, "reason.tariff_promo", {})
-    if _block_kind(svc, acc) is not None:
+    if svc.admin_block:  # a financial or voluntary block does not stop a change (R-TARIFF-3)
         return _Why(ErrorCode.TARIFF_BLOCKED, "reason.tariff_blocked", {})
     if _same_month(svc.last_tariff_change_at, now):
         return _Why(
