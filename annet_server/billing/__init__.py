@@ -45,7 +45,7 @@ Choices where the manual is silent (docs/decisions.md repeats them):
 from __future__ import annotations
 
 from .account import balance_history, get_account, recommended_payment_kopecks
-from .blocks import block_service, set_admin_block, unblock_service
+from .blocks import block_quote, block_service, set_admin_block, unblock_quote, unblock_service
 from .calls import calls_page, record_calls
 from .catchup import catch_up
 from .credit import CREDIT_BAN_MONTHS, CREDIT_DAYS, credit_banned_until, credit_ends_at, take_credit
@@ -71,6 +71,7 @@ from .services import (
     list_catalog,
     list_services,
     tariff_options,
+    tariff_quote,
 )
 from .subscriber import change_password, get_me, update_contacts
 
@@ -82,6 +83,7 @@ __all__ = [
     "add_months",
     "add_service",
     "balance_history",
+    "block_quote",
     "block_service",
     "calls_page",
     "catch_up",
@@ -117,6 +119,8 @@ __all__ = [
     "take_credit",
     "take_discount",
     "tariff_options",
+    "tariff_quote",
+    "unblock_quote",
     "unblock_service",
     "update_contacts",
 ]
