@@ -1,4 +1,4 @@
-"""Quotes: what an action will do to the money, before the subscriber confirms it (R-BILL-1, R-TARIFF-3, R-BLOCK-1).
+"""Quotes: what an action will do to the money before the subscriber confirms it (R-BILL-1, R-BLOCK-1).
 
 Each quote is a ``GET`` answered by the same billing function the action uses (the action is the
 quote applied), so the confirmation never promises what the action does not do. A refusal of the

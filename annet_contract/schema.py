@@ -11,7 +11,8 @@ Conventions (docs/api.md says the same for outside readers):
 
 No Qt and nothing of the server in here: this module is imported by both sides. The errors
 (:mod:`.errors`), the lists (:mod:`.history`), the payments (:mod:`.payments`) and the quotes
-(:mod:`.quotes`) have their own modules; their names are re-exported here, so ``schema.X`` reaches every wire model.
+(:mod:`.quotes`) have their own modules; their names are re-exported here, so ``schema.X``
+reaches every wire model.
 """
 
 from __future__ import annotations

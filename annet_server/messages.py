@@ -338,6 +338,7 @@ TITLES: dict[str, tuple[str, str]] = {
     ErrorCode.INTERNAL: ("Ошибка сервера", "Server error"),
 }
 
+
 def _lang(lang: str | None) -> int:
     return 1 if (lang or "ru").lower().startswith("en") else 0
 

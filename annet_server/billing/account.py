@@ -13,12 +13,12 @@ from annet_contract import schema as s
 from .. import messages
 from .. import models as m
 from ..db import as_moscow
+from .days import month_charge_kopecks
 from .kopecks import _ceil_roubles, _money
 from .localized import _lang_name
 from .lookups import _account, _active_credit
-from .paging import _clamp_limit, _encode_cursor, _time_cursor
-from .days import month_charge_kopecks
 from .months import next_month_start
+from .paging import _clamp_limit, _encode_cursor, _time_cursor
 
 
 def recommended_payment_kopecks(fees_kopecks: int, balance_kopecks: int) -> int:

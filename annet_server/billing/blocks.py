@@ -62,7 +62,11 @@ def _plan_unblock(db: Session, acc: m.Account, svc: m.Service, now: dt.datetime)
     row = Row(
         -charge,
         "balance.recalc_unblock",
-        {"since": short_date(paid_from), "until": short_date(month_end(today)), "service": service_label(svc)},
+        {
+            "since": short_date(paid_from),
+            "until": short_date(month_end(today)),
+            "service": service_label(svc),
+        },
     )
     return Plan(acc, [row], apply, {"paid_from": paid_from})
 

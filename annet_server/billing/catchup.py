@@ -15,11 +15,11 @@ from .. import messages
 from .. import models as m
 from ..db import as_moscow
 from .credit import credit_banned_until
+from .days import month_charge_kopecks
 from .journal import _encode_value, _journal_at
 from .ledger import FINANCIAL_BLOCK_DAY, _post, _settle
 from .lookups import _active_credit
 from .months import midnight, month_start, next_month_start
-from .days import month_charge_kopecks
 
 
 def catch_up(db: Session, clock: Any, subscriber_id: int) -> None:

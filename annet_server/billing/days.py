@@ -95,7 +95,7 @@ def shares_kopecks(days: Iterable[tuple[dt.date, int]]) -> int:
 
 
 def rest_of_month_kopecks(svc: m.Service, first: dt.date, **state: Any) -> int:
-    """What the projected days from ``first`` to the end of its month cost (``state``: see :func:`paid_days`)."""
+    """What the projected days from ``first`` to its month's end cost (``state``: see :func:`paid_days`)."""
     return shares_kopecks(paid_days(svc, first, month_end(first), **state))
 
 
@@ -118,7 +118,9 @@ def unused_advance_kopecks(svc: m.Service, after: dt.date) -> int:
     return total
 
 
-def paused_ends(svc: m.Service, blocked_first: dt.date, blocked_last: dt.date) -> dict[int, tuple[dt.date, dt.date]]:
+def paused_ends(
+    svc: m.Service, blocked_first: dt.date, blocked_last: dt.date
+) -> dict[int, tuple[dt.date, dt.date]]:
     """New (starts_on, ends_on) of each discount once the days ``blocked_first``…``blocked_last`` pause it.
 
     A paid discount pauses under a voluntary block (R-BLOCK-1, R-BILL-3): the covered days that fell

@@ -29,7 +29,7 @@ def _post(
     settle: bool = True,
     **params: Any,
 ) -> m.BalanceEntry:
-    """Move the balance and write the entry (R-BAL-1); then (unless ``settle=False``) apply the block/credit consequences."""
+    """Move the balance, write the entry (R-BAL-1), then (unless ``settle=False``) settle credit and block."""
     acc.balance_kopecks += amount_kopecks
     entry = m.BalanceEntry(
         account_id=acc.id,

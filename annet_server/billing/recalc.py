@@ -79,7 +79,7 @@ class Plan:
 
 
 def financially_blocked_after(db: Session, acc: m.Account, balance_kopecks: int, now: dt.datetime) -> bool:
-    """Whether the account is financially blocked once its balance is ``balance_kopecks`` (as ``_settle`` does)."""
+    """Whether the account is financially blocked at ``balance_kopecks`` (as ``_settle`` decides)."""
     if balance_kopecks >= 0:
         return False
     if acc.financial_block:

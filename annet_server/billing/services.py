@@ -13,9 +13,9 @@ from annet_contract.errors import ErrorCode
 
 from .. import messages
 from .. import models as m
+from .days import ONE_DAY, block_start_day, month_end, rest_of_month_kopecks, unused_advance_kopecks
 from .journal import _encode_value, _journal_at
 from .kopecks import _money
-from .days import ONE_DAY, block_start_day, month_end, rest_of_month_kopecks, unused_advance_kopecks
 from .ledger import _post
 from .localized import _lang_name
 from .lookups import _account, _service
@@ -214,7 +214,7 @@ def _plan_tariff(db: Session, acc: m.Account, svc: m.Service, tariff_id: int, no
 def tariff_quote(
     db: Session, clock: Any, sub_id: int, number: str, service_id: int, tariff_id: int, lang: str = "ru"
 ) -> s.TariffChangeQuote:
-    """What switching to ``tariff_id`` would do to the money now (the plan :func:`change_tariff` carries out)."""
+    """What switching to ``tariff_id`` would do to the money now (the plan :func:`change_tariff` runs)."""
     now = clock.now()
     acc = _account(db, sub_id, number)
     plan = _plan_tariff(db, acc, _service(db, acc, service_id), tariff_id, now)
@@ -224,7 +224,7 @@ def tariff_quote(
 def change_tariff(
     db: Session, clock: Any, sub_id: int, number: str, service_id: int, tariff_id: int, lang: str = "ru"
 ) -> s.Service:
-    """Switch the tariff: once per calendar month, never a promo tariff, the money follows at once (R-TARIFF)."""
+    """Switch the tariff: once per calendar month, never a promo one; the money follows at once (R-TARIFF)."""
     now = clock.now()
     acc = _account(db, sub_id, number, lock=True)
     svc = _service(db, acc, service_id)

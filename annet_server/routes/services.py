@@ -132,7 +132,9 @@ def get_tariff_quote(
     return read(
         request,
         token,
-        lambda c: services.tariff_quote(c.db, c.clock, c.subscriber_id, number, service_id, tariff_id, c.lang),
+        lambda c: services.tariff_quote(
+            c.db, c.clock, c.subscriber_id, number, service_id, tariff_id, c.lang
+        ),
     )
 
 
@@ -140,7 +142,7 @@ def get_tariff_quote(
     "/accounts/{number}/services/{service_id}/tariff",
     response_model=Service,
     responses=PROBLEMS,
-    summary="Change the tariff: once per calendar month, never a promotional one; money follows at once (R-TARIFF)",
+    summary="Change the tariff: once a calendar month, never a promo one; money follows at once (R-TARIFF)",
 )
 def put_tariff(
     request: Request,
@@ -171,7 +173,9 @@ def get_block_quote(
 ) -> Response:
     """The rest of the month that comes back, the balance after, a paid discount that pauses."""
     return read(
-        request, token, lambda c: blocks.block_quote(c.db, c.clock, c.subscriber_id, number, service_id, c.lang)
+        request,
+        token,
+        lambda c: blocks.block_quote(c.db, c.clock, c.subscriber_id, number, service_id, c.lang),
     )
 
 

@@ -170,7 +170,9 @@ def test_no_monthly_charge_for_a_voluntarily_blocked_service(world_factory: Worl
     assert world.account(sub).balance == Decimal("137.10")
 
 
-def test_block_and_unblock_within_a_month_pays_the_start_and_end_days_only(world_factory: WorldFactory) -> None:
+def test_block_and_unblock_within_a_month_pays_the_start_and_end_days_only(
+    world_factory: WorldFactory,
+) -> None:
     # issue 11 changed this: the 3rd…29th were wholly under the block and cost nothing
     world = world_factory(msk(2026, 11, 2, 12))
     sub = world.subscriber("1000.00")  # November was charged on the 1st (750)

@@ -29,7 +29,9 @@ class Api:
 
     def send(self, method: str, path: str, lang: str = "ru", **kw: Any) -> requests.Response:
         headers = {"Accept-Language": lang, **kw.pop("headers", {})}
-        return self.http.request(method, f"{self.base}/accounts/{self.number}{path}", headers=headers, timeout=30, **kw)
+        return self.http.request(
+            method, f"{self.base}/accounts/{self.number}{path}", headers=headers, timeout=30, **kw
+        )
 
     def internet(self) -> dict[str, Any]:
         return next(x for x in self.send("GET", "/services").json() if x["kind"] == "internet")
@@ -75,7 +77,9 @@ def test_block_and_unblock_quotes_match_their_actions(server: Any) -> None:
     ]
     server.clock.advance(dt.timedelta(days=3))
     api = Api(server, server.by_case("internet-discount"))  # the session idled out: log in again
-    unblock = UnblockQuote.model_validate_json(api.send("GET", f"/services/{svc['id']}/unblock/quote").content)
+    unblock = UnblockQuote.model_validate_json(
+        api.send("GET", f"/services/{svc['id']}/unblock/quote").content
+    )
     assert unblock.charge_now > 0 and unblock.rows[0].text.startswith("Разблокировка с ")
     done = api.send("DELETE", f"/services/{svc['id']}/block", headers={"Idempotency-Key": "u-1"})
     again = api.send("DELETE", f"/services/{svc['id']}/block", headers={"Idempotency-Key": "u-1"})
@@ -88,7 +92,9 @@ def test_a_refused_quote_is_the_actions_problem_in_the_requests_language(server:
     api = Api(server, server.by_case("internet-discount"))
     svc = api.internet()
     quote = api.send("GET", f"/services/{svc['id']}/unblock/quote", lang)
-    action = api.send("DELETE", f"/services/{svc['id']}/block", lang, headers={"Idempotency-Key": f"x-{lang}"})
+    action = api.send(
+        "DELETE", f"/services/{svc['id']}/block", lang, headers={"Idempotency-Key": f"x-{lang}"}
+    )
     assert quote.status_code == action.status_code == 409
     assert quote.headers["content-type"].startswith("application/problem+json")
     assert quote.json()["code"] == action.json()["code"] and quote.json()["detail"] == action.json()["detail"]
@@ -116,7 +122,9 @@ def test_finding_7_on_the_demo_a_partial_payment_says_what_is_missing(server: An
 
     api = Api(server, server.by_case("credit-banned"))  # 100007: financially blocked
     before = Decimal(api.send("GET", "").json()["balance"])
-    order = api.send("POST", "/payments", json={"amount": "100.00"}, headers={"Idempotency-Key": "p-1"}).json()
+    order = api.send(
+        "POST", "/payments", json={"amount": "100.00"}, headers={"Idempotency-Key": "p-1"}
+    ).json()
     with server.session() as db:
         billing.confirm_payment(db, server.clock, order["order_number"], approved=True, billnumber="1" * 16)
         db.commit()

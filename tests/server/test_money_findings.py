@@ -66,7 +66,9 @@ def test_finding_2_a_voluntary_block_stops_the_charges(world_factory: WorldFacto
     sub = world.subscriber("1000.00")
     quote = world.run(billing.block_quote, sub, sub.number, sub.service_id, "ru")
     assert quote.refund_now == Decimal("701.61") and quote.charge_now == Decimal("0.00")  # 3rd…31st
-    assert [r.text for r in quote.rows] == ["Перерасчёт: добровольная блокировка с 03.12: Доступ в интернет «Домашний 300»"]
+    assert [r.text for r in quote.rows] == [
+        "Перерасчёт: добровольная блокировка с 03.12: Доступ в интернет «Домашний 300»"
+    ]
     world.run(billing.block_service, sub, sub.number, sub.service_id)
     assert world.account(sub).balance == Decimal("1701.61") == quote.balance_after
     world.clock.set(msk(2027, 3, 31, 23, 0))  # January, February and March charge nothing

@@ -53,7 +53,9 @@ def test_the_discount_advance_counts_the_quantity(world_factory: WorldFactory) -
     assert next(o for o in table.offers if o.months == 6).advance == Decimal("8100.00")  # 675 × 6 × 2
     assert take(world, sub, 6) == Decimal("8100.00")
     world.clock.set(msk(2027, 6, 1, 12))  # June: its 30 days come back at 1350 a month
-    quote = world.run(billing.tariff_quote, sub, sub.number, sub.service_id, world.tariff_ids["Социальный 30"], "ru")
+    quote = world.run(
+        billing.tariff_quote, sub, sub.number, sub.service_id, world.tariff_ids["Социальный 30"], "ru"
+    )
     assert quote.advance_returned == Decimal("1305.00")  # 1350 × 29 / 30: the 2nd…30th
     assert quote.new_fee == Decimal("700.00")
 
@@ -73,7 +75,9 @@ def test_kopecks_are_rounded_half_up_never_half_even(world_factory: WorldFactory
     sub = world.subscriber("2137.50")
     assert take(world, sub, 3) == Decimal("2137.50")  # 5 %: 712.50 × 3, January…March 2027
     world.clock.set(msk(2027, 2, 21, 12))
-    quote = world.run(billing.tariff_quote, sub, sub.number, sub.service_id, world.tariff_ids["Домашний 100"], "ru")
+    quote = world.run(
+        billing.tariff_quote, sub, sub.number, sub.service_id, world.tariff_ids["Домашний 100"], "ru"
+    )
     # the 22nd…28th of February: 712.50 × 7 / 28 = 178.125 → 178.13 (half-even would give 178.12)
     assert quote.advance_returned == Decimal("890.63")  # + March 712.50
 
@@ -127,7 +131,9 @@ def test_a_whole_month_costs_exactly_the_fee(world_factory: WorldFactory) -> Non
     assert world.account(sub).balance == Decimal("-485.00")
 
 
-def test_the_new_tariff_counts_from_the_next_day_and_the_old_one_on_the_day(world_factory: WorldFactory) -> None:
+def test_the_new_tariff_counts_from_the_next_day_and_the_old_one_on_the_day(
+    world_factory: WorldFactory,
+) -> None:
     world = world_factory(msk(2026, 11, 30, 0, 0))
     sub = world.subscriber("1000.00", tariff="Домашний 100")
     world.run(billing.block_service, sub, sub.number, sub.service_id)  # nothing left to refund
@@ -145,7 +151,9 @@ def test_unblock_on_the_change_day_pays_that_day_at_the_previous_tariff(world_fa
     world.run(billing.change_tariff, sub, sub.number, sub.service_id, world.tariff_ids["Домашний 300"])
     world.run(billing.unblock_service, sub, sub.number, sub.service_id)
     # the 20th at 550 / 30, the 21st…30th at 750 × 10 / 30
-    assert world.account(sub).balance == Decimal("1000.00") + Decimal("366.67") - Decimal("18.33") - Decimal("250.00")
+    assert world.account(sub).balance == Decimal("1000.00") + Decimal("366.67") - Decimal("18.33") - Decimal(
+        "250.00"
+    )
 
 
 def test_quote_and_action_refuse_alike(world_factory: WorldFactory) -> None:
