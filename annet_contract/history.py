@@ -34,6 +34,7 @@ class BalanceKind(StrEnum):
     DISCOUNT_ADVANCE = "discount_advance"  # R-DISC-3 prepayment
     CALLS = "calls"  # telephony usage
     CORRECTION = "correction"  # operator's manual correction
+    RECALCULATION = "recalculation"  # «Перерасчёт …»: a change during the month settled at once (R-BILL-1)
 
 
 class BalanceEntry(Wire):

@@ -50,3 +50,7 @@ class PaymentOrder(Wire):
     billnumber: str | None = None  # the gateway's payment number
     reason: str | None = None  # with declined/timeout: the provider's words
     receipt: Receipt | None = None
+    # with paid: where the account stands once the payment is credited (R-BILL-4), so the app can
+    # tell "services come back within 1–10 minutes" from "still missing {missing}"
+    financial_block_after: bool | None = None  # the account is still financially blocked
+    missing: Money | None = None  # what the balance still lacks to lift the block (0 when lifted)

@@ -10,8 +10,9 @@ Conventions (docs/api.md says the same for outside readers):
   100,000-call month small on the wire and cheap to parse.
 
 No Qt and nothing of the server in here: this module is imported by both sides. The errors
-(:mod:`.errors`), the lists (:mod:`.history`) and the payments (:mod:`.payments`) have their own
-modules; their names are re-exported here, so ``schema.X`` reaches every wire model.
+(:mod:`.errors`), the lists (:mod:`.history`), the payments (:mod:`.payments`) and the quotes
+(:mod:`.quotes`) have their own modules; their names are re-exported here, so ``schema.X``
+reaches every wire model.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ from .payments import OrderState as OrderState
 from .payments import PaymentCreate as PaymentCreate
 from .payments import PaymentOrder as PaymentOrder
 from .payments import Receipt as Receipt
+from .quotes import BlockQuote as BlockQuote
+from .quotes import MoneyEffect as MoneyEffect
+from .quotes import QuoteRow as QuoteRow
+from .quotes import TariffChangeQuote as TariffChangeQuote
+from .quotes import UnblockQuote as UnblockQuote
 from .wire import API_PREFIX as API_PREFIX
 from .wire import IDEMPOTENCY_HEADER as IDEMPOTENCY_HEADER
 from .wire import Request, Wire

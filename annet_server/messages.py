@@ -91,8 +91,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ErrorCode.TARIFF_SAME: ("Этот тариф уже действует.", "This tariff is already in force."),
     ErrorCode.TARIFF_UNKNOWN: ("Нет такого тарифа для этой услуги.", "No such tariff for this service."),
     ErrorCode.TARIFF_BLOCKED: (
-        "Услуга заблокирована: смена тарифа недоступна.",
-        "The service is blocked: the tariff cannot be changed.",
+        "Услуга под административной блокировкой: смену тарифа выполняет офис обслуживания.",
+        "The service is under an administrative block: the service office changes the tariff.",
     ),
     ErrorCode.BLOCK_MONTHLY_LIMIT: (
         "Добровольной блокировкой можно воспользоваться не чаще одного раза в месяц.",
@@ -198,8 +198,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The tariff may be changed only once a month. Next change from {date}.",
     ),
     "reason.tariff_blocked": (
-        "Услуга заблокирована: смена тарифа недоступна.",
-        "The service is blocked: the tariff cannot be changed.",
+        "Услуга под административной блокировкой: смену тарифа выполняет офис обслуживания.",
+        "The service is under an administrative block: the service office changes the tariff.",
     ),
     "reason.tariff_no_other": (
         "Других тарифов для этой услуги нет.",
@@ -270,6 +270,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Аванс по скидке {percent}% на {months} мес.: {service}",
         "Advance for a {percent}% discount for {months} months: {service}",
     ),
+    "balance.recalc_block": (
+        "Перерасчёт: добровольная блокировка с {since}: {service}",
+        "Recalculation: voluntary block from {since}: {service}",
+    ),
+    "balance.recalc_unblock": (
+        "Разблокировка с {since}: абонентская плата по {until}: {service}",
+        "Unblocked from {since}: fee through {until}: {service}",
+    ),
+    "balance.recalc_tariff_old": (
+        "Перерасчёт: смена тарифа с {since}: возврат платы по тарифу «{tariff}»: {service}",
+        "Recalculation: tariff change from {since}: fee of «{tariff}» returned: {service}",
+    ),
+    "balance.recalc_tariff_advance": (
+        "Перерасчёт: смена тарифа с {since}: возврат аванса скидки по тарифу «{tariff}»: {service}",
+        "Recalculation: tariff change from {since}: discount advance of «{tariff}» returned: {service}",
+    ),
+    "balance.recalc_tariff_new": (
+        "Перерасчёт: смена тарифа с {since}: плата по тарифу «{tariff}»: {service}",
+        "Recalculation: tariff change from {since}: fee of «{tariff}»: {service}",
+    ),
     "balance.calls": (
         "Междугородние и мобильные звонки за {month}",
         "Long-distance and mobile calls for {month}",
@@ -317,6 +337,7 @@ TITLES: dict[str, tuple[str, str]] = {
     ErrorCode.PAYMENT_DECLINED: ("Платёж отклонён", "Payment declined"),
     ErrorCode.INTERNAL: ("Ошибка сервера", "Server error"),
 }
+
 
 def _lang(lang: str | None) -> int:
     return 1 if (lang or "ru").lower().startswith("en") else 0

@@ -158,11 +158,14 @@ class Service(Base):
     voluntary_block_since: Mapped[dt.datetime | None]
     last_voluntary_block_at: Mapped[dt.datetime | None]  # R-BLOCK-1: once per calendar month
     last_tariff_change_at: Mapped[dt.datetime | None]  # R-TARIFF-1: once per calendar month
+    # the tariff before the last change: still in force on the day of the change (R-BILL-2)
+    prev_tariff_id: Mapped[int | None] = mapped_column(ForeignKey("tariffs.id"), default=None)
     created_at: Mapped[dt.datetime]
 
     account: Mapped[Account] = relationship(back_populates="services")
     catalog_item: Mapped[CatalogItem] = relationship(lazy="joined")
-    tariff: Mapped[Tariff] = relationship(lazy="joined")
+    tariff: Mapped[Tariff] = relationship(lazy="joined", foreign_keys=[tariff_id])
+    prev_tariff: Mapped[Tariff | None] = relationship(lazy="joined", foreign_keys=[prev_tariff_id])
     discounts: Mapped[list[Discount]] = relationship(
         back_populates="service", order_by="Discount.starts_on", lazy="selectin"
     )

@@ -12,40 +12,34 @@ journal, catchup, subscriber); what several seams read lives once in lookups, le
 and the financial block), service_rules (what a service costs and may do now), months, kopecks,
 paging, localized. This module only re-exports.
 
-Choices where the manual is silent (docs/decisions.md repeats them):
+Money is one model (SPEC "Money — one model", R-BILL; docs/decisions.md says every choice):
+:mod:`.days` is the truth per service per day, :mod:`.recalc` the rows a change during the month
+writes at once — one plan that the quote endpoints show and the action carries out.
 
-* **Monthly charges** are written at 00:00 on the 1st for every service that is not voluntarily
-  blocked and whose month is not covered by a paid discount (administrative and financial blocks do
-  not stop the fee).
-* **Financial block**: from 00:00 on the 11th of a month (i.e. "after the 10th"), an account whose
-  balance is below 0 and that has no credit in force is blocked; the block lifts as soon as the
-  balance is ≥ 0 or a credit is taken.
-* **Credit** (R-CREDIT): in force for 5 calendar days counting the day it is taken — taken on the
-  16th, it works through the 20th and ends at 00:00 on the 21st ("day 5" in force, "day 6" ended).
-  It is repaid the moment the balance reaches ≥ 0. Ended unrepaid: the financial block returns and
-  ``banned_until`` = the end date + 2 calendar months (day clamped to the month's length); that day
-  is the first on which a new credit may be taken.
-* **Pro-rata first charge** (R-SVC-2): fee × (days remaining in the month including today) / (days
-  in the month), rounded half up to the kopeck; refused when the balance is below it.
-* **Discounts** (R-DISC) cover whole calendar months: a new one from the 1st of the next month, an
-  extension from the day after the current one ends. fee_with_discount = fee × (100 − percent) / 100
-  rounded half up to the kopeck; advance = fee_with_discount × months × quantity. The extension
-  window opens one calendar month before the day after the end, i.e. on the 1st of the discount's
-  last month, and stays open through its last day.
-* **Recommended payment** (R-ACC-2) = max(0, Σ this month's fee of every service that is not
-  voluntarily blocked — the discounted fee when a discount covers this month — − balance), rounded up
-  to whole roubles.
-* **Voluntary block** stops the next monthly charges; the month already charged is not refunded.
-  Unblocking in a month whose 1st found the service blocked charges the rest of that month pro rata
-  (as for a new service, but never refused: the balance may go below 0).
-* **Calendar-month limits** (tariff change, voluntary block) count the calendar month of the last
-  use in Moscow time: used on the 31st, allowed again on the 1st.
+* **Monthly charges** at 00:00 on the 1st: each service as it stands then, for the days of the
+  month that no paid discount covers; nothing under a voluntary block. A whole month = fee × quantity.
+* **Financial block** from 00:00 on the 11th while the balance is below 0 and no credit is in force;
+  it lifts as soon as the balance is ≥ 0 or a credit is taken.
+* **Credit** (R-CREDIT): exactly 120 hours from the moment it is taken; repaid the moment the
+  balance reaches ≥ 0. Ended unrepaid: the financial block returns and ``banned_until`` = the end
+  date + 2 calendar months (day clamped); that day a new credit may be taken.
+* **Voluntary block** on day B refunds B+1 … month end at once; **unblock** on day U writes off
+  U … month end at once (U+1 when blocked the same day); a paid discount pauses (its end moves by
+  the days wholly blocked).
+* **Tariff change** on day D: D on the old tariff, the new fee from D+1, the rest of the month
+  settled at once; it ends a paid discount and returns the unused advance (quantity counted).
+* **Recommended payment** (R-ACC-2) = max(0, what the next 1st will write off − balance), rounded
+  up to whole roubles.
+* **Pro-rata first charge** (R-SVC-2): fee × (days remaining including today) / (days in the month),
+  half up to the kopeck; refused when the balance is below it.
+* **Calendar-month limits** (tariff change, voluntary block) count the calendar month and year of
+  the last use in Moscow time: used on the 31st, allowed again on the 1st.
 """
 
 from __future__ import annotations
 
 from .account import balance_history, get_account, recommended_payment_kopecks
-from .blocks import block_service, set_admin_block, unblock_service
+from .blocks import block_quote, block_service, set_admin_block, unblock_quote, unblock_service
 from .calls import calls_page, record_calls
 from .catchup import catch_up
 from .credit import CREDIT_BAN_MONTHS, CREDIT_DAYS, credit_banned_until, credit_ends_at, take_credit
@@ -71,6 +65,7 @@ from .services import (
     list_catalog,
     list_services,
     tariff_options,
+    tariff_quote,
 )
 from .subscriber import change_password, get_me, update_contacts
 
@@ -82,6 +77,7 @@ __all__ = [
     "add_months",
     "add_service",
     "balance_history",
+    "block_quote",
     "block_service",
     "calls_page",
     "catch_up",
@@ -117,6 +113,8 @@ __all__ = [
     "take_credit",
     "take_discount",
     "tariff_options",
+    "tariff_quote",
+    "unblock_quote",
     "unblock_service",
     "update_contacts",
 ]

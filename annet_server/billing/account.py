@@ -13,11 +13,12 @@ from annet_contract import schema as s
 from .. import messages
 from .. import models as m
 from ..db import as_moscow
+from .days import month_charge_kopecks
 from .kopecks import _ceil_roubles, _money
 from .localized import _lang_name
 from .lookups import _account, _active_credit
+from .months import next_month_start
 from .paging import _clamp_limit, _encode_cursor, _time_cursor
-from .service_rules import _monthly_fee_kopecks
 
 
 def recommended_payment_kopecks(fees_kopecks: int, balance_kopecks: int) -> int:
@@ -60,9 +61,18 @@ def _credit_state(db: Session, acc: m.Account, now: dt.datetime, lang: str) -> s
     return s.CreditState(available=True)
 
 
+def next_charge_kopecks(acc: m.Account, today: dt.date) -> int:
+    """What the next 1st will write off, each service as it will stand then (R-ACC-2).
+
+    Its tariff (a change today counts), nothing for the days a paid discount covers, nothing for a
+    service under a voluntary block.
+    """
+    month = next_month_start(today)
+    return sum(month_charge_kopecks(svc, month) for svc in acc.services)
+
+
 def _account_out(db: Session, acc: m.Account, now: dt.datetime, lang: str) -> s.Account:
-    today = now.date()
-    fees = sum(_monthly_fee_kopecks(svc, today) for svc in acc.services)
+    fees = next_charge_kopecks(acc, now.date())
     blocked = acc.financial_block or any(svc.admin_block or svc.voluntary_block for svc in acc.services)
     return s.Account(
         number=acc.number,

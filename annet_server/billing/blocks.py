@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -10,13 +11,84 @@ from annet_contract import schema as s
 from annet_contract.errors import ErrorCode
 
 from .. import models as m
-from ..db import as_moscow
+from .days import ONE_DAY, block_start_day, month_end, paused_ends, rest_of_month_kopecks
 from .journal import _encode_value, _journal_at
-from .ledger import _post
 from .lookups import _account, _service
-from .months import days_in_month, midnight, month_start
+from .recalc import Plan, Row, service_label, short_date
 from .refusals import RuleError
-from .service_rules import _block_check, _discount_covering, _service_out, pro_rata_kopecks
+from .service_rules import _block_check, _current_discount, _service_out
+
+
+def _plan_block(db: Session, acc: m.Account, svc: m.Service, now: dt.datetime) -> Plan:
+    """Block today: the days from tomorrow to the month's end come back (R-BLOCK-1, R-BILL-2)."""
+    why = _block_check(svc, acc, now)
+    if why.code is not None:
+        raise RuleError(why.code, why.params)
+    tomorrow = now.date() + ONE_DAY
+    refund = rest_of_month_kopecks(svc, tomorrow) if tomorrow <= month_end(now.date()) else 0
+    current = _current_discount(svc, now.date())
+
+    def apply() -> None:
+        svc.voluntary_block = True
+        svc.voluntary_block_since = now
+        svc.last_voluntary_block_at = now
+
+    row = Row(refund, "balance.recalc_block", {"since": short_date(tomorrow), "service": service_label(svc)})
+    return Plan(acc, [row], apply, {"discount_ends_on_after": current.ends_on if current else None})
+
+
+def _plan_unblock(db: Session, acc: m.Account, svc: m.Service, now: dt.datetime) -> Plan:
+    """Unblock today: the rest of the month from the first day not yet paid is written off at once.
+
+    That day is today, or tomorrow when the block began today (today was paid already). A paid
+    discount moves its end by the days spent wholly under the block (it paused).
+    """
+    blocked_from = block_start_day(svc)
+    if blocked_from is None:
+        raise RuleError(ErrorCode.BLOCK_NONE)
+    today = now.date()
+    paid_from = max(today, blocked_from + ONE_DAY)
+    moved = paused_ends(svc, blocked_from + ONE_DAY, today - ONE_DAY)
+    charge = 0
+    if paid_from <= month_end(today):
+        charge = rest_of_month_kopecks(svc, paid_from, unblocked=True, cover=list(moved.values()))
+
+    def apply() -> None:
+        svc.voluntary_block = False
+        svc.voluntary_block_since = None
+        for d in svc.discounts:
+            d.starts_on, d.ends_on = moved[d.id]
+
+    row = Row(
+        -charge,
+        "balance.recalc_unblock",
+        {
+            "since": short_date(paid_from),
+            "until": short_date(month_end(today)),
+            "service": service_label(svc),
+        },
+    )
+    return Plan(acc, [row], apply, {"paid_from": paid_from})
+
+
+def block_quote(
+    db: Session, clock: Any, sub_id: int, number: str, service_id: int, lang: str = "ru"
+) -> s.BlockQuote:
+    """What «Заблокировать» would do to the money now (the same plan :func:`block_service` carries out)."""
+    now = clock.now()
+    acc = _account(db, sub_id, number)
+    plan = _plan_block(db, acc, _service(db, acc, service_id), now)
+    return s.BlockQuote(**plan.effect(db, now, lang), **plan.extra)
+
+
+def unblock_quote(
+    db: Session, clock: Any, sub_id: int, number: str, service_id: int, lang: str = "ru"
+) -> s.UnblockQuote:
+    """What «Разблокировать» would write off now and the balance after (R-BLOCK-1)."""
+    now = clock.now()
+    acc = _account(db, sub_id, number)
+    plan = _plan_unblock(db, acc, _service(db, acc, service_id), now)
+    return s.UnblockQuote(**plan.effect(db, now, lang), **plan.extra)
 
 
 def block_service(
@@ -26,12 +98,8 @@ def block_service(
     now = clock.now()
     acc = _account(db, sub_id, number, lock=True)
     svc = _service(db, acc, service_id)
-    why = _block_check(svc, acc, now)
-    if why.code is not None:
-        raise RuleError(why.code, why.params)
-    svc.voluntary_block = True
-    svc.voluntary_block_since = now
-    svc.last_voluntary_block_at = now
+    plan = _plan_block(db, acc, svc, now)
+    plan.carry_out(db, now)
     _journal_at(
         db,
         acc,
@@ -49,32 +117,12 @@ def block_service(
 def unblock_service(
     db: Session, clock: Any, sub_id: int, number: str, service_id: int, lang: str = "ru"
 ) -> s.Service:
-    """End a voluntary block at any time (R-BLOCK-1)."""
+    """End a voluntary block at any time; the rest of the month is written off at once (R-BLOCK-1)."""
     now = clock.now()
     acc = _account(db, sub_id, number, lock=True)
     svc = _service(db, acc, service_id)
-    if not svc.voluntary_block:
-        raise RuleError(ErrorCode.BLOCK_NONE)
-    since = as_moscow(svc.voluntary_block_since)
-    svc.voluntary_block = False
-    svc.voluntary_block_since = None
-    today = now.date()
-    skipped = since is not None and since < midnight(month_start(today))
-    if skipped and _discount_covering(svc, today) is None:
-        # this month's fee was not charged on the 1st: the rest of the month, like a new service
-        amount = pro_rata_kopecks(svc.tariff.fee_kopecks * svc.quantity, today)
-        if amount > 0:
-            _post(
-                db,
-                acc,
-                now,
-                -amount,
-                s.BalanceKind.CHARGE,
-                "balance.unblock_charge",
-                service=f"{svc.catalog_item.name} «{svc.tariff.name}»",
-                days=days_in_month(today) - today.day + 1,
-                month=(today.year, today.month),
-            )
+    plan = _plan_unblock(db, acc, svc, now)
+    plan.carry_out(db, now)
     _journal_at(
         db,
         acc,

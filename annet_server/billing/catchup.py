@@ -15,11 +15,11 @@ from .. import messages
 from .. import models as m
 from ..db import as_moscow
 from .credit import credit_banned_until
+from .days import month_charge_kopecks
 from .journal import _encode_value, _journal_at
 from .ledger import FINANCIAL_BLOCK_DAY, _post, _settle
 from .lookups import _active_credit
 from .months import midnight, month_start, next_month_start
-from .service_rules import _discount_covering
 
 
 def catch_up(db: Session, clock: Any, subscriber_id: int) -> None:
@@ -73,9 +73,9 @@ def _charger(db: Session, acc: m.Account, month: dt.date) -> Callable[[dt.dateti
             select(m.Service).where(m.Service.account_id == acc.id).order_by(m.Service.id)
         ).scalars()
         for svc in services:
-            if svc.voluntary_block or _discount_covering(svc, month) is not None:
-                continue
-            amount = svc.tariff.fee_kopecks * svc.quantity
+            # as the service stands at the start of the 1st: nothing for the days a paid discount
+            # covers or a voluntary block in force takes; a whole month is exactly fee × quantity
+            amount = month_charge_kopecks(svc, month)
             if amount <= 0:
                 continue
             _post(

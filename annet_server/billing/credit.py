@@ -16,10 +16,10 @@ from ..db import as_moscow
 from .account import _account_out
 from .journal import _encode_value, _journal_at
 from .lookups import _account, _active_credit
-from .months import add_months, midnight
+from .months import add_months
 from .refusals import RuleError
 
-#: the credit works this many calendar days, the day it is taken included
+#: the credit works this many days of 24 hours from the moment it is taken (120 hours)
 CREDIT_DAYS = 5
 
 
@@ -28,10 +28,10 @@ CREDIT_BAN_MONTHS = 2
 
 
 def credit_ends_at(taken_at: dt.datetime) -> dt.datetime:
-    """00:00 of the day after the credit's 5th day."""
+    """Exactly 120 hours after it is taken: 23:50 → 23:50 five days later (R-CREDIT-1)."""
     taken = as_moscow(taken_at)
     assert taken is not None
-    return midnight(taken.date() + dt.timedelta(days=CREDIT_DAYS))
+    return taken + dt.timedelta(hours=24 * CREDIT_DAYS)
 
 
 def credit_banned_until(ended_at: dt.datetime) -> dt.date:

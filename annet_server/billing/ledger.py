@@ -26,9 +26,10 @@ def _post(
     amount_kopecks: int,
     kind: s.BalanceKind,
     key: str,
+    settle: bool = True,
     **params: Any,
 ) -> m.BalanceEntry:
-    """Move the balance and write the entry (R-BAL-1); then apply the block/credit consequences."""
+    """Move the balance, write the entry (R-BAL-1), then (unless ``settle=False``) settle credit and block."""
     acc.balance_kopecks += amount_kopecks
     entry = m.BalanceEntry(
         account_id=acc.id,
@@ -40,7 +41,8 @@ def _post(
         balance_after_kopecks=acc.balance_kopecks,
     )
     db.add(entry)
-    _settle(db, acc, at)
+    if settle:
+        _settle(db, acc, at)
     return entry
 
 

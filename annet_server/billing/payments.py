@@ -68,7 +68,17 @@ def order_out(row: m.PaymentOrder) -> s.PaymentOrder:
         billnumber=row.billnumber,
         reason=row.reason,
         receipt=receipt,
+        **_standing_after(row),
     )
+
+
+def _standing_after(row: m.PaymentOrder) -> dict[str, Any]:
+    """With a paid order: whether the account is still financially blocked and what it lacks (R-BILL-4)."""
+    if row.state != s.OrderState.PAID.value:
+        return {}
+    acc = row.account
+    missing = max(0, -acc.balance_kopecks) if acc.financial_block else 0
+    return {"financial_block_after": acc.financial_block, "missing": _money(missing)}
 
 
 def create_payment(

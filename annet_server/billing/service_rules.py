@@ -11,6 +11,7 @@ from annet_contract.errors import ErrorCode
 
 from .. import messages
 from .. import models as m
+from ..db import as_moscow
 from .kopecks import _money, _percent_of
 from .localized import _lang_name
 from .months import _same_month, add_months, days_in_month, next_month_start
@@ -46,9 +47,15 @@ def _discount_covering(svc: m.Service, day: dt.date) -> m.Discount | None:
     return None
 
 
+def _ended_by_change(svc: m.Service, d: m.Discount) -> bool:
+    """The tariff change of ``d``'s last day ended it (R-BILL-3): it no longer shows as in force."""
+    changed = as_moscow(svc.last_tariff_change_at)
+    return changed is not None and d.ends_on == changed.date()
+
+
 def _current_discount(svc: m.Service, today: dt.date) -> m.Discount | None:
     """The paid discount in force or paid ahead (the latest that has not ended)."""
-    live = [d for d in svc.discounts if d.ends_on >= today]
+    live = [d for d in svc.discounts if d.ends_on >= today and not _ended_by_change(svc, d)]
     return max(live, key=lambda d: d.ends_on) if live else None
 
 
@@ -76,6 +83,8 @@ def _monthly_fee_kopecks(svc: m.Service, today: dt.date) -> int:
     if svc.voluntary_block:
         return 0
     covering = _discount_covering(svc, today)
+    if covering is not None and _ended_by_change(svc, covering):
+        covering = None  # the change ended the discount today: the new tariff's fee is the fee now
     per_unit = covering.fee_with_discount_kopecks if covering else svc.tariff.fee_kopecks
     return per_unit * svc.quantity
 
@@ -102,7 +111,7 @@ class _Why:
 def _tariff_check(svc: m.Service, acc: m.Account, now: dt.datetime) -> _Why:
     if svc.tariff.promo:
         return _Why(ErrorCode.TARIFF_PROMO, "reason.tariff_promo", {})
-    if _block_kind(svc, acc) is not None:
+    if svc.admin_block:  # a financial or voluntary block does not stop a change (R-TARIFF-3)
         return _Why(ErrorCode.TARIFF_BLOCKED, "reason.tariff_blocked", {})
     if _same_month(svc.last_tariff_change_at, now):
         return _Why(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
@@ -12,12 +13,14 @@ from annet_contract.errors import ErrorCode
 
 from .. import messages
 from .. import models as m
+from .days import ONE_DAY, block_start_day, month_end, rest_of_month_kopecks, unused_advance_kopecks
 from .journal import _encode_value, _journal_at
 from .kopecks import _money
 from .ledger import _post
 from .localized import _lang_name
 from .lookups import _account, _service
 from .months import days_in_month
+from .recalc import Plan, Row, short_date
 from .refusals import RuleError, _field_error
 from .service_rules import _service_out, _switch_targets, _tariff_check, _tariff_out, pro_rata_kopecks
 
@@ -155,13 +158,13 @@ def tariff_options(
     )
 
 
-def change_tariff(
-    db: Session, clock: Any, sub_id: int, number: str, service_id: int, tariff_id: int, lang: str = "ru"
-) -> s.Service:
-    """Switch the tariff: once per calendar month, never a promo tariff (R-TARIFF-1/2)."""
-    now = clock.now()
-    acc = _account(db, sub_id, number, lock=True)
-    svc = _service(db, acc, service_id)
+def _plan_tariff(db: Session, acc: m.Account, svc: m.Service, tariff_id: int, now: dt.datetime) -> Plan:
+    """Change the tariff today; the new fee counts from tomorrow and the rest of the month follows it.
+
+    Rows: the old tariff's days from tomorrow come back, a paid discount ends and the advance for
+    its covered days not yet used comes back (R-BILL-3), the new tariff's days are written off.
+    Under a voluntary block the paused days of a discount are not used either.
+    """
     if svc.tariff.promo:
         raise RuleError(ErrorCode.TARIFF_PROMO)
     target = db.get(m.Tariff, tariff_id)
@@ -174,10 +177,60 @@ def change_tariff(
         raise RuleError(ErrorCode.TARIFF_SAME)
     if not target.selectable or target.promo:
         raise _field_error(ErrorCode.TARIFF_UNKNOWN, "tariff_id")
+    today = now.date()
+    tomorrow = today + ONE_DAY
+    blocked_from = block_start_day(svc)
+    cut = min(today, blocked_from) if blocked_from is not None else today  # last discount day used
+    new_fee = target.fee_kopecks * svc.quantity
+    old_rest = new_rest = 0
+    if tomorrow <= month_end(today):
+        old_rest = rest_of_month_kopecks(svc, tomorrow)
+        new_rest = rest_of_month_kopecks(svc, tomorrow, cover=[], fee=new_fee)
+    advance = unused_advance_kopecks(svc, cut)
+    ending = [d for d in svc.discounts if d.ends_on > cut]
+    old = svc.tariff
+    label = {"since": short_date(tomorrow), "service": svc.catalog_item.name}
+
+    def apply() -> None:
+        for d in ending:
+            if d.starts_on > cut:
+                svc.discounts.remove(d)
+                db.delete(d)
+            else:
+                d.ends_on = cut
+        svc.prev_tariff_id, svc.prev_tariff = old.id, old
+        svc.tariff_id, svc.tariff = target.id, target
+        svc.last_tariff_change_at = now
+
+    rows = [
+        Row(old_rest, "balance.recalc_tariff_old", {**label, "tariff": old.name}),
+        Row(advance, "balance.recalc_tariff_advance", {**label, "tariff": old.name}),
+        Row(-new_rest, "balance.recalc_tariff_new", {**label, "tariff": target.name}),
+    ]
+    extra = {"new_fee": _money(new_fee), "discount_ends": bool(ending), "advance_returned": _money(advance)}
+    return Plan(acc, rows, apply, extra)
+
+
+def tariff_quote(
+    db: Session, clock: Any, sub_id: int, number: str, service_id: int, tariff_id: int, lang: str = "ru"
+) -> s.TariffChangeQuote:
+    """What switching to ``tariff_id`` would do to the money now (the plan :func:`change_tariff` runs)."""
+    now = clock.now()
+    acc = _account(db, sub_id, number)
+    plan = _plan_tariff(db, acc, _service(db, acc, service_id), tariff_id, now)
+    return s.TariffChangeQuote(**plan.effect(db, now, lang), **plan.extra)
+
+
+def change_tariff(
+    db: Session, clock: Any, sub_id: int, number: str, service_id: int, tariff_id: int, lang: str = "ru"
+) -> s.Service:
+    """Switch the tariff: once per calendar month, never a promo one; the money follows at once (R-TARIFF)."""
+    now = clock.now()
+    acc = _account(db, sub_id, number, lock=True)
+    svc = _service(db, acc, service_id)
     old_name = svc.tariff.name
-    svc.tariff_id = target.id
-    svc.tariff = target
-    svc.last_tariff_change_at = now
+    plan = _plan_tariff(db, acc, svc, tariff_id, now)
+    plan.carry_out(db, now)
     _journal_at(
         db,
         acc,
@@ -186,7 +239,7 @@ def change_tariff(
         s.Actor.SUBSCRIBER,
         service=svc.catalog_item.name,
         old=old_name,
-        new=target.name,
+        new=svc.tariff.name,
     )
     db.flush()
     return _service_out(svc, acc, now, lang)

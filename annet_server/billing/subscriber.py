@@ -18,6 +18,7 @@ from .journal import _encode_value, record_journal
 from .lookups import _subscriber
 from .refusals import RuleError, _field_error
 
+
 def get_me(db: Session, clock: Any, sub_id: int, lang: str = "ru") -> s.Me:
     """The subscriber's contact data and accounts (R-SUB-1); empty values are None."""
     sub = _subscriber(db, sub_id)

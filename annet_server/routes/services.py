@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Path, Request, status
 from fastapi.responses import Response
 
 from annet_contract.schema import (
+    BlockQuote,
     CatalogItem,
     DiscountOffers,
     DiscountTake,
@@ -17,7 +18,9 @@ from annet_contract.schema import (
     ServiceCreate,
     ServiceCreated,
     TariffChange,
+    TariffChangeQuote,
     TariffOptions,
+    UnblockQuote,
 )
 
 from ..billing import blocks, discounts, services
@@ -116,11 +119,30 @@ def get_tariffs(
     )
 
 
+@router.get(
+    "/accounts/{number}/services/{service_id}/tariffs/{tariff_id}/quote",
+    response_model=TariffChangeQuote,
+    responses=PROBLEMS,
+    summary="What a tariff change would do to the money now, before confirming (R-TARIFF-3, R-BILL-3)",
+)
+def get_tariff_quote(
+    request: Request, number: Number, service_id: Id, tariff_id: Id, token: str = Depends(bearer_token)
+) -> Response:
+    """Refund and charge now, the new monthly fee, whether a discount ends and its advance returned."""
+    return read(
+        request,
+        token,
+        lambda c: services.tariff_quote(
+            c.db, c.clock, c.subscriber_id, number, service_id, tariff_id, c.lang
+        ),
+    )
+
+
 @router.put(
     "/accounts/{number}/services/{service_id}/tariff",
     response_model=Service,
     responses=PROBLEMS,
-    summary="Change the tariff: once per calendar month, never a promotional one (R-TARIFF-1/2)",
+    summary="Change the tariff: once a calendar month, never a promo one; money follows at once (R-TARIFF)",
 )
 def put_tariff(
     request: Request,
@@ -138,6 +160,40 @@ def put_tariff(
         )
 
     return change(request, token, key, run, body=body)
+
+
+@router.get(
+    "/accounts/{number}/services/{service_id}/block/quote",
+    response_model=BlockQuote,
+    responses=PROBLEMS,
+    summary="What a voluntary block would return now, before confirming (R-BLOCK-1)",
+)
+def get_block_quote(
+    request: Request, number: Number, service_id: Id, token: str = Depends(bearer_token)
+) -> Response:
+    """The rest of the month that comes back, the balance after, a paid discount that pauses."""
+    return read(
+        request,
+        token,
+        lambda c: blocks.block_quote(c.db, c.clock, c.subscriber_id, number, service_id, c.lang),
+    )
+
+
+@router.get(
+    "/accounts/{number}/services/{service_id}/unblock/quote",
+    response_model=UnblockQuote,
+    responses=PROBLEMS,
+    summary="What «Разблокировать» would write off now and the balance after, before confirming (R-BLOCK-1)",
+)
+def get_unblock_quote(
+    request: Request, number: Number, service_id: Id, token: str = Depends(bearer_token)
+) -> Response:
+    """The rest of the month written off from the first day it pays for, and whether a block follows."""
+    return read(
+        request,
+        token,
+        lambda c: blocks.unblock_quote(c.db, c.clock, c.subscriber_id, number, service_id, c.lang),
+    )
 
 
 @router.post(

@@ -39,7 +39,7 @@ def test_credit_day_5_in_force_day_6_ended_and_block_returns(world_factory: Worl
     world = world_factory(msk(2026, 11, 16, 12))
     sub = _blocked(world)
     out = world.run(billing.take_credit, sub, sub.number)
-    assert out.ends_at == msk(2026, 11, 21)  # works on the 16th…20th
+    assert out.ends_at == msk(2026, 11, 21, 12)  # exactly 120 hours (issue 11: was 00:00 of the 21st)
     assert (
         not out.account.financial_block and out.account.credit.in_force and not out.account.credit.available
     )
@@ -49,20 +49,20 @@ def test_credit_day_5_in_force_day_6_ended_and_block_returns(world_factory: Worl
     assert caught.value.code is ErrorCode.CREDIT_IN_FORCE
     entry = world.journal(sub)[0]
     assert entry.action is JournalAction.CREDIT and entry.old_value == "Финансовая"
-    assert entry.new_value == "кредит до 21.11.2026 00:00"
+    assert entry.new_value == "кредит до 21.11.2026 12:00"
 
-    world.clock.set(msk(2026, 11, 20, 23, 59, 59))  # day 5
+    world.clock.set(msk(2026, 11, 21, 11, 59, 59))  # the last second of the 120 hours
     account = world.account(sub)
     assert account.credit.in_force and not account.financial_block
 
-    world.clock.set(msk(2026, 11, 21, 0, 0))  # day 6
+    world.clock.set(msk(2026, 11, 21, 12, 0))  # 120 hours
     account = world.account(sub)
     assert not account.credit.in_force and account.financial_block and not account.credit.available
     assert account.credit.banned_until == dt.date(2027, 1, 21)
     assert "21.01.2027" in (account.credit.reason or "")
     journal = world.journal(sub)
     assert journal[0].action is JournalAction.CREDIT_END and journal[0].new_value
-    assert journal[0].at == msk(2026, 11, 21)
+    assert journal[0].at == msk(2026, 11, 21, 12)
 
 
 def test_credit_ban_last_day_and_first_day(world_factory: WorldFactory) -> None:
@@ -81,13 +81,13 @@ def test_credit_ban_last_day_and_first_day(world_factory: WorldFactory) -> None:
     account = world.account(sub)
     assert account.credit.available and account.credit.banned_until is None
     out = world.run(billing.take_credit, sub, sub.number)
-    assert out.ends_at == msk(2027, 1, 26)
+    assert out.ends_at == msk(2027, 1, 26)  # taken at 00:00: 120 hours later
 
 
 def test_ban_end_date_clamped_to_the_shorter_month(world_factory: WorldFactory) -> None:
     assert billing.credit_banned_until(msk(2026, 12, 31)) == dt.date(2027, 2, 28)
     assert billing.credit_banned_until(msk(2027, 12, 31)) == dt.date(2028, 2, 29)
-    assert billing.credit_ends_at(msk(2026, 12, 28, 23, 59)) == msk(2027, 1, 2)
+    assert billing.credit_ends_at(msk(2026, 12, 28, 23, 59)) == msk(2027, 1, 2, 23, 59)
 
 
 def test_credit_repaid_by_a_payment_before_it_ends_leaves_no_ban(world_factory: WorldFactory) -> None:

@@ -158,24 +158,29 @@ def test_no_monthly_charge_for_a_voluntarily_blocked_service(world_factory: Worl
     world = world_factory(msk(2026, 11, 20, 12))
     sub = world.subscriber("1000.00")
     world.run(billing.block_service, sub, sub.number, sub.service_id)
+    # issue 11: the block refunds the 21st…30th at once (750 × 10 / 30), then December costs nothing
     world.clock.set(msk(2026, 12, 1, 0, 0))
     account = world.account(sub)
-    assert account.balance == Decimal("1000.00")
+    assert account.balance == Decimal("1250.00")
     assert account.status.value == "blocked" and account.recommended_payment == Decimal("0.00")
     world.clock.set(msk(2026, 12, 17, 9))  # unblocked with 15 of 31 days left: 750 × 15 / 31
     world.run(billing.unblock_service, sub, sub.number, sub.service_id)
-    assert world.account(sub).balance == Decimal("637.10")
+    assert world.account(sub).balance == Decimal("887.10")
     world.clock.set(msk(2027, 1, 1, 0, 0))
-    assert world.account(sub).balance == Decimal("-112.90")
+    assert world.account(sub).balance == Decimal("137.10")
 
 
-def test_block_and_unblock_within_a_month_charges_nothing_extra(world_factory: WorldFactory) -> None:
+def test_block_and_unblock_within_a_month_pays_the_start_and_end_days_only(
+    world_factory: WorldFactory,
+) -> None:
+    # issue 11 changed this: the 3rd…29th were wholly under the block and cost nothing
     world = world_factory(msk(2026, 11, 2, 12))
-    sub = world.subscriber("1000.00")
+    sub = world.subscriber("1000.00")  # November was charged on the 1st (750)
     world.run(billing.block_service, sub, sub.number, sub.service_id)
+    assert world.account(sub).balance == Decimal("1700.00")  # the 3rd…30th back: 750 × 28 / 30
     world.clock.set(msk(2026, 11, 30, 23, 59))
     world.run(billing.unblock_service, sub, sub.number, sub.service_id)
-    assert world.account(sub).balance == Decimal("1000.00")
+    assert world.account(sub).balance == Decimal("1675.00")  # the 30th: 750 / 30
 
 
 # --------------------------------------------------------------------------- financial block

@@ -114,6 +114,7 @@ class World:
         financial_block: bool = False,
         admin_block: bool = False,
         with_password: bool = False,
+        quantity: int = 1,
     ) -> Sub:
         """A subscriber with one internet account, caught up to now, with ``balance``."""
         now = self.clock.now()
@@ -150,6 +151,7 @@ class World:
                 catalog_id=self.internet_id,
                 tariff_id=self.tariff_ids[tariff],
                 admin_block=admin_block,
+                quantity=quantity,
                 created_at=now,
             )
             db.add(svc)
