@@ -6,7 +6,12 @@ the context ``("account", number)`` so an answer for an account no longer select
 
 After an action, call :meth:`CabinetState.refresh` with what the action changed (``"me"``,
 ``"account"``, ``"services"``, ``"balance"``, ``"journal"``) — or hand the returned object to
-``apply_me`` / ``apply_account`` / ``apply_service`` when the server already sent it back.
+``apply_me`` / ``apply_account`` / ``apply_service`` when the server already sent it back. An
+action that moves money (payment, credit, tariff change, block, unblock, discount, new service)
+says so with :meth:`CabinetState.money_moved`: the state itself knows everything money shows in
+(«Счёт», «Услуги», «Баланс», «Журнал») and reloads it, so no dialog can forget «Баланс». A service
+the state did not know yet (added with «Новая») reloads ``me`` too: the account may have gained
+telephony, and the «Звонки» tab follows ``meChanged``.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ log = logging.getLogger(__name__)
 
 PARTS = ("me", "account", "services", "balance", "journal")
 ACCOUNT_PARTS = ("account", "services", "balance")
+#: everything an action that moves money makes stale (R-BILL-1: its rows appear in «Баланс» at once)
+MONEY_PARTS = ("account", "services", "balance", "journal")
 PAGE_SIZE = 50
 
 
@@ -391,4 +398,14 @@ class CabinetState(QObject):
                 break
         else:
             rows.append(service)
+            self.refresh("me")  # a new service: the account may have gained telephony («Звонки»)
         self.servicesChanged.emit(number)
+
+    def money_moved(self, number: str, *, service: Any = None, account: Any = None) -> None:
+        """An action moved money on account ``number``: apply what the server sent back (a service,
+        an account), then reload every part money shows in (:data:`MONEY_PARTS`)."""
+        if service is not None:
+            self.apply_service(number, service)
+        if account is not None:
+            self.apply_account(account)
+        self.refresh(MONEY_PARTS, number)

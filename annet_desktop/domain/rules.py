@@ -207,7 +207,9 @@ def service_buttons(service: Service, tr: Tr = _same) -> list[ButtonSpec]:
     «Сменить тариф» always (disabled with the reason, e.g. a promo tariff, R-TARIFF-2);
     «Разблокировать» instead of «Заблокировать» while a voluntary block is in force (or when the
     server allows unblocking); «Получить скидку» / «Продлить скидку» only when the server shows
-    them (``allowed=False`` and no reason = not shown: not internet, no discount tariff).
+    them (``allowed=False`` and no reason = not shown: not internet, no discount tariff), and
+    «Получить скидку» only on an active service: under any block it is not shown at all (manual
+    p.7: "в случае активной (не заблокированной) услуги"), not shown disabled.
     """
     actions = service.actions
     buttons = [_spec("change_tariff", actions.change_tariff, tr)]
@@ -217,7 +219,7 @@ def service_buttons(service: Service, tr: Tr = _same) -> list[ButtonSpec]:
         buttons.append(_spec("block", actions.block, tr))
     if _shown(actions.extend_discount):
         buttons.append(_spec("extend_discount", actions.extend_discount, tr))
-    elif _shown(actions.discount):
+    elif service.block is None and _shown(actions.discount):
         buttons.append(_spec("discount", actions.discount, tr))
     return buttons
 
