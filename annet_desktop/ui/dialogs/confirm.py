@@ -69,7 +69,7 @@ class ConfirmDialog(QDialog):
         named(self, name, title)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(520 if quote is not None else 440)
         layout = QVBoxLayout(self)
         self.text = note_label(f"{name}_text", self, title)
         self.text.setText(text)
@@ -142,6 +142,7 @@ class ConfirmDialog(QDialog):
         set_note(self.quote_warning, words.warning, WARNING_COLOR)
         set_note(self.status, "")
         self.confirm_button.rearm()
+        self.adjustSize()  # the amounts came after the window was laid out
 
     def _quote_failed(self, error: Any) -> None:
         from ..messages import error_text
@@ -151,9 +152,11 @@ class ConfirmDialog(QDialog):
             text = self.tr("Не удалось рассчитать суммы: {reason} Подтвердить можно после расчёта.")
             set_note(self.status, text.format(reason=reason), ERROR_COLOR)
             self.retry_quote_button.show()
+            self.adjustSize()
             return
         # a refusal: the action would be refused with the same words, so there is nothing to confirm
         set_note(self.status, self.tr("Сейчас это сделать нельзя: {reason}").format(reason=reason), ERROR_COLOR)
+        self.adjustSize()
 
     def _confirm(self) -> None:
         self.running = True
