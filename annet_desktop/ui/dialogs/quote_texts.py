@@ -45,7 +45,7 @@ def _rows(quote: Any) -> list[str]:
         lines.append(f"{row.text}: {signed}")
     if not lines:
         return []
-    return [_t("В «Баланс» будет записано:")] + ["  " + line for line in lines]
+    return [_t("В «Баланс» будет записано:")] + ["• " + line for line in lines]
 
 
 def _block_warning(quote: Any) -> str:
