@@ -7,11 +7,7 @@ the context ``("account", number)`` so an answer for an account no longer select
 After an action, call :meth:`CabinetState.refresh` with what the action changed (``"me"``,
 ``"account"``, ``"services"``, ``"balance"``, ``"journal"``) — or hand the returned object to
 ``apply_me`` / ``apply_account`` / ``apply_service`` when the server already sent it back. An
-action that moves money (payment, credit, tariff change, block, unblock, discount, new service)
-says so with :meth:`CabinetState.money_moved`: the state itself knows everything money shows in
-(«Счёт», «Услуги», «Баланс», «Журнал») and reloads it, so no dialog can forget «Баланс». A service
-the state did not know yet (added with «Новая») reloads ``me`` too: the account may have gained
-telephony, and the «Звонки» tab follows ``meChanged``.
+action that moves money calls :meth:`CabinetState.money_moved`: the state knows what money shows in.
 """
 
 from __future__ import annotations
@@ -20,6 +16,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -214,21 +211,16 @@ class CabinetState(QObject):
             if part not in PARTS:
                 raise ValueError(f"unknown part {part!r}")
             if part == "me":
-                self._load("me", "", _fetch_me, (), self._apply_me_reply)
+                self._submit("me", "", _fetch_me, (), self.apply_me)
             elif part == "journal":
                 self._load_journal(reset=True)
             elif not number:
                 continue
             elif part == "account":
-                self._load("account", number, _fetch_account, (number,), self.apply_account)
+                self._submit("account", number, _fetch_account, (number,), self.apply_account)
             elif part == "services":
-                self._load(
-                    "services",
-                    number,
-                    _fetch_services,
-                    (number,),
-                    lambda r, n=number: self.apply_services(n, r),
-                )
+                apply = partial(self.apply_services, number)
+                self._submit("services", number, _fetch_services, (number,), apply)
             elif part == "balance":
                 self._load_balance(number, reset=True)
 
@@ -272,9 +264,6 @@ class CabinetState(QObject):
             self.loading.discard((part, str(number)))
             if part == "balance":
                 self.balance_of(str(number)).loading = False
-
-    def _load(self, part: str, number: str, fn: Any, args: tuple[Any, ...], apply: Any) -> None:
-        self._submit(part, number, fn, args, apply)
 
     def _load_pages(
         self,
@@ -371,9 +360,6 @@ class CabinetState(QObject):
         self.refreshed.emit(self.last_refresh)
 
     # ------------------------------------------------------------------ applying results
-    def _apply_me_reply(self, me: Any) -> None:
-        self.apply_me(me)
-
     def apply_me(self, me: Any) -> None:
         """New subscriber data (``GET /me`` or the answer of a contacts change)."""
         self.me = me
@@ -402,8 +388,7 @@ class CabinetState(QObject):
         self.servicesChanged.emit(number)
 
     def money_moved(self, number: str, *, service: Any = None, account: Any = None) -> None:
-        """An action moved money on account ``number``: apply what the server sent back (a service,
-        an account), then reload every part money shows in (:data:`MONEY_PARTS`)."""
+        """Money moved on ``number``: apply what the server sent back, reload :data:`MONEY_PARTS`."""
         if service is not None:
             self.apply_service(number, service)
         if account is not None:

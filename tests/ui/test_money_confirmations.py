@@ -222,7 +222,7 @@ def test_a_quote_that_does_not_arrive_says_so_and_can_be_asked_again(
     assert first.kind is BalanceKind.RECALCULATION and first.amount == expected.refund_now
 
 
-# --------------------------------------------------------------------------- «Баланс» after every money action
+# --------------------------------------------------------------------------- «Баланс» after money moved
 
 
 def test_every_money_action_reloads_the_balance(qtbot: Any, logged_in: Callable[..., Any]) -> None:
@@ -234,3 +234,32 @@ def test_every_money_action_reloads_the_balance(qtbot: Any, logged_in: Callable[
     with qtbot.waitSignal(controller.state.balanceReset, timeout=20000):
         controller.state.money_moved(number)
     assert sorted(set(loads)) == ["account", "balance", "journal", "services"]
+
+
+# --------------------------------------------------------------------------- English
+
+
+def test_quote_sentences_are_whole_translated_sentences_in_english(qapp: Any) -> None:
+    from annet_contract.schema import UnblockQuote
+    from annet_desktop import i18n
+    from annet_desktop.ui.dialogs.quote_texts import unblock_text
+
+    quote = UnblockQuote(
+        charge_now=Decimal("372.58"),
+        refund_now=Decimal("0"),
+        balance_after=Decimal("-3.61"),
+        financial_block_after=True,
+        rows=[],
+        paid_from=dt.date(2027, 1, 11),
+    )
+    assert i18n.install("en")
+    try:
+        words = unblock_text(quote)
+    finally:
+        i18n.install("ru")
+    money = format_money(Decimal("372.58"))
+    assert words.text.startswith(f"{money} will be written off now: the monthly fee from 11.01.2027")
+    assert "Balance after the unblock:" in words.text
+    assert words.warning.startswith("Warning: the balance will then be")
+    russian = unblock_text(quote)
+    assert russian.text.startswith(f"Сейчас будет списано {money}")

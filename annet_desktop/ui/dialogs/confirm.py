@@ -155,7 +155,8 @@ class ConfirmDialog(QDialog):
             self.adjustSize()
             return
         # a refusal: the action would be refused with the same words, so there is nothing to confirm
-        set_note(self.status, self.tr("Сейчас это сделать нельзя: {reason}").format(reason=reason), ERROR_COLOR)
+        refused = self.tr("Сейчас это сделать нельзя: {reason}")
+        set_note(self.status, refused.format(reason=reason), ERROR_COLOR)
         self.adjustSize()
 
     def _confirm(self) -> None:

@@ -82,9 +82,12 @@ class PaymentWatcher(QObject):
         not say."""
         if order.financial_block_after:
             missing = format_money(order.missing) if order.missing is not None else ""
-            return " " + _t(
-                "Финансовая блокировка сохраняется: чтобы услуги возобновились, пополните счёт ещё на {missing}."
-            ).format(missing=missing)
+            still = QCoreApplication.translate(
+                "PaymentDialog",
+                "Финансовая блокировка сохраняется: чтобы услуги возобновились, пополните счёт "
+                "ещё на {missing}.",
+            )
+            return " " + still.format(missing=missing)
         if self.financial_block and order.financial_block_after is False:
             return " " + _t("Услуги возобновятся в течение 1–10 минут.")
         return ""

@@ -12,17 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from annet_contract.money import format_money
 
-#: the translation context of every text here
-CONTEXT = "Quotes"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
+from ...i18n import translate
 
 @dataclass(frozen=True)
 class QuoteText:
@@ -36,77 +28,81 @@ def _date(day: Any) -> str:
     return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
+def _money(value: Any) -> str:
+    return format_money(Decimal(value))
+
+
 def _rows(quote: Any) -> list[str]:
     """The recalculation rows the action writes, as «Баланс» will show them."""
     lines = []
     for row in quote.rows:
         amount = Decimal(row.amount)
-        signed = ("+" if amount > 0 else "−") + format_money(abs(amount))
-        lines.append(f"{row.text}: {signed}")
-    if not lines:
-        return []
-    return [_t("В «Баланс» будет записано:")] + ["• " + line for line in lines]
+        lines.append(f"• {row.text}: {'+' if amount > 0 else '−'}{_money(abs(amount))}")
+    return [translate("Quotes", "В «Баланс» будет записано:"), *lines] if lines else []
 
 
 def _block_warning(quote: Any) -> str:
     if not quote.financial_block_after:
         return ""
-    return _t(
+    text = translate(
+        "Quotes",
         "Внимание: после этого баланс станет {balance}, счёт попадёт в финансовую блокировку "
-        "и услуги будут приостановлены до пополнения счёта."
-    ).format(balance=format_money(quote.balance_after))
+        "и услуги будут приостановлены до пополнения счёта.",
+    )
+    return text.format(balance=_money(quote.balance_after))
 
 
 def unblock_text(quote: Any) -> QuoteText:
     """«Разблокировать»: what is written off now and the balance after; a warning if it blocks."""
-    charge = Decimal(quote.charge_now)
-    if charge > 0:
-        first = _t(
-            "Сейчас будет списано {charge}: абонентская плата с {since} до конца месяца."
-        ).format(charge=format_money(charge), since=_date(quote.paid_from))
+    if Decimal(quote.charge_now) > 0:
+        first = translate(
+            "Quotes", "Сейчас будет списано {charge}: абонентская плата с {since} до конца месяца."
+        ).format(charge=_money(quote.charge_now), since=_date(quote.paid_from))
     else:
-        first = _t("Сейчас ничего не будет списано.")
-    lines = [first, _t("Баланс после разблокировки: {balance}.").format(balance=format_money(quote.balance_after))]
+        first = translate("Quotes", "Сейчас ничего не будет списано.")
+    after = translate("Quotes", "Баланс после разблокировки: {balance}.")
+    lines = [first, after.format(balance=_money(quote.balance_after))]
     return QuoteText("\n".join(lines + _rows(quote)), _block_warning(quote))
 
 
 def block_text(quote: Any) -> QuoteText:
     """«Заблокировать»: what comes back now, the balance after, and where a paid discount's end moves."""
-    refund = Decimal(quote.refund_now)
-    if refund > 0:
-        first = _t("Сейчас на счёт вернётся {refund}: абонентская плата за дни блокировки до конца месяца.").format(
-            refund=format_money(refund)
-        )
+    if Decimal(quote.refund_now) > 0:
+        first = translate(
+            "Quotes", "Сейчас на счёт вернётся {refund}: абонентская плата за дни блокировки до конца месяца."
+        ).format(refund=_money(quote.refund_now))
     else:
-        first = _t("Сейчас на счёт ничего не вернётся.")
-    lines = [first, _t("Баланс после блокировки: {balance}.").format(balance=format_money(quote.balance_after))]
+        first = translate("Quotes", "Сейчас на счёт ничего не вернётся.")
+    after = translate("Quotes", "Баланс после блокировки: {balance}.")
+    lines = [first, after.format(balance=_money(quote.balance_after))]
     if quote.discount_ends_on_after is not None:
-        lines.append(
-            _t(
-                "Оплаченная скидка на время блокировки приостанавливается: сейчас она действует "
-                "по {date}, и каждый полный день блокировки продлевает её на один день."
-            ).format(date=_date(quote.discount_ends_on_after))
+        pause = translate(
+            "Quotes",
+            "Оплаченная скидка на время блокировки приостанавливается: сейчас она действует "
+            "по {date}, и каждый полный день блокировки продлевает её на один день.",
         )
+        lines.append(pause.format(date=_date(quote.discount_ends_on_after)))
     return QuoteText("\n".join(lines + _rows(quote)), _block_warning(quote))
 
 
 def tariff_text(quote: Any) -> QuoteText:
-    """«Сменить тариф»: the new monthly fee, refund and charge now, a paid discount ended, the balance after."""
-    lines = [_t("Новая абонентская плата: {fee} в месяц.").format(fee=format_money(quote.new_fee))]
+    """«Сменить тариф»: the new fee, a paid discount ended, refund and charge now, the balance after."""
+    fee = translate("Quotes", "Новая абонентская плата: {fee} в месяц.")
+    lines = [fee.format(fee=_money(quote.new_fee))]
     if quote.discount_ends:
-        lines.append(
-            _t("Действующая скидка закончится, неиспользованный аванс {advance} вернётся на счёт.").format(
-                advance=format_money(quote.advance_returned)
-            )
+        ends = translate(
+            "Quotes", "Действующая скидка закончится, неиспользованный аванс {advance} вернётся на счёт."
         )
+        lines.append(ends.format(advance=_money(quote.advance_returned)))
     refund, charge = Decimal(quote.refund_now), Decimal(quote.charge_now)
     if refund > 0:
-        lines.append(_t("Сейчас на счёт вернётся {refund}.").format(refund=format_money(refund)))
+        lines.append(translate("Quotes", "Сейчас на счёт вернётся {refund}.").format(refund=_money(refund)))
     if charge > 0:
-        lines.append(_t("Сейчас будет списано {charge}.").format(charge=format_money(charge)))
+        lines.append(translate("Quotes", "Сейчас будет списано {charge}.").format(charge=_money(charge)))
     if refund == 0 and charge == 0:
-        lines.append(_t("Сейчас ничего не будет списано и ничего не вернётся."))
-    lines.append(_t("Баланс после смены тарифа: {balance}.").format(balance=format_money(quote.balance_after)))
+        lines.append(translate("Quotes", "Сейчас ничего не будет списано и ничего не вернётся."))
+    after = translate("Quotes", "Баланс после смены тарифа: {balance}.")
+    lines.append(after.format(balance=_money(quote.balance_after)))
     return QuoteText("\n".join(lines + _rows(quote)), _block_warning(quote))
 
 
