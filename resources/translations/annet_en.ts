@@ -1687,8 +1687,8 @@ Balance: {balance}.</translation>
         <translation>Credit will be available again from {date}.</translation>
     </message>
     <message>
-        <source>Доступ к услугам будет восстановлен сразу после получения кредита, на {days} дней — по {last_day} включительно (до {until}). Пополните баланс до этого срока: иначе услуги снова заблокируются, а новый кредит можно будет взять не раньше чем через 2 месяца.</source>
-        <translation>Access to the services is restored as soon as the credit is taken, for {days} days — through {last_day} (until {until}). Top up the balance before then: otherwise the services are blocked again and a new credit can be taken no sooner than in 2 months.</translation>
+        <source>Доступ к услугам будет восстановлен сразу после получения кредита, на {days} дней — ровно {hours} часов, до {until}. Пополните баланс до этого срока: иначе услуги снова заблокируются, а новый кредит можно будет взять не раньше чем через 2 месяца.</source>
+        <translation>Access to the services is restored as soon as the credit is taken, for {days} days — exactly {hours} hours, until {until}. Top up the balance before then: otherwise the services are blocked again and a new credit can be taken no sooner than in 2 months.</translation>
     </message>
     <message>
         <source>Кредит получен. Доступ к услугам восстановлен до {until}.</source>
