@@ -118,11 +118,6 @@ class ConfirmDialog(QDialog):
             self.load_quote()
 
     # ------------------------------------------------------------------ the quote
-    @property
-    def quoting(self) -> bool:
-        """The quote is on its way: nothing to confirm yet."""
-        return self._quote_spec is not None and self.quote is None and not self.retry_quote_button.isVisible()
-
     def load_quote(self) -> None:
         """Ask the server what the action will do to the money (through the worker)."""
         if self._quote_spec is None:
