@@ -1577,8 +1577,8 @@ Balance: {balance}.</translation>
 <context>
     <name>Quotes</name>
     <message>
-        <source>В «Баланс» будет записано:</source>
-        <translation>Rows to be written to «Balance»:</translation>
+        <source>В «Баланс» будут записаны эти строки.</source>
+        <translation>These rows will be written to «Balance».</translation>
     </message>
     <message>
         <source>Внимание: после этого баланс станет {balance}, счёт попадёт в финансовую блокировку и услуги будут приостановлены до пополнения счёта.</source>

@@ -38,7 +38,7 @@ def _rows(quote: Any) -> list[str]:
     for row in quote.rows:
         amount = Decimal(row.amount)
         lines.append(f"• {row.text}: {'+' if amount > 0 else '−'}{_money(abs(amount))}")
-    return [translate("Quotes", "В «Баланс» будет записано:"), *lines] if lines else []
+    return [translate("Quotes", "В «Баланс» будут записаны эти строки."), *lines] if lines else []
 
 
 def _block_warning(quote: Any) -> str:
