@@ -6,7 +6,8 @@ the context ``("account", number)`` so an answer for an account no longer select
 
 After an action, call :meth:`CabinetState.refresh` with what the action changed (``"me"``,
 ``"account"``, ``"services"``, ``"balance"``, ``"journal"``) — or hand the returned object to
-``apply_me`` / ``apply_account`` / ``apply_service`` when the server already sent it back.
+``apply_me`` / ``apply_account`` / ``apply_service`` when the server already sent it back. An
+action that moves money calls :meth:`CabinetState.money_moved`: the state knows what money shows in.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -28,6 +30,8 @@ log = logging.getLogger(__name__)
 
 PARTS = ("me", "account", "services", "balance", "journal")
 ACCOUNT_PARTS = ("account", "services", "balance")
+#: everything an action that moves money makes stale (R-BILL-1: its rows appear in «Баланс» at once)
+MONEY_PARTS = ("account", "services", "balance", "journal")
 PAGE_SIZE = 50
 
 
@@ -209,21 +213,16 @@ class CabinetState(QObject):
             if part not in PARTS:
                 raise ValueError(f"unknown part {part!r}")
             if part == "me":
-                self._load("me", "", _fetch_me, (), self._apply_me_reply)
+                self._submit("me", "", _fetch_me, (), self.apply_me)
             elif part == "journal":
                 self._load_journal(reset=True)
             elif not number:
                 continue
             elif part == "account":
-                self._load("account", number, _fetch_account, (number,), self.apply_account)
+                self._submit("account", number, _fetch_account, (number,), self.apply_account)
             elif part == "services":
-                self._load(
-                    "services",
-                    number,
-                    _fetch_services,
-                    (number,),
-                    lambda r, n=number: self.apply_services(n, r),
-                )
+                apply = partial(self.apply_services, number)
+                self._submit("services", number, _fetch_services, (number,), apply)
             elif part == "balance":
                 self._load_balance(number, reset=True)
 
@@ -267,9 +266,6 @@ class CabinetState(QObject):
             self.loading.discard((part, str(number)))
             if part == "balance":
                 self.balance_of(str(number)).loading = False
-
-    def _load(self, part: str, number: str, fn: Any, args: tuple[Any, ...], apply: Any) -> None:
-        self._submit(part, number, fn, args, apply)
 
     def _load_pages(
         self,
@@ -366,9 +362,6 @@ class CabinetState(QObject):
         self.refreshed.emit(self.last_refresh)
 
     # ------------------------------------------------------------------ applying results
-    def _apply_me_reply(self, me: Any) -> None:
-        self.apply_me(me)
-
     def apply_me(self, me: Any) -> None:
         """New subscriber data (``GET /me`` or the answer of a contacts change)."""
         self.me = me
@@ -393,4 +386,13 @@ class CabinetState(QObject):
                 break
         else:
             rows.append(service)
+            self.refresh("me")  # a new service: the account may have gained telephony («Звонки»)
         self.servicesChanged.emit(number)
+
+    def money_moved(self, number: str, *, service: Any = None, account: Any = None) -> None:
+        """Money moved on ``number``: apply what the server sent back, reload :data:`MONEY_PARTS`."""
+        if service is not None:
+            self.apply_service(number, service)
+        if account is not None:
+            self.apply_account(account)
+        self.refresh(MONEY_PARTS, number)

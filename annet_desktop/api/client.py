@@ -27,6 +27,7 @@ from annet_contract.schema import (
     IDEMPOTENCY_HEADER,
     Account,
     BalanceEntry,
+    BlockQuote,
     CallsPage,
     CallsSummary,
     CatalogItem,
@@ -52,7 +53,9 @@ from annet_contract.schema import (
     SessionCreate,
     SessionOut,
     TariffChange,
+    TariffChangeQuote,
     TariffOptions,
+    UnblockQuote,
 )
 
 from . import errors
@@ -355,6 +358,18 @@ class CabinetClient:
         return self._change(
             Service, "DELETE", f"{self._svc(number, service_id)}/block", None, idempotency_key
         )
+
+    # quotes (R-BILL-1): what the action will do to the money, asked before the user confirms it
+
+    def tariff_quote(self, number: str, service_id: int, tariff_id: int) -> TariffChangeQuote:
+        path = f"{self._svc(number, service_id)}/tariffs/{_segment(tariff_id)}/quote"
+        return self._get(TariffChangeQuote, path)
+
+    def block_quote(self, number: str, service_id: int) -> BlockQuote:
+        return self._get(BlockQuote, f"{self._svc(number, service_id)}/block/quote")
+
+    def unblock_quote(self, number: str, service_id: int) -> UnblockQuote:
+        return self._get(UnblockQuote, f"{self._svc(number, service_id)}/unblock/quote")
 
     def discounts(self, number: str, service_id: int) -> DiscountOffers:
         return self._get(DiscountOffers, f"{self._svc(number, service_id)}/discounts")

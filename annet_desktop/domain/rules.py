@@ -43,7 +43,7 @@ CREDIT_DAYS = 5
 T_CREDIT_AGAIN = "Кредит снова будет доступен с {date}."
 T_CREDIT_CONFIRM = (
     "Доступ к услугам будет восстановлен сразу после получения кредита, на {days} дней — "
-    "по {last_day} включительно (до {until}). Пополните баланс до этого срока: иначе услуги "
+    "ровно {hours} часов, до {until}. Пополните баланс до этого срока: иначе услуги "
     "снова заблокируются, а новый кредит можно будет взять не раньше чем через 2 месяца."
 )
 T_CREDIT_TAKEN = "Кредит получен. Доступ к услугам восстановлен до {until}."
@@ -134,19 +134,15 @@ def credit_offer(credit: CreditState, tr: Tr = _same) -> CreditOffer:
 
 
 def credit_until(now: dt.datetime, days: int = CREDIT_DAYS) -> dt.datetime:
-    """When a credit taken ``now`` ends: 00:00 (Moscow) after its 5th day, the day taken counting
-    as the first (taken 16.11 at any hour → ends 21.11 00:00), as the server sets it."""
-    day = now.astimezone(MOSCOW).date() + dt.timedelta(days=days)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=MOSCOW)
+    """When a credit taken ``now`` ends (R-CREDIT-1): exactly ``days`` × 24 hours later, in Moscow
+    time (taken 16.11 23:50 → ends 21.11 23:50, not at 00:00 of the 6th day), as the server sets it."""
+    return (now + dt.timedelta(days=days)).astimezone(MOSCOW)
 
 
 def credit_confirmation(now: dt.datetime, tr: Tr = _same) -> str:
     """The confirmation of «Получить кредит»: access comes back at once, until when (R-CREDIT-1)."""
     until = credit_until(now)
-    last_day = until.date() - dt.timedelta(days=1)
-    return tr(T_CREDIT_CONFIRM).format(
-        days=CREDIT_DAYS, last_day=format_date(last_day), until=format_datetime(until)
-    )
+    return tr(T_CREDIT_CONFIRM).format(days=CREDIT_DAYS, hours=CREDIT_DAYS * 24, until=format_datetime(until))
 
 
 def credit_taken(ends_at: dt.datetime, tr: Tr = _same) -> str:
@@ -207,7 +203,9 @@ def service_buttons(service: Service, tr: Tr = _same) -> list[ButtonSpec]:
     «Сменить тариф» always (disabled with the reason, e.g. a promo tariff, R-TARIFF-2);
     «Разблокировать» instead of «Заблокировать» while a voluntary block is in force (or when the
     server allows unblocking); «Получить скидку» / «Продлить скидку» only when the server shows
-    them (``allowed=False`` and no reason = not shown: not internet, no discount tariff).
+    them (``allowed=False`` and no reason = not shown: not internet, no discount tariff), and
+    «Получить скидку» only on an active service: under any block it is not shown at all (manual
+    p.7: "в случае активной (не заблокированной) услуги"), not shown disabled.
     """
     actions = service.actions
     buttons = [_spec("change_tariff", actions.change_tariff, tr)]
@@ -217,7 +215,7 @@ def service_buttons(service: Service, tr: Tr = _same) -> list[ButtonSpec]:
         buttons.append(_spec("block", actions.block, tr))
     if _shown(actions.extend_discount):
         buttons.append(_spec("extend_discount", actions.extend_discount, tr))
-    elif _shown(actions.discount):
+    elif service.block is None and _shown(actions.discount):
         buttons.append(_spec("discount", actions.discount, tr))
     return buttons
 

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         state.refreshed.connect(self._refreshed)
         state.onlineChanged.connect(self._online)
         state.loadFailed.connect(self._load_failed)
+        state.meChanged.connect(self._telephony_tab)
         state.meChanged.connect(self.retitle)
         ctx.messages.statusMessage.connect(self._status_message)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -163,6 +164,13 @@ class MainWindow(QMainWindow):
             if index >= 0:
                 self.tabs.setTabText(index, title)
 
+    def _telephony_tab(self) -> None:
+        """«Звонки» appears as soon as an account has telephony (a service added with «Новая»)."""
+        if self.calls is not None or not self.ctx.state.has_telephony:
+            return
+        self.calls = CallsTab(self.ctx)
+        self.tabs.insertTab(self.tabs.indexOf(self.journal), self.calls, "")
+
     def show_tab(self, name: str) -> bool:
         """Switch to the tab whose objectName is ``name`` (e.g. ``tab_balance``)."""
         for index in range(self.tabs.count()):
@@ -185,6 +193,19 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, _index: int) -> None:
         self.ctx.settings.set("window/last_tab", self.tabs.currentWidget().objectName())
+        if self.calls is not None and self.tabs.currentWidget() is self.calls:
+            self._open_calls_on_telephony()
+
+    def _open_calls_on_telephony(self) -> None:
+        """«Звонки» opens on an account with telephony: when the selected one has none, the first
+        account that has it is selected (a subscriber with an internet and a telephony account)."""
+        state = self.ctx.state
+        refs = state.account_refs()
+        if any(r.number == state.selected_account and r.has_telephony for r in refs):
+            return
+        first = next((r.number for r in refs if r.has_telephony), None)
+        if first is not None:
+            state.select_account(first)
 
     # ------------------------------------------------------------------ hooks
     def _install_actions(self) -> None:

@@ -509,12 +509,36 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
+        <source>Суммы</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <source>Предупреждение</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
         <source>Состояние</source>
         <translation>State</translation>
     </message>
     <message>
+        <source>Повторить расчёт</source>
+        <translation>Calculate again</translation>
+    </message>
+    <message>
         <source>Отмена</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Расчёт сумм…</source>
+        <translation>Calculating the amounts…</translation>
+    </message>
+    <message>
+        <source>Не удалось рассчитать суммы: {reason} Подтвердить можно после расчёта.</source>
+        <translation>Could not calculate the amounts: {reason} You can confirm once they are calculated.</translation>
+    </message>
+    <message>
+        <source>Сейчас это сделать нельзя: {reason}</source>
+        <translation>This cannot be done now: {reason}</translation>
     </message>
     <message>
         <source>Выполняется…</source>
@@ -654,7 +678,6 @@
     <name>DiscountDialog</name>
     <message>
         <source>Продлить скидку</source>
-        <extracomment>what taking a discount changes besides the service row</extracomment>
         <translation>Extend the discount</translation>
     </message>
     <message>
@@ -1271,7 +1294,6 @@ Check the Internet connection and press «Retry».</translation>
     <name>NewServiceDialog</name>
     <message>
         <source>Новая услуга</source>
-        <extracomment>what a new service changes besides its row: the balance (first charge), the account, the journal</extracomment>
         <translation>New service</translation>
     </message>
     <message>
@@ -1633,8 +1655,8 @@ Balance: {balance}.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Оплата доступна и при финансовой блокировке. После успешной оплаты услуги возобновятся в течение 1–10 минут.</source>
-        <translation>Payment works under a financial block too. After a successful payment the services resume within 1–10 minutes.</translation>
+        <source>Оплата доступна и при финансовой блокировке. Блокировка снимется, когда баланс станет не меньше нуля: для этого нужно внести не меньше {missing}. После такой оплаты услуги возобновятся в течение 1–10 минут.</source>
+        <translation>Payment is possible under a financial block too. The block is lifted once the balance is zero or more: pay at least {missing} for that. After such a payment the services resume within 1–10 minutes.</translation>
     </message>
     <message>
         <source>Защищённое соединение</source>
@@ -1688,6 +1710,11 @@ Balance: {balance}.</translation>
         <source>Сертификат сайта {host} недействителен — страница не открыта.</source>
         <translation>The certificate of {host} is invalid — the page was not opened.</translation>
     </message>
+    <message>
+        <source>Финансовая блокировка сохраняется: чтобы услуги возобновились, пополните счёт ещё на {missing}.</source>
+        <extracomment>the translation context of the payment texts (shared with the dialog) the order as the server reported it (schema.PaymentOrder)</extracomment>
+        <translation>The financial block stays: to resume the services, top up the account by another {missing}.</translation>
+    </message>
 </context>
 <context>
     <name>Phone</name>
@@ -1706,6 +1733,69 @@ Balance: {balance}.</translation>
     <message>
         <source>Знак «+» допустим только в начале номера, в виде +7.</source>
         <translation>«+» is allowed only at the start of the number, as +7.</translation>
+    </message>
+</context>
+<context>
+    <name>Quotes</name>
+    <message>
+        <source>В «Баланс» будут записаны эти строки.</source>
+        <translation>These rows will be written to «Balance».</translation>
+    </message>
+    <message>
+        <source>Внимание: после этого баланс станет {balance}, счёт попадёт в финансовую блокировку и услуги будут приостановлены до пополнения счёта.</source>
+        <translation>Warning: the balance will then be {balance}, the account will be financially blocked and the services suspended until it is topped up.</translation>
+    </message>
+    <message>
+        <source>Сейчас будет списано {charge}: абонентская плата с {since} до конца месяца.</source>
+        <translation>{charge} will be written off now: the monthly fee from {since} to the end of the month.</translation>
+    </message>
+    <message>
+        <source>Сейчас ничего не будет списано.</source>
+        <translation>Nothing will be written off now.</translation>
+    </message>
+    <message>
+        <source>Баланс после разблокировки: {balance}.</source>
+        <translation>Balance after the unblock: {balance}.</translation>
+    </message>
+    <message>
+        <source>Сейчас на счёт вернётся {refund}: абонентская плата за дни блокировки до конца месяца.</source>
+        <translation>{refund} comes back to the account now: the monthly fee for the blocked days to the end of the month.</translation>
+    </message>
+    <message>
+        <source>Сейчас на счёт ничего не вернётся.</source>
+        <translation>Nothing comes back to the account now.</translation>
+    </message>
+    <message>
+        <source>Баланс после блокировки: {balance}.</source>
+        <translation>Balance after the block: {balance}.</translation>
+    </message>
+    <message>
+        <source>Оплаченная скидка на время блокировки приостанавливается: сейчас она действует по {date}, и каждый полный день блокировки продлевает её на один день.</source>
+        <translation>A paid discount pauses during the block: it now runs until {date}, and every whole day under the block extends it by one day.</translation>
+    </message>
+    <message>
+        <source>Новая абонентская плата: {fee} в месяц.</source>
+        <translation>New monthly fee: {fee} a month.</translation>
+    </message>
+    <message>
+        <source>Действующая скидка закончится, неиспользованный аванс {advance} вернётся на счёт.</source>
+        <translation>The current discount will end; its unused advance of {advance} comes back to the account.</translation>
+    </message>
+    <message>
+        <source>Сейчас на счёт вернётся {refund}.</source>
+        <translation>{refund} comes back to the account now.</translation>
+    </message>
+    <message>
+        <source>Сейчас будет списано {charge}.</source>
+        <translation>{charge} will be written off now.</translation>
+    </message>
+    <message>
+        <source>Сейчас ничего не будет списано и ничего не вернётся.</source>
+        <translation>Nothing will be written off or returned now.</translation>
+    </message>
+    <message>
+        <source>Баланс после смены тарифа: {balance}.</source>
+        <translation>Balance after the tariff change: {balance}.</translation>
     </message>
 </context>
 <context>
@@ -1758,8 +1848,8 @@ Balance: {balance}.</translation>
         <translation>Credit will be available again from {date}.</translation>
     </message>
     <message>
-        <source>Доступ к услугам будет восстановлен сразу после получения кредита, на {days} дней — по {last_day} включительно (до {until}). Пополните баланс до этого срока: иначе услуги снова заблокируются, а новый кредит можно будет взять не раньше чем через 2 месяца.</source>
-        <translation>Access to the services is restored as soon as the credit is taken, for {days} days — through {last_day} (until {until}). Top up the balance before then: otherwise the services are blocked again and a new credit can be taken no sooner than in 2 months.</translation>
+        <source>Доступ к услугам будет восстановлен сразу после получения кредита, на {days} дней — ровно {hours} часов, до {until}. Пополните баланс до этого срока: иначе услуги снова заблокируются, а новый кредит можно будет взять не раньше чем через 2 месяца.</source>
+        <translation>Access to the services is restored as soon as the credit is taken, for {days} days — exactly {hours} hours, until {until}. Top up the balance before then: otherwise the services are blocked again and a new credit can be taken no sooner than in 2 months.</translation>
     </message>
     <message>
         <source>Кредит получен. Доступ к услугам восстановлен до {until}.</source>
@@ -1822,7 +1912,6 @@ Balance: {balance}.</translation>
     <name>ServiceDialog</name>
     <message>
         <source>Услуга</source>
-        <extracomment>what a block or unblock changes besides the service row: the account&apos;s status and recommended payment (no money moves: billing.block_service/unblock_service post nothing to the balance)</extracomment>
         <translation>Service</translation>
     </message>
     <message>
@@ -2125,7 +2214,6 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
     <name>TariffDialog</name>
     <message>
         <source>Сменить тариф</source>
-        <extracomment>what a tariff change makes stale besides the service row (the fee changes the recommended payment)</extracomment>
         <translation>Change tariff</translation>
     </message>
     <message>

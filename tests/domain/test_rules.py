@@ -106,22 +106,23 @@ def test_credit_not_needed_gives_the_server_reason() -> None:
 @pytest.mark.parametrize(
     ("taken", "ends"),
     [
-        (dt.datetime(2026, 11, 16, 12, 0, tzinfo=MOSCOW), dt.datetime(2026, 11, 21, 0, 0, tzinfo=MOSCOW)),
+        (dt.datetime(2026, 11, 16, 12, 0, tzinfo=MOSCOW), dt.datetime(2026, 11, 21, 12, 0, tzinfo=MOSCOW)),
         (dt.datetime(2026, 11, 16, 0, 0, tzinfo=MOSCOW), dt.datetime(2026, 11, 21, 0, 0, tzinfo=MOSCOW)),
-        (dt.datetime(2026, 11, 16, 23, 59, tzinfo=MOSCOW), dt.datetime(2026, 11, 21, 0, 0, tzinfo=MOSCOW)),
-        (dt.datetime(2026, 12, 29, 9, 0, tzinfo=MOSCOW), dt.datetime(2027, 1, 3, 0, 0, tzinfo=MOSCOW)),
-        # 21:30 UTC on the 15th is already the 16th in Moscow
-        (dt.datetime(2026, 11, 15, 21, 30, tzinfo=dt.UTC), dt.datetime(2026, 11, 21, 0, 0, tzinfo=MOSCOW)),
+        # finding 5: taken at 23:50 it lasts 120 hours, not 4 days 10 minutes
+        (dt.datetime(2026, 11, 16, 23, 50, tzinfo=MOSCOW), dt.datetime(2026, 11, 21, 23, 50, tzinfo=MOSCOW)),
+        (dt.datetime(2026, 12, 29, 9, 0, tzinfo=MOSCOW), dt.datetime(2027, 1, 3, 9, 0, tzinfo=MOSCOW)),
+        # 21:30 UTC on the 15th is 00:30 of the 16th in Moscow
+        (dt.datetime(2026, 11, 15, 21, 30, tzinfo=dt.UTC), dt.datetime(2026, 11, 21, 0, 30, tzinfo=MOSCOW)),
     ],
 )
-def test_credit_ends_after_the_fifth_day(taken: dt.datetime, ends: dt.datetime) -> None:
+def test_credit_lasts_exactly_120_hours(taken: dt.datetime, ends: dt.datetime) -> None:
     assert rules.credit_until(taken) == ends
 
 
 def test_credit_confirmation_says_until_when() -> None:
     now = dt.datetime(2026, 11, 16, 12, 0, tzinfo=MOSCOW)
     text = rules.credit_confirmation(now)
-    assert "на 5 дней" in text and "по 20.11.2026 включительно (до 21.11.2026 00:00)" in text
+    assert "на 5 дней — ровно 120 часов, до 21.11.2026 12:00." in text
     assert rules.credit_taken(now) == "Кредит получен. Доступ к услугам восстановлен до 16.11.2026 12:00."
 
 

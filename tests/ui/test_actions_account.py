@@ -37,13 +37,14 @@ def test_credit_confirmation_says_until_when_and_takes_it(
     assert isinstance(dialog, CreditDialog) and dialog.isVisible()
     until = rules.credit_until(server.clock.now())
     assert "на 5 дней" in dialog.text.text()
-    assert "(до " + format_datetime(until) + ")" in dialog.text.text()
+    assert "ровно 120 часов, до " + format_datetime(until) + "." in dialog.text.text()
     loads: list[str] = []
     controller.state.loadStarted.connect(lambda part, _n: loads.append(part))
     with qtbot.waitSignal(dialog.succeeded, timeout=20000):
         dialog.confirm_button.click()
     wait_loaded(qtbot, controller)
-    assert sorted(set(loads)) == ["journal", "services"]  # the account came back with the answer
+    # money moved: everything it shows in is reloaded (the account came back with the answer too)
+    assert sorted(set(loads)) == ["account", "balance", "journal", "services"]
     client = server.client(demo)
     account = client.account(controller.state.selected_account)
     assert account.credit.in_force and not account.financial_block

@@ -69,7 +69,7 @@ def test_take_discount_writes_off_the_advance_shown_for_the_period_shown(
     with qtbot.waitSignal(confirm.finished, timeout=20000):
         confirm.confirm_button.click()
     wait_loaded(qtbot, controller)
-    assert sorted(set(loads)) == ["account", "balance", "journal"]
+    assert sorted(set(loads)) == ["account", "balance", "journal", "services"]  # money moved: all it shows in
     client = server.client(demo)
     after = next(s for s in client.services(number) if s.id == service.id)
     # exactly what was shown: percent, period, fee, advance

@@ -61,7 +61,13 @@ def _open_service(qtbot: Any, window: Any, service: Any) -> ServiceDialog:
     return dialog
 
 
+def _quoted(qtbot: Any, dialog: ConfirmDialog) -> None:
+    """Wait for the server's quote: the confirm button is armed only once the amounts are shown."""
+    qtbot.waitUntil(lambda: dialog.quote is not None and dialog.confirm_button.isEnabled(), timeout=20000)
+
+
 def _confirm(qtbot: Any, controller: Any, dialog: ConfirmDialog) -> None:
+    _quoted(qtbot, dialog)
     with qtbot.waitSignal(dialog.finished, timeout=20000):
         dialog.confirm_button.click()
     wait_loaded(qtbot, controller)
@@ -138,7 +144,8 @@ def test_block_unblock_and_the_second_block_of_the_month(
     loads: list[str] = []
     controller.state.loadStarted.connect(lambda part, _n: loads.append(part))
     _confirm(qtbot, controller, confirm)
-    assert sorted(set(loads)) == ["account", "journal"]  # no money moved: the balance is not reloaded
+    # a block returns the rest of the month (R-BLOCK-1): everything money shows in is reloaded
+    assert sorted(set(loads)) == ["account", "balance", "journal", "services"]
     assert _server_service(server, demo, number, service.id).block is BlockKind.VOLUNTARY
     assert server.client(demo).journal().items[0].action is JournalAction.BLOCK
     # the window and the table follow: «Разблокировать» instead of «Заблокировать»
@@ -171,6 +178,7 @@ def test_second_block_refused_by_the_server_is_shown(
     service = _service(controller, lambda s: s.block is None and s.actions.block.allowed)
     dialog = _open_service(qtbot, window, service)
     confirm = dialog.trigger("block")
+    _quoted(qtbot, confirm)
     other = server.client(demo)
     other.block(number, service.id)
     other.unblock(number, service.id)
@@ -217,7 +225,7 @@ def test_change_tariff_by_clicking_a_row_then_refused_the_second_time(
     loads: list[str] = []
     controller.state.loadStarted.connect(lambda part, _n: loads.append(part))
     _confirm(qtbot, controller, confirm)
-    assert sorted(set(loads)) == ["account", "journal"]
+    assert sorted(set(loads)) == ["account", "balance", "journal", "services"]
     changed = _server_service(server, demo, number, service.id)
     assert changed.tariff.id == new.id
     entry = server.client(demo).journal().items[0]
@@ -241,12 +249,13 @@ def test_tariff_refused_by_the_server_shows_its_words(
     dialog = _open_service(qtbot, window, service)
     tariffs = _tariff_dialog(qtbot, window, dialog)
     row = _choosable_row(tariffs)
-    server.client(demo).change_tariff(number, service.id, tariffs.model.items[row].id)
     other_row = next(
         (r for r in range(tariffs.model.rowCount()) if r != row and tariffs.model.is_selectable(r)), row
     )
     confirm = tariffs.choose_row(other_row)
     assert confirm is not None
+    _quoted(qtbot, confirm)  # the quote came before the change made elsewhere
+    server.client(demo).change_tariff(number, service.id, tariffs.model.items[row].id)
     with qtbot.waitSignal(confirm.refused, timeout=20000):
         confirm.confirm_button.click()
     wait_loaded(qtbot, controller)
@@ -319,7 +328,8 @@ def test_new_service_catalogue_tariff_first_charge_new_row(
     with qtbot.waitSignal(dialog.finished, timeout=20000):
         dialog.confirm_button.click()
     wait_loaded(qtbot, controller)
-    assert sorted(set(loads)) == ["account", "balance", "journal"]  # the row came with the answer
+    # money moved: everything it shows in; and me, for a new service may bring telephony («Звонки»)
+    assert sorted(set(loads)) == ["account", "balance", "journal", "me", "services"]
     created = dialog.created
     assert created.first_charge == quote.amount
     services = server.client(demo).services(number)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from test_payment_helpers import LOAD_TIMEOUT_MS, files_containing, js, wait_js
 
+from annet_contract.money import format_money
 from annet_contract.schema import BalanceKind, OrderState
 
 APPROVED = "4111111111111111"
@@ -316,3 +317,41 @@ def test_pay_button_of_the_account_tab_opens_the_payment_dialog(qtbot: Any, payi
     assert dialog.number == number
     assert dialog.view is None  # Qt WebEngine only once the order exists
     dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("amount", "missing"),
+    [
+        ("100", "1 380,00 ₽"),  # finding 7: account 100007, 100 ₽ of 1 480 ₽
+        ("1479,99", "0,01 ₽"),  # one kopeck short: still blocked
+        ("1480", None),  # exactly the debt: the balance is 0, the block is lifted
+    ],
+)
+def test_payment_under_a_financial_block_says_services_return_only_when_it_lifts_the_block(
+    qtbot: Any, paying: Any, amount: str, missing: str | None
+) -> None:
+    """R-BILL-4: «Услуги возобновятся в течение 1–10 минут» only when the new balance lifts the block;
+    otherwise how much is still missing. «Баланс» shows the payment without F5."""
+    controller, window, number = paying("credit-banned")
+    account = window.ctx.state.account(number)
+    assert account.financial_block and account.balance == Decimal("-1480.00")
+    dialog = _start(qtbot, window.ctx, number, amount)
+    assert f"внести не меньше {format_money(Decimal('1480'))}." in dialog.block_note.text()
+    _card(qtbot, dialog, APPROVED)
+    _wait_result(qtbot, dialog)
+    with qtbot.waitSignal(window.ctx.state.balanceReset, timeout=LOAD_TIMEOUT_MS):
+        result = _return(qtbot, dialog)
+    assert result.state is OrderState.PAID
+    text = controller.messages.last().text
+    if missing is None:
+        assert result.financial_block_after is False
+        assert "Услуги возобновятся в течение 1–10 минут." in text and "пополните счёт ещё" not in text
+    else:
+        assert result.financial_block_after is True
+        assert "1–10 минут" not in text
+        assert (
+            "Финансовая блокировка сохраняется: чтобы услуги возобновились, пополните счёт ещё на "
+            f"{missing}." in text.replace("\u00a0", " ")
+        )
+    first = window.ctx.state.balance_of(number).items[0]
+    assert first.kind is BalanceKind.PAYMENT

@@ -6,6 +6,12 @@ confirm button is a :class:`~.base.OnceButton`: a double click sends one request
 dialog closes and ``on_done(result)`` runs; a refusal is shown with the server's words and the
 dialog closes (retrying a refused rule changes nothing); a network failure keeps it open with the
 button re-armed and the same Idempotency-Key, so a retry cannot do the action twice.
+
+With ``quote=(fetch, describe)`` the money comes first (R-BILL-1): ``fetch(client)`` runs through
+the worker as the dialog opens (never on the GUI thread) while the confirm button waits disabled
+with «Расчёт сумм…»; ``describe(quote)`` words the answer (:mod:`.quote_texts`) and only then can
+the user confirm. A refusal of the quote is the server's sentence and nothing to confirm; a
+network failure says so and offers «Повторить расчёт».
 """
 
 from __future__ import annotations
@@ -17,7 +23,18 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..widgets.naming import named
-from .base import MUTED_COLOR, OnceButton, is_retryable, new_key, note_label, run, set_note
+from .base import (
+    ERROR_COLOR,
+    MUTED_COLOR,
+    WARNING_COLOR,
+    OnceButton,
+    is_retryable,
+    new_key,
+    note_label,
+    run,
+    set_note,
+)
+from .quote_texts import QuoteText
 
 if TYPE_CHECKING:
     from ..tabs.context import TabContext
@@ -40,6 +57,7 @@ class ConfirmDialog(QDialog):
         *,
         name: str = "confirm_dialog",
         details: list[tuple[str, str]] | None = None,
+        quote: tuple[Callable[[Any], Any], Callable[[Any], QuoteText]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent if parent is not None else ctx.window)
@@ -51,7 +69,7 @@ class ConfirmDialog(QDialog):
         named(self, name, title)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(520 if quote is not None else 440)
         layout = QVBoxLayout(self)
         self.text = note_label(f"{name}_text", self, title)
         self.text.setText(text)
@@ -68,10 +86,22 @@ class ConfirmDialog(QDialog):
                 form.addRow(caption + ":", label)
                 self.details[caption] = label
             layout.addLayout(form)
+        self.quote: Any = None  # the server's quote, once it came
+        self.quote_text = note_label(f"{name}_quote", self, self.tr("Суммы"))
+        set_note(self.quote_text, "")
+        layout.addWidget(self.quote_text)
+        self.quote_warning = note_label(f"{name}_quote_warning", self, self.tr("Предупреждение"))
+        set_note(self.quote_warning, "")
+        layout.addWidget(self.quote_warning)
         self.status = note_label(f"{name}_status", self, self.tr("Состояние"))
         set_note(self.status, "")
         layout.addWidget(self.status)
         row = QHBoxLayout()
+        self.retry_quote_button = named(
+            QPushButton(self.tr("Повторить расчёт"), self), f"{name}_retry_quote", self.tr("Повторить расчёт")
+        )
+        self.retry_quote_button.hide()
+        row.addWidget(self.retry_quote_button)
         row.addStretch(1)
         self.confirm_button = named(OnceButton(confirm_text, self), f"{name}_confirm", confirm_text)
         self.confirm_button.setDefault(True)
@@ -82,6 +112,47 @@ class ConfirmDialog(QDialog):
         self.confirm_button.fired.connect(self._confirm)
         self.cancel_button.clicked.connect(self.reject)
         self.running = False
+        self._quote_spec = quote
+        self.retry_quote_button.clicked.connect(self.load_quote)
+        if quote is not None:
+            self.load_quote()
+
+    # ------------------------------------------------------------------ the quote
+    def load_quote(self) -> None:
+        """Ask the server what the action will do to the money (through the worker)."""
+        if self._quote_spec is None:
+            return
+        fetch, _describe = self._quote_spec
+        self.quote = None
+        self.retry_quote_button.hide()
+        self.confirm_button.rearm(enabled=False)
+        set_note(self.status, self.tr("Расчёт сумм…"), MUTED_COLOR)
+        run(self.ctx, self, fetch, on_done=self._quoted, on_failed=self._quote_failed, show_error=False)
+
+    def _quoted(self, quote: Any) -> None:
+        assert self._quote_spec is not None
+        self.quote = quote
+        words = self._quote_spec[1](quote)
+        set_note(self.quote_text, words.text)
+        set_note(self.quote_warning, words.warning, WARNING_COLOR)
+        set_note(self.status, "")
+        self.confirm_button.rearm()
+        self.adjustSize()  # the amounts came after the window was laid out
+
+    def _quote_failed(self, error: Any) -> None:
+        from ..messages import error_text
+
+        reason = error_text(error, self.ctx.messages.server_url)
+        if is_retryable(error):
+            text = self.tr("Не удалось рассчитать суммы: {reason} Подтвердить можно после расчёта.")
+            set_note(self.status, text.format(reason=reason), ERROR_COLOR)
+            self.retry_quote_button.show()
+            self.adjustSize()
+            return
+        # a refusal: the action would be refused with the same words, so there is nothing to confirm
+        refused = self.tr("Сейчас это сделать нельзя: {reason}")
+        set_note(self.status, refused.format(reason=reason), ERROR_COLOR)
+        self.adjustSize()
 
     def _confirm(self) -> None:
         self.running = True

@@ -49,7 +49,5 @@ class CreditDialog(ConfirmDialog):
         )
 
     def _taken(self, out: Any) -> None:
-        state = self.ctx.state
-        state.apply_account(out.account)
-        state.refresh(("services", "journal"), self.number)
+        self.ctx.state.money_moved(self.number, account=out.account)
         self.ctx.messages.info(rules.credit_taken(out.ends_at, tr_rules), parent=self.parentWidget())

@@ -56,9 +56,6 @@ def _take(client: Any, number: str, service_id: int, offer_id: int, key: str) ->
     return client.take_discount(number, service_id, offer_id, idempotency_key=key)
 
 
-#: what taking a discount changes besides the service row
-CHANGED_PARTS = ("account", "balance", "journal")
-
 
 class DiscountDialog(QDialog):
     """The discounts table of one internet service; choose a row to take or extend the discount."""
@@ -266,9 +263,7 @@ class DiscountDialog(QDialog):
 
     def _taken(self, taken: Any) -> None:
         self.taken = taken
-        state = self.ctx.state
-        state.apply_service(self.number, taken.service)
-        state.refresh(CHANGED_PARTS, self.number)
+        self.ctx.state.money_moved(self.number, service=taken.service)
         self.accept()
         discount = taken.discount
         self.ctx.messages.info(

@@ -66,9 +66,6 @@ def _add(client: Any, number: str, catalog_id: int, tariff_id: int, key: str) ->
     return client.add_service(number, catalog_id, tariff_id, idempotency_key=key)
 
 
-#: what a new service changes besides its row: the balance (first charge), the account, the journal
-CHANGED_PARTS = ("account", "balance", "journal")
-
 CATALOG, TARIFF, CONFIRM = 0, 1, 2
 
 
@@ -379,9 +376,7 @@ class NewServiceDialog(QDialog):
     def _added(self, created: Any) -> None:
         self.running = False
         self.created = created
-        state = self.ctx.state
-        state.apply_service(self.number, created.service)
-        state.refresh(CHANGED_PARTS, self.number)
+        self.ctx.state.money_moved(self.number, service=created.service)
         self.accept()
         self.ctx.messages.info(
             self.tr("Услуга «{service}» подключена. Списано {amount}.").format(

@@ -167,7 +167,7 @@ class PaymentDialog(QDialog):
         box.addWidget(self.note)
         self.block_note = note_label("payment_block_note", page, self.tr("Финансовая блокировка"))
         if self.financial_block:
-            set_note(self.block_note, self._block_text(), WARNING_COLOR)
+            set_note(self.block_note, self._block_text(account), WARNING_COLOR)
         else:
             set_note(self.block_note, "")
         box.addWidget(self.block_note)
@@ -190,11 +190,14 @@ class PaymentDialog(QDialog):
         self.amount.textEdited.connect(lambda _t: set_note(self.error, ""))
         return page
 
-    def _block_text(self) -> str:
+    def _block_text(self, account: Any) -> str:
+        """R-BILL-4: the services come back only once the block is lifted; say what lifts it."""
+        missing = max(Decimal(0), -Decimal(getattr(account, "balance", 0)))
         return self.tr(
-            "Оплата доступна и при финансовой блокировке. После успешной оплаты услуги возобновятся "
-            "в течение 1–10 минут."
-        )
+            "Оплата доступна и при финансовой блокировке. Блокировка снимется, когда баланс станет "
+            "не меньше нуля: для этого нужно внести не меньше {missing}. После такой оплаты услуги "
+            "возобновятся в течение 1–10 минут."
+        ).format(missing=format_money(missing))
 
     def _continue(self) -> None:
         try:

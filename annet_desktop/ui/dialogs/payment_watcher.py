@@ -2,7 +2,8 @@
 
 The return address alone never counts as paid: :class:`PaymentWatcher` asks the server once,
 refreshes the account, balance and journal when the order is settled and shows the result with
-the order and payment numbers (for a financially blocked account: services come back in 1–10 min).
+the order and payment numbers; for a financially blocked account, that services come back in
+1–10 minutes only when the payment lifted the block, otherwise how much is still missing (R-BILL-4).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class PaymentWatcher(QObject):
         self.result = order
         state = OrderState(order.state)
         if state is not OrderState.PENDING:
-            self.ctx.state.refresh(("account", "services", "balance", "journal"), self.number)
+            self.ctx.state.money_moved(self.number)
         if state is OrderState.PAID:
             self.ctx.messages.info(self.text(order), parent=self.ctx.window)
         elif state in (OrderState.DECLINED, OrderState.TIMEOUT):
@@ -74,6 +75,22 @@ class PaymentWatcher(QObject):
         self.ctx.messages.error(error, parent=self.ctx.window, action=False)
         self.settled.emit(None)
         self.deleteLater()
+
+    def _block_after(self, order: Any) -> str:
+        """R-BILL-4: services come back only when the payment lifts the financial block; otherwise
+        what the balance still lacks. Nothing when the account was not blocked or the server did
+        not say."""
+        if order.financial_block_after:
+            missing = format_money(order.missing) if order.missing is not None else ""
+            still = QCoreApplication.translate(
+                "PaymentDialog",
+                "Финансовая блокировка сохраняется: чтобы услуги возобновились, пополните счёт "
+                "ещё на {missing}.",
+            )
+            return " " + still.format(missing=missing)
+        if self.financial_block and order.financial_block_after is False:
+            return " " + _t("Услуги возобновятся в течение 1–10 минут.")
+        return ""
 
     def text(self, order: Any) -> str:
         """The result in the subscriber's words, with the order and payment numbers."""
@@ -91,9 +108,7 @@ class PaymentWatcher(QObject):
                 + ". "
                 + numbers
             )
-            if self.financial_block:
-                text += " " + _t("Услуги возобновятся в течение 1–10 минут.")
-            return text
+            return text + self._block_after(order)
         if state is OrderState.PENDING:
             if self.closed_midway:
                 return _t("Оплата прервана: заказ не оплачен. ") + numbers

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,7 @@ from ...domain import rules
 from ..models.services_model import block_name
 from ..widgets.naming import named
 from .base import MUTED_COLOR, note_label, set_note, tr_rules
+from . import quote_texts
 from .confirm import ConfirmDialog
 from .discounts import DiscountDialog
 from .tariffs import TariffDialog
@@ -46,9 +48,13 @@ def _unblock(client: Any, number: str, service_id: int, key: str) -> Any:
     return client.unblock(number, service_id, idempotency_key=key)
 
 
-#: what a block or unblock changes besides the service row: the account's status and recommended
-#: payment (no money moves: billing.block_service/unblock_service post nothing to the balance)
-BLOCK_PARTS = ("account", "journal")
+def _block_quote(client: Any, number: str, service_id: int) -> Any:
+    return client.block_quote(number, service_id)
+
+
+def _unblock_quote(client: Any, number: str, service_id: int) -> Any:
+    return client.unblock_quote(number, service_id)
+
 
 
 class ServiceDialog(QDialog):
@@ -196,6 +202,7 @@ class ServiceDialog(QDialog):
             ).format(service=name)
             title = self.tr("Заблокировать")
             action = lambda client, key: _block(client, number, service_id, key)  # noqa: E731
+            quote = (partial(_block_quote, number=number, service_id=service_id), quote_texts.block_text)
         else:
             text = self.tr(
                 "Услуга «{service}» будет разблокирована сразу после подтверждения: "
@@ -203,6 +210,7 @@ class ServiceDialog(QDialog):
             ).format(service=name)
             title = self.tr("Разблокировать")
             action = lambda client, key: _unblock(client, number, service_id, key)  # noqa: E731
+            quote = (partial(_unblock_quote, number=number, service_id=service_id), quote_texts.unblock_text)
         return ConfirmDialog(
             self.ctx,
             title,
@@ -211,13 +219,12 @@ class ServiceDialog(QDialog):
             action,
             lambda service: self._blocked(service, block),
             name="block_confirm" if block else "unblock_confirm",
+            quote=quote,
             parent=self,
         )
 
     def _blocked(self, service: Any, block: bool) -> None:
-        state = self.ctx.state
-        state.apply_service(self.number, service)
-        state.refresh(BLOCK_PARTS, self.number)
+        self.ctx.state.money_moved(self.number, service=service)
         self.ctx.messages.status(
             self.tr("Услуга заблокирована.") if block else self.tr("Услуга разблокирована.")
         )

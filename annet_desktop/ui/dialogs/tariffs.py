@@ -9,6 +9,7 @@ a refusal such as «Смена тарифа разрешена только од
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -38,6 +39,7 @@ from .base import (
     tr_rules,
 )
 from .confirm import ConfirmDialog
+from .quote_texts import tariff_text
 
 if TYPE_CHECKING:
     from ..tabs.context import TabContext
@@ -47,12 +49,13 @@ def _load(client: Any, number: str, service_id: int) -> Any:
     return client.tariffs(number, service_id)
 
 
+def _quote(client: Any, number: str, service_id: int, tariff_id: int) -> Any:
+    return client.tariff_quote(number, service_id, tariff_id)
+
+
 def _change(client: Any, number: str, service_id: int, tariff_id: int, key: str) -> Any:
     return client.change_tariff(number, service_id, tariff_id, idempotency_key=key)
 
-
-#: what a tariff change makes stale besides the service row (the fee changes the recommended payment)
-CHANGED_PARTS = ("account", "journal")
 
 
 class TariffDialog(QDialog):
@@ -184,6 +187,7 @@ class TariffDialog(QDialog):
             lambda client, key: _change(client, number, service_id, tariff_id, key),
             self._changed,
             name="tariff_confirm",
+            quote=(partial(_quote, number=number, service_id=service_id, tariff_id=tariff_id), tariff_text),
             parent=self,
         )
         self.confirm.refused.connect(lambda _e: self.load())
@@ -196,9 +200,7 @@ class TariffDialog(QDialog):
 
     def _changed(self, service: Any) -> None:
         self.changed = service
-        state = self.ctx.state
-        state.apply_service(self.number, service)
-        state.refresh(CHANGED_PARTS, self.number)
+        self.ctx.state.money_moved(self.number, service=service)
         self.accept()
         self.ctx.messages.info(
             self.tr("Тариф изменён на «{tariff}». {when}")

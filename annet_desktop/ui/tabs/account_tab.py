@@ -167,16 +167,12 @@ class AccountTab(QWidget):
             return self.tr("Действует до {end}").format(end=format_datetime(credit.ends_at))
         if credit.available:
             return self.tr("Можно получить кредит на 5 дней")
-        parts = []
         if credit.reason:
-            parts.append(credit.reason)
+            return credit.reason  # the server's sentence: under a ban it names the date itself
         if credit.banned_until is not None:
-            parts.append(
-                self.tr("Кредит снова будет доступен с {date}").format(date=format_date(credit.banned_until))
-            )
-        if not parts:
-            parts.append(self.tr("Не требуется: финансовой блокировки нет"))
-        return ". ".join(p.rstrip(".") for p in parts) + "."
+            date = format_date(credit.banned_until)
+            return self.tr("Кредит снова будет доступен с {date}").format(date=date) + "."
+        return self.tr("Не требуется: финансовой блокировки нет") + "."
 
     def refresh(self) -> None:
         self.ctx.state.refresh(("account",))
