@@ -11,27 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_payment_helpers import LOAD_TIMEOUT_MS, TestSite, js, self_signed_cert, wait_js
+from test_payment_helpers import LOAD_TIMEOUT_MS, TestSite, bare_ctx, js, self_signed_cert, wait_js
 
 from PySide6.QtCore import QObject, QUrl, Slot  # isort: skip
 from PySide6.QtGui import QDesktopServices  # isort: skip
-
-
-@pytest.fixture
-def bare_ctx(qtbot: Any) -> Iterator[Any]:
-    """A TabContext with a real worker and state, never logged in (these tests call no API)."""
-    from annet_desktop.state import CabinetState
-    from annet_desktop.ui.messages import Messages
-    from annet_desktop.ui.tabs.context import TabContext
-    from annet_desktop.worker import Worker
-
-    worker = Worker("http://127.0.0.1:9")
-    state = CabinetState(worker)
-    messages = Messages()
-    messages.show_boxes = False
-    ctx = TabContext(state=state, worker=worker, messages=messages, settings=None)  # type: ignore[arg-type]
-    yield ctx
-    worker.stop()
 
 
 @pytest.fixture

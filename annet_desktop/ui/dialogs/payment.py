@@ -184,8 +184,29 @@ class PaymentDialog(QDialog):
         box.addLayout(row)
         self.continue_button.fired.connect(self._continue)
         self.cancel_button.clicked.connect(self.reject)
-        self.amount.textEdited.connect(lambda _t: set_note(self.error, ""))
+        self.amount.textChanged.connect(self._check_amount)
+        self._check_amount(self.amount.text())
         return page
+
+    def _check_amount(self, text: str) -> Decimal | None:
+        """The amount typed so far, checked as it is typed: «Продолжить» is on only for an amount
+        that can be paid; otherwise the reason stands under the field and in the button's tooltip
+        (an empty field only in the tooltip until something is typed). The one rule of the app and
+        the server: :func:`annet_contract.payment_amount.check_amount`."""
+        try:
+            amount = check_amount(text)
+        except AmountError as err:
+            reason = _t(err.message)
+            set_note(self.error, reason if text else "", ERROR_COLOR)
+            self.continue_button.setToolTip(reason)
+            self.continue_button.setAccessibleDescription(reason)
+            self.continue_button.setEnabled(False)
+            return None
+        set_note(self.error, "")
+        self.continue_button.setToolTip("")
+        self.continue_button.setAccessibleDescription("")
+        self.continue_button.setEnabled(self.continue_button.armed and not self.amount.isReadOnly())
+        return amount
 
     def _block_text(self) -> str:
         return self.tr(
@@ -194,11 +215,10 @@ class PaymentDialog(QDialog):
         )
 
     def _continue(self) -> None:
-        try:
-            amount = check_amount(self.amount.text())
-        except AmountError as err:
-            set_note(self.error, _t(err.message), ERROR_COLOR)
-            self.continue_button.rearm()
+        amount = self._check_amount(self.amount.text())
+        if amount is None:  # the button is off then; Enter in the field can still get here
+            set_note(self.error, self.continue_button.toolTip(), ERROR_COLOR)
+            self.continue_button.rearm(enabled=False)
             self.amount.setFocus()
             return
         self.amount.setReadOnly(True)
@@ -209,7 +229,7 @@ class PaymentDialog(QDialog):
     def _create_failed(self, error: Any) -> None:
         self.amount.setReadOnly(False)
         self.ctx.messages.error(error, parent=self)
-        self.continue_button.rearm()
+        self.continue_button.rearm(enabled=self._check_amount(self.amount.text()) is not None)
 
     def _created(self, order: Any) -> None:
         if self._finished:  # closed while the order was being created: poll it once
