@@ -240,7 +240,10 @@ class AppController(QObject):
         self.account = account
         self.login_dialog = None
         self.state.start_session(me, account)
-        ctx = TabContext(self.state, self.worker, self.messages, self.settings, self.credentials)
+        ctx = TabContext(
+            self.state, self.worker, self.messages, self.settings, self.credentials,
+            demo_origin=self.demo_server.url if self.demo_server is not None else None,
+        )  # fmt: skip
         self.window = MainWindow(ctx)
         self.window.logoutRequested.connect(self.logout)
         self.window.show()

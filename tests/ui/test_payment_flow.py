@@ -96,6 +96,9 @@ def paying(logged_in: Any, server: Any) -> Any:
     def go(case: str = "internet-discount") -> tuple[Any, Any, str]:
         controller, window, _demo = logged_in(case)
         controller.messages.show_boxes = False
+        # the test's server plays the embedded demo server (the same start_server --demo runs):
+        # its plain-http payment sandbox is allowed only because its origin is passed in
+        window.ctx.demo_origin = server.url
         return controller, window, window.ctx.state.selected_account
 
     return go

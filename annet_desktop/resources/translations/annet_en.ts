@@ -115,6 +115,7 @@
     </message>
     <message>
         <source>Запускается демонстрационный сервер…</source>
+        <extracomment>the address shown in the login window: the one in use, or a refused one (without its secrets) until the user fixes it in the settings</extracomment>
         <translation>Starting the demo server…</translation>
     </message>
     <message>
@@ -308,7 +309,7 @@
     <name>CallsTab</name>
     <message>
         <source>Январь</source>
-        <extracomment>rows per request: small enough that parsing a page never holds the GUI back for long rows used to size the columns, and the least width of each column in digits</extracomment>
+        <extracomment>the calls tab&apos;s translation context (the month names are translated there)</extracomment>
         <translation>January</translation>
     </message>
     <message>
@@ -357,6 +358,7 @@
     </message>
     <message>
         <source>Звонки</source>
+        <extracomment>rows per request: small enough that parsing a page never holds the GUI back for long rows used to size the columns, and the least width of each column in digits</extracomment>
         <translation>Calls</translation>
     </message>
     <message>
@@ -922,6 +924,10 @@
         <translation>The Russian keyboard layout is on.</translation>
     </message>
     <message>
+        <source>Адрес сервера не задан. Укажите его в настройках.</source>
+        <translation>No server address is set. Enter it in the settings.</translation>
+    </message>
+    <message>
         <source>Введите номер счёта и пароль.</source>
         <translation>Enter the account number and the password.</translation>
     </message>
@@ -1453,7 +1459,7 @@
     <name>PaymentDialog</name>
     <message>
         <source>Введите сумму платежа.</source>
-        <extracomment>the amount messages of :mod:`annet_desktop.domain.payment_amount`, for lupdate (translated by _t)</extracomment>
+        <extracomment>the amount messages of :mod:`annet_contract.payment_amount`, for lupdate (translated by _t)</extracomment>
         <translation>Enter the amount to pay.</translation>
     </message>
     <message>
@@ -1558,12 +1564,16 @@
         <translation>Not secure</translation>
     </message>
     <message>
-        <source>Соединение не защищено (локальная песочница)</source>
-        <translation>The connection is not secure (local sandbox)</translation>
+        <source>Соединение не защищено (http)</source>
+        <translation>The connection is not secure (http)</translation>
     </message>
     <message>
         <source>Соединение не защищено</source>
         <translation>The connection is not secure</translation>
+    </message>
+    <message>
+        <source>Страница {host} не защищена (http) и заблокирована: оплата только по защищённому соединению.</source>
+        <translation>The page {host} is not secure (http) and was blocked: payments go over a secure connection only.</translation>
     </message>
     <message>
         <source>Переход заблокирован: </source>

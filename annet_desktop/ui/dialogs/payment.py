@@ -9,8 +9,9 @@ The web view is built to be safe on the real Assist pages (R-PAY-5):
 
 * an off-the-record :class:`QWebEngineProfile` of its own, created for this dialog and destroyed
   with it (the page first, then the profile): no cookies, cache or card data survive;
-* main-frame navigation only to ``https`` (and ``http`` on the loopback, for the local sandbox),
-  enforced twice: :meth:`GuardedPage.acceptNavigationRequest` and a request interceptor;
+* main-frame navigation only to ``https`` (and plain ``http`` only from the embedded demo server
+  that ``--demo`` started, ``ctx.demo_origin``: its payment sandbox; any other http page is
+  blocked and the address line shows it as not secure), enforced twice: :meth:`GuardedPage.acceptNavigationRequest` and a request interceptor;
   ``file:``, ``data:`` and every other scheme are refused; 3-D Secure bank hosts are not listed,
   any https host is fine;
 * certificate errors are rejected; ``window.open`` gives ``null``; no local file access, no
@@ -272,8 +273,9 @@ class PaymentDialog(QDialog):
         """Build the web view (Qt WebEngine is imported now) and show it in place of the amount."""
         if self.view is None:
             web = _web()
-            self.profile, self.interceptor = web.make_profile(self)
-            self.page = web.GuardedPage(self.profile, returns, self)
+            origin = self.ctx.demo_origin
+            self.profile, self.interceptor = web.make_profile(self, origin)
+            self.page = web.GuardedPage(self.profile, returns, self, origin)
             self.view = web.QWebEngineView(self.web_page)
             self.view.setObjectName("payment_view")
             self.view.setAccessibleName(self.tr("Страница оплаты"))
@@ -303,11 +305,19 @@ class PaymentDialog(QDialog):
             self.lock.setAccessibleName(self.tr("Защищённое соединение"))
         else:
             self.lock.setText("⚠ " + self.tr("Не защищено"))
-            self.lock.setToolTip(self.tr("Соединение не защищено (локальная песочница)"))
+            self.lock.setToolTip(self.tr("Соединение не защищено (http)"))
             self.lock.setAccessibleName(self.tr("Соединение не защищено"))
         self.secure = secure
 
     def _on_refused(self, url: QUrl) -> None:
+        if url.scheme() == "http":  # plain http, and not from the embedded demo server
+            self._show_address(url)
+            text = self.tr(
+                "Страница {host} не защищена (http) и заблокирована: оплата только по защищённому "
+                "соединению."
+            ).format(host=url.host() + (f":{url.port()}" if url.port() > 0 else ""))
+            set_note(self.page_note, text, ERROR_COLOR)
+            return
         set_note(self.page_note, self.tr("Переход заблокирован: ") + url.scheme() + ":", WARNING_COLOR)
 
     def _on_certificate(self, url: QUrl) -> None:
@@ -321,7 +331,7 @@ class PaymentDialog(QDialog):
         if self.page is None:
             return
         url = self.page.shareable_url if not self.page.shareable_url.isEmpty() else self.page.url()
-        if url.isValid() and allowed_page(url.toString()):
+        if url.isValid() and allowed_page(url.toString(), self.ctx.demo_origin):
             open_in_browser(url)
 
     def _on_return(self, url: QUrl) -> None:
