@@ -199,3 +199,29 @@ def test_an_answer_at_the_cap_is_read(fault_server: FaultServer) -> None:
             client.me()  # one byte more (and no Content-Length of the decompressed size to go by)
     finally:
         client.close()
+
+
+def test_no_password_or_token_in_the_logs(
+    fault_server: FaultServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every logger at DEBUG (ours, requests', urllib3's) through a login, a failure and a timeout."""
+    caplog.set_level("DEBUG")
+    fault_server.answer(
+        Reply(201, _json(SESSION)),
+        Reply(500, b"Traceback: pa55word t0ken", "text/plain"),
+        Reply(action="hang", hold=60),
+    )
+    client = CabinetClient(fault_server.url, backoff=0.0, deadline=1.0)
+    try:
+        client.login("100001", "pa55word")
+        with pytest.raises(errors.ServerError) as server_error:
+            client.me()
+        with pytest.raises(errors.NetworkError) as timeout:
+            client.me()
+    finally:
+        client.close()
+    shown = [str(server_error.value), server_error.value.debug, str(timeout.value), timeout.value.debug]
+    logged = [record.getMessage() for record in caplog.records] + caplog.text.splitlines()
+    assert logged  # the loggers did speak
+    for text in shown + logged:
+        assert "pa55word" not in text and "t0ken" not in text
