@@ -119,8 +119,8 @@ class _PoolManager(PoolManager):
         self.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
 
     def _new_pool(self, scheme: str, host: str, port: int, request_context: Any = None) -> Any:
-        pool = super()._new_pool(scheme, host, port, request_context)
-        pool.lent = self.lent
+        pool: Any = super()._new_pool(scheme, host, port, request_context)
+        pool.lent = self.lent  # one of the pool classes above (pool_classes_by_scheme)
         return pool
 
 

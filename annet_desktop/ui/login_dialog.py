@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..background import run_in_background
 from . import colors
+from .widgets.fit import grow_to_fit
 from .widgets.naming import named
 
 log = logging.getLogger(__name__)
@@ -479,6 +480,7 @@ class LoginDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        grow_to_fit(self)
 
     def reject(self) -> None:
         if self._reply is not None:

@@ -55,6 +55,7 @@ from annet_contract.payment_amount import AmountError, check_amount, suggested
 
 from ...domain.urls import allowed_page, return_urls, same_endpoint
 from ...worker import Priority
+from ..widgets.fit import grow_to_fit
 from ..widgets.naming import named
 from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, OnceButton, new_key, note_label, set_note
 from .payment_watcher import PaymentWatcher, _t
@@ -199,6 +200,7 @@ class PaymentDialog(QDialog):
         except AmountError as err:
             reason = _t(err.message)
             set_note(self.error, reason if text else "", ERROR_COLOR)
+            grow_to_fit(self)
             self.continue_button.setToolTip(reason)
             self.continue_button.setAccessibleDescription(reason)
             self.continue_button.setEnabled(False)
