@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import gzip
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+import pytest
 
 
 @dataclass
@@ -147,3 +150,14 @@ class FaultServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(5)
+
+
+@pytest.fixture
+def fault_server() -> Iterator[FaultServer]:
+    """A scripted HTTP server for failure paths of the client (closed after the test); import
+    it into a test module or conftest to use it there."""
+    server = FaultServer()
+    try:
+        yield server
+    finally:
+        server.close()

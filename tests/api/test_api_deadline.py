@@ -45,21 +45,26 @@ def _client(server: FaultServer, **kwargs: Any) -> CabinetClient:
     return client
 
 
+def _failure(client: CabinetClient, call: Any) -> errors.ApiError:
+    """The ApiError that ``call(client)`` raises (the client is closed after)."""
+    try:
+        with pytest.raises(errors.ApiError) as caught:
+            call(client)
+    finally:
+        client.close()
+    return caught.value
+
+
 def test_the_default_deadline_is_fifteen_seconds_in_all() -> None:
     assert DEFAULT_DEADLINE <= 15.0
 
 
 def test_a_get_that_never_answers_fails_at_its_deadline_once(fault_server: FaultServer) -> None:
     """Per-read timeouts longer than the deadline: the deadline ends the call, and no retry follows."""
-    client = _client(fault_server, deadline=1.0, timeout=(5.0, 30.0))
     fault_server.answer(Reply(action="hang", hold=60), Reply(action="hang", hold=60))
-    try:
-        with pytest.raises(errors.NetworkError) as caught:
-            client.me()
-    finally:
-        client.close()
-    assert caught.value.debug.endswith("deadline")
-    assert str(caught.value) == errors.NetworkError.default_message
+    error = _failure(_client(fault_server, deadline=1.0, timeout=(5.0, 30.0)), CabinetClient.me)
+    assert type(error) is errors.NetworkError and error.debug.endswith("deadline")
+    assert str(error) == errors.NetworkError.default_message
     assert fault_server.hit_count("/api/v1/me") == 1
 
 
@@ -67,14 +72,9 @@ def test_a_trickling_answer_is_cut_at_the_deadline(fault_server: FaultServer) ->
     """A byte every 50 ms never trips a 0.5 s read timeout; the total deadline still ends the call
     long before the body is through (the server counts what it got out before the client hung up)."""
     body = _json(ME) + b" " * 400  # valid JSON: 28 s at this pace
-    client = _client(fault_server, deadline=1.0, timeout=(2.0, 0.5))
     fault_server.answer(Reply(200, body, action="trickle", interval=0.05))
-    try:
-        with pytest.raises(errors.NetworkError) as caught:
-            client.me()
-    finally:
-        client.close()
-    assert caught.value.debug.endswith("deadline")
+    error = _failure(_client(fault_server, deadline=1.0, timeout=(2.0, 0.5)), CabinetClient.me)
+    assert type(error) is errors.NetworkError and error.debug.endswith("deadline")
     assert fault_server.trickle_over.wait(30)
     assert fault_server.trickled[0] < len(body)
     assert fault_server.hit_count("/api/v1/me") == 1  # cut on purpose: not tried again
@@ -149,12 +149,7 @@ def test_a_redirect_is_never_followed(fault_server: FaultServer, elsewhere: Faul
 def test_a_redirected_get_is_a_bad_response(fault_server: FaultServer, elsewhere: FaultServer) -> None:
     fault_server.answer(Reply(302, b"", headers={"Location": f"{elsewhere.url}/api/v1/me"}))
     elsewhere.answer(Reply(200, _json(ME)))
-    client = _client(fault_server)
-    try:
-        with pytest.raises(errors.BadResponse):
-            client.me()
-    finally:
-        client.close()
+    assert type(_failure(_client(fault_server), CabinetClient.me)) is errors.BadResponse
     assert elsewhere.requests == []
 
 
@@ -178,14 +173,9 @@ def test_a_gzip_bomb_is_refused_without_blowing_memory(fault_server: FaultServer
 
 
 def test_an_answer_announced_larger_than_the_cap_is_not_read(fault_server: FaultServer) -> None:
-    client = _client(fault_server, max_body=1000)
     fault_server.answer(Reply(200, _json(ME) + b" " * 2000))
-    try:
-        with pytest.raises(errors.BadResponse) as caught:
-            client.me()
-    finally:
-        client.close()
-    assert "larger" in caught.value.debug
+    error = _failure(_client(fault_server, max_body=1000), CabinetClient.me)
+    assert type(error) is errors.BadResponse and "larger" in error.debug
 
 
 def test_an_answer_at_the_cap_is_read(fault_server: FaultServer) -> None:

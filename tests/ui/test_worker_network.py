@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))  # the fault server of tests/api
 
-from faultserver import FaultServer, Reply  # noqa: E402
+from faultserver import FaultServer, Reply, fault_server  # noqa: E402
 
 from annet_desktop.worker import Priority, Worker  # noqa: E402
 
@@ -23,13 +23,7 @@ ME = {
 }
 
 
-@pytest.fixture
-def fault_server() -> Iterator[FaultServer]:
-    server = FaultServer()
-    try:
-        yield server
-    finally:
-        server.close()
+__all__ = ["fault_server"]  # the fixture of tests/api/faultserver.py
 
 
 @pytest.fixture
