@@ -108,6 +108,10 @@ class _Runner(QObject):
         self._factory = factory
         self._client: Any = None
         self._client_version = -1
+        # what the GUI thread may ask of the job in flight (preempt, abort): under this lock
+        self._lock = threading.Lock()
+        self._running: _Job | None = None
+        self._closing = False
 
     @property
     def client(self) -> Any:
@@ -140,17 +144,44 @@ class _Runner(QObject):
 
     @Slot()
     def drain(self) -> None:
-        while True:
+        while not self._closing:
             job = self._queue.pop()
             if job is None:
                 return
             try:
                 client = self._ensure_client()
+                with self._lock:
+                    self._running = job
+                    if self._closing and hasattr(client, "abort"):
+                        client.abort()  # made after abort() looked: it fails at once too
+                    elif hasattr(client, "resume"):
+                        client.resume()  # an interrupt was for the job before
                 result = job.fn(client, *job.args)
                 ok = True
             except Exception as exc:
                 result, ok = exc, False
+            finally:
+                with self._lock:
+                    self._running = None
             self.done.emit(job.job_id, job.generation, ok, result)
+
+    # -- called from the GUI thread
+    def preempt(self, below: int) -> None:
+        """A job of priority ``below`` waits: cut the read in flight short if its job ranks lower
+        (the job fails with ``Interrupted`` and the worker queues it again)."""
+        with self._lock:
+            job, client = self._running, self._client
+            if job is None or job.priority <= below or not hasattr(client, "interrupt"):
+                return
+            client.interrupt()
+
+    def abort(self) -> None:
+        """The app is closing: run no more jobs, and fail the request in flight at once."""
+        with self._lock:
+            self._closing = True
+            client = self._client
+        if client is not None and hasattr(client, "abort"):
+            client.abort()
 
     def close(self) -> None:
         if self._client is not None:

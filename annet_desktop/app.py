@@ -29,6 +29,7 @@ from .background import run_in_background
 from .credentials import Credentials
 from .domain.urls import ServerUrlError, check_server_url
 from .i18n import translate
+from .process import forbid_core_dumps
 from .settings import Settings
 from .ui.login_dialog import LoginDialog
 from .ui.messages import Messages, server_url_error_text
@@ -93,10 +94,12 @@ class AppController(QObject):
         self.demo_server: Any = None
         self.demo_accounts: list[Any] = []
         self.url_error: str | None = None
+        #: the address shown in the login window: the one in use, or a refused one (without its
+        #: secrets) until the user fixes it in the settings
+        self.shown_url = ""
         url = server_url or self.settings.server_url
-        # a refused address is still shown (with why) until the user fixes it in the settings
-        self.worker = Worker("" if demo else url, self.language, parent=self)
-        self.messages.server_url = self.worker.base_url
+        # the worker is never pointed at a refused address: it starts with none at all
+        self.worker = Worker("", self.language, parent=self)
         if not demo:
             self._use_server(url)
         self._state: Any = None  # CabinetState, made at the first login (not before the first paint)
@@ -116,8 +119,10 @@ class AppController(QObject):
             url = check_server_url(url)
         except ServerUrlError as exc:
             self.url_error = server_url_error_text(exc)
+            self.shown_url = exc.shown
             return False
         self.url_error = None
+        self.shown_url = url
         self.worker.configure(url)
         self.messages.server_url = url
         return True
@@ -146,7 +151,7 @@ class AppController(QObject):
                 name="annet-demo-start",
             )
         elif self.url_error:
-            dialog.set_server(self.worker.base_url, self.url_error)
+            dialog.set_server(self.shown_url, self.url_error)
         if self.settings.reset_reason:
             self.settings_reset_box = self._tell_settings_reset(dialog)
         return dialog
@@ -224,7 +229,7 @@ class AppController(QObject):
         if "server/url" not in keys or self.demo or dialog is None or self.window is not None:
             return
         if not self._use_server(self.settings.server_url):
-            dialog.set_server(self.settings.server_url, self.url_error)
+            dialog.set_server(self.shown_url, self.url_error)
             return
         url = self.worker.base_url
         dialog.error.hide()
@@ -243,7 +248,10 @@ class AppController(QObject):
         self.account = account
         self.login_dialog = None
         self.state.start_session(me, account)
-        ctx = TabContext(self.state, self.worker, self.messages, self.settings, self.credentials)
+        ctx = TabContext(
+            self.state, self.worker, self.messages, self.settings, self.credentials,
+            demo_origin=self.demo_server.url if self.demo_server is not None else None,
+        )  # fmt: skip
         self.window = MainWindow(ctx)
         self.window.logoutRequested.connect(self.logout)
         self.window.show()
@@ -280,12 +288,10 @@ class AppController(QObject):
             if switched:
                 return
             switched = True
-            url = self.settings.server_url
-            if self._use_server(url):
-                url = self.worker.base_url
+            self._use_server(self.settings.server_url)
             if self.login_dialog is dialog:
                 dialog.set_ready()
-                dialog.set_server(url, self.url_error)
+                dialog.set_server(self.shown_url, self.url_error)
 
         # both run only while the login window lives: a logout that never answers must not hold
         # the form (the timer), and neither reaches a window that has gone meanwhile
@@ -322,11 +328,17 @@ class AppController(QObject):
         self.logout()
 
     def shutdown(self, logout_timeout_ms: int = 3000) -> None:
-        """End the session on the server (briefly waited for), stop the API thread and the demo server."""
+        """End the session on the server (briefly waited for), stop the API thread and the demo server.
+
+        A request in flight is cut short first (a slow refresh must not hold the logout), and the
+        API thread is stopped by cutting whatever still runs short: closing never waits for a
+        slow server longer than ``logout_timeout_ms``.
+        """
         if self.window is not None:
             self.window.save()
         if self._state is not None and self._state.logged_in and not self.worker.stopped:
             self.worker.reset_session()
+            self.worker.interrupt_running()
             reply = self.worker.submit(lambda client: client.logout(), relogin=False)
             loop = QEventLoop()
             reply.finished.connect(loop.quit)
@@ -361,6 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.self_test:  # served by annet_desktop.__main__ (the self-test imports this module)
         raise SystemExit("annet-desktop: run --self-test through python -m annet_desktop")
+    forbid_core_dumps()  # the password and the session token live in this process's memory
     logging.basicConfig(level=os.environ.get("ANNET_LOG", "WARNING"))
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])

@@ -6,7 +6,9 @@ with ``finished(result)`` / ``failed(error)`` signals (in the spirit of ``QNetwo
 answer with ``reply.then(receiver, on_done, on_failed)``, which delivers it only while the
 receiver lives:
 
-* user actions (``Priority.USER``) run before pending background refreshes;
+* user actions (``Priority.USER``) run before pending background refreshes, and a background
+  read in flight is cut short for them (its job runs again afterwards): a logout or a payment
+  check never waits behind a slow refresh. Background jobs must therefore only read;
 * a newer job with the same ``key`` replaces a pending older one (its reply is cancelled);
 * a job carries an optional ``context`` — ``(scope, value)``, e.g. ``("account", "100001")`` —
   and its reply is dropped, never delivered, when :meth:`Worker.set_current` has moved that scope
@@ -33,6 +35,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from .api_thread import GuiThreadNetworkError, _Job, _Queue, _Runner
 from .background import Delivery, deliver
+from .domain.urls import check_server_url
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,9 @@ class Priority(IntEnum):
 
 
 Context = tuple[str, Hashable] | None
+
+#: API threads that did not end when stopped: kept referenced so they are never destroyed running
+_UNFINISHED: list[tuple[QThread, QObject]] = []
 
 
 class Reply(QObject):
@@ -117,6 +123,8 @@ class Worker(QObject):
     ) -> None:
         super().__init__(parent)
         self._queue = _Queue()
+        if base_url:
+            check_server_url(base_url)  # ServerUrlError: never aim at a refused address
         self._queue.configure(base_url, language)
         self._ids = itertools.count(1)
         self._replies: dict[int, tuple[Reply, _Job, bool]] = {}  # job_id → (reply, job, relogin)
@@ -145,7 +153,13 @@ class Worker(QObject):
         return self._queue.current_config()[2]
 
     def configure(self, base_url: str, language: str | None = None) -> None:
-        """Point the client at another server or language (a new client is made for the next job)."""
+        """Point the client at another server or language (a new client is made for the next job).
+
+        A refused address (:func:`~annet_desktop.domain.urls.check_server_url`) raises
+        ``ServerUrlError`` and changes nothing: the worker never points at one.
+        """
+        if base_url:
+            base_url = check_server_url(base_url)
         self._queue.configure(base_url, language or self.language)
 
     def warm_up(self) -> None:
@@ -187,6 +201,7 @@ class Worker(QObject):
             return reply
         self._queue.push(job)
         self._update_busy()
+        self._runner.preempt(int(priority))
         self._wake.emit()
         return reply
 
@@ -223,6 +238,10 @@ class Worker(QObject):
         self._held.clear()
         self._current.clear()
         self._update_busy()
+
+    def interrupt_running(self) -> None:
+        """Cut the read in flight short, whatever its priority (closing: the logout goes next)."""
+        self._runner.preempt(-1)
 
     @property
     def waiting_for_relogin(self) -> bool:
@@ -293,6 +312,10 @@ class Worker(QObject):
         if not ok:
             from .api import errors
 
+            if isinstance(result, errors.Interrupted):  # cut short for a user action: again
+                self._queue.push(_job)
+                self._wake.emit()
+                return
             if not isinstance(result, errors.ApiError):
                 log.error("job %s failed", getattr(_job.fn, "__name__", "?"), exc_info=result)
                 result = errors.ApiError(debug=f"{type(result).__name__}")
@@ -327,13 +350,21 @@ class Worker(QObject):
         return self._stopped
 
     def stop(self, timeout_ms: int = 10000) -> None:
-        """Cancel everything and end the API thread (waits for a running request to finish)."""
+        """Cancel everything, cut the request in flight short and end the API thread.
+
+        The request in flight fails at once (its sockets are shut down), so the thread ends in
+        moments; should it not within ``timeout_ms``, the thread is kept (never destroyed while
+        it runs, which aborts the process) and ends on its own at the request's deadline.
+        """
         if self._stopped:
             return
         self._stopped = True
         self.reset_session()
+        self._runner.abort()
         self._thread.quit()
         if self._thread.wait(timeout_ms):
             self._runner.close()
-        else:  # pragma: no cover - a request stuck past its own timeouts
-            log.warning("API thread did not stop in time")
+        else:  # pragma: no cover - a job stuck outside the network
+            log.warning("API thread did not stop in time; it is left to end on its own")
+            self._thread.setParent(None)
+            _UNFINISHED.append((self._thread, self._runner))

@@ -1,12 +1,17 @@
 """CabinetClient: the typed Cabinet API client (one requests.Session, one method per endpoint).
 
-Manners, in one place: connect/read timeouts (5 s / 30 s), retries with backoff for idempotent
-GETs only, a fresh ``Idempotency-Key`` on every change (or the caller's, to repeat one safely),
-TLS verified, and every failure mapped to the :mod:`~annet_desktop.api.errors` tree.
+Manners, in one place: a total deadline per call (15 s: connect, answer and body, retries
+included) on top of connect/read timeouts (5 s / 30 s), retries with backoff for idempotent GETs
+only and only when no answer was being waited for (a refused or dropped connection, a body cut
+short, 502/503/504 — never a read timeout), a fresh ``Idempotency-Key`` on every change (or the
+caller's, to repeat one safely), TLS verified, no redirects followed, a cap on the size of an
+answer, and every failure mapped to the :mod:`~annet_desktop.api.errors` tree. How requests are
+cut short is :mod:`~annet_desktop.api.transport`.
 
 Not thread-safe, like the ``requests.Session`` it owns: the app's one API thread owns it
-(``annet_desktop.worker``). ``thread_guard``, when set, is called before every request so the app
-can assert that the GUI thread never touches the network.
+(``annet_desktop.worker``) — except :meth:`CabinetClient.abort` and :meth:`CabinetClient.interrupt`,
+which other threads call to cut the request in flight short. ``thread_guard``, when set, is
+called before every request so the app can assert that the GUI thread never touches the network.
 """
 
 from __future__ import annotations
@@ -58,34 +63,25 @@ from annet_contract.schema import (
     UnblockQuote,
 )
 
+from ..domain.urls import check_server_url
 from . import errors
+from .failures import from_response, no_answer, retryable
+from .transport import MAX_BODY, Cut, CutShort, Transport
 
 log = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=BaseModel)
 
-#: (connect, read) seconds
+#: (connect, read) seconds, per socket operation
 DEFAULT_TIMEOUT = (5.0, 30.0)
+#: seconds one call may take in all: connect, answer, body, retries and their pauses
+DEFAULT_DEADLINE = 15.0
 USER_AGENT = "AnnetDesktop/0.1"
 
 _UNSET: Any = object()
 
-#: failures worth another try of a GET: no connection, no answer in time, an answer cut short
-_RETRYABLE = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError)
-
 _SERVICES = TypeAdapter(list[Service])
 _CATALOG = TypeAdapter(list[CatalogItem])
-
-_CODE_TO_ERROR: dict[ErrorCode, type[errors.ApiError]] = {
-    ErrorCode.AUTH_DENIED: errors.AuthFailed,
-    ErrorCode.AUTH_THROTTLED: errors.Throttled,
-    ErrorCode.AUTH_REQUIRED: errors.SessionExpired,
-    ErrorCode.SESSION_EXPIRED: errors.SessionExpired,
-    ErrorCode.NOT_FOUND: errors.NotFound,
-    ErrorCode.VALIDATION: errors.ValidationFailed,
-    ErrorCode.IDEMPOTENCY_MISMATCH: errors.ValidationFailed,
-    ErrorCode.INTERNAL: errors.ServerError,
-}
 
 
 def _segment(value: str | int) -> str:
@@ -103,18 +99,24 @@ class CabinetClient:
         language: str = "ru",
         verify: bool | str = True,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
         retries: int = 3,
         backoff: float = 0.25,
+        max_body: int = MAX_BODY,
         session: requests.Session | None = None,
     ) -> None:
+        if base_url:
+            check_server_url(base_url)  # never a refused address (plain http elsewhere than here)
         self.base_url = base_url.rstrip("/")
         self.language = language
         self.timeout = timeout
+        self.deadline = deadline
         self.retries = max(1, retries)
         self.backoff = backoff
         self.token: str | None = None
         self.thread_guard: Callable[[], None] | None = None
-        self._http = session or requests.Session()
+        self._transport = Transport(session, max_body)
+        self._http = self._transport.http
         self._http.verify = verify
         self._http.trust_env = False  # no proxy or netrc surprises; explicit settings only
         self._http.headers.update(
@@ -125,7 +127,19 @@ class CabinetClient:
 
     def close(self) -> None:
         """Release the connection pool."""
-        self._http.close()
+        self._transport.close()
+
+    def abort(self) -> None:
+        """From any thread: fail the request in flight at once, and every later one (app closing)."""
+        self._transport.abort()
+
+    def interrupt(self) -> None:
+        """From any thread: fail the GET in flight at once, and later GETs until :meth:`resume`."""
+        self._transport.interrupt()
+
+    def resume(self) -> None:
+        """GETs may run again after :meth:`interrupt`."""
+        self._transport.resume()
 
     def _headers(self, idempotency_key: str | None) -> dict[str, str]:
         headers = {"Accept-Language": self.language}
@@ -146,11 +160,13 @@ class CabinetClient:
     ) -> requests.Response:
         """Send one request and return the successful response, or raise an ``ApiError``.
 
-        GETs are retried on network failures and 502/503/504 with exponential backoff; any
-        other method is sent once, with an ``Idempotency-Key`` (a new one unless given).
+        GETs are retried on a failed or dropped connection and on 502/503/504 with exponential
+        backoff, within the call's deadline; any other method is sent once, with an
+        ``Idempotency-Key`` (a new one unless given).
         """
         if self.thread_guard is not None:
             self.thread_guard()
+        deadline = time.monotonic() + self.deadline
         idempotent = method == "GET"
         if not idempotent and idempotency_key is None:
             idempotency_key = str(uuid.uuid4())
@@ -161,63 +177,58 @@ class CabinetClient:
             headers["Content-Type"] = "application/json"
         url = f"{self.base_url}{API_PREFIX}{path}"
         attempts = self.retries if idempotent else 1
+        what = f"{method} {path}"
         for attempt in range(1, attempts + 1):
             try:
-                response = self._http.request(
-                    method, url, data=data, params=params, headers=headers, timeout=self.timeout
-                )
-            except requests.exceptions.SSLError as exc:
-                raise errors.NetworkError(
-                    "Не удалось установить защищённое соединение с сервером: сертификат не прошёл проверку.",
-                    debug=f"{method} {path}: {type(exc).__name__}",
-                ) from None
-            except requests.exceptions.ContentDecodingError as exc:
-                # a body that does not decode (broken gzip) is not the contract
-                raise errors.BadResponse(debug=f"{method} {path}: {type(exc).__name__}") from None
-            except _RETRYABLE as exc:
-                # ChunkedEncodingError: the connection broke while the body was read (cut short)
-                if attempt < attempts:
-                    self._sleep(attempt)
+                response = self._send(method, url, data, params, headers, deadline)
+            except Exception as exc:
+                if retryable(exc) and attempt < attempts and self._pause(attempt, deadline):
                     continue
-                raise errors.NetworkError(debug=f"{method} {path}: {type(exc).__name__}") from None
-            except requests.RequestException as exc:
-                raise errors.NetworkError(debug=f"{method} {path}: {type(exc).__name__}") from None
+                raise no_answer(exc, what) from None
             if response.status_code in (502, 503, 504) and attempt < attempts:
-                self._sleep(attempt)
-                continue
+                if self._pause(attempt, deadline):
+                    continue
+            if 300 <= response.status_code < 400:
+                # never followed: it could re-send the login to another host, or over http
+                raise errors.BadResponse(status=response.status_code, debug=f"{what}: a redirect")
             if response.status_code >= 400:
-                raise self._error(response, method, path)
-            log.debug("%s %s → %s", method, path, response.status_code)
+                raise from_response(response, what)
+            log.debug("%s → %s", what, response.status_code)
             return response
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _sleep(self, attempt: int) -> None:
-        time.sleep(self.backoff * (2 ** (attempt - 1)))
+    def _send(
+        self,
+        method: str,
+        url: str,
+        data: bytes | None,
+        params: dict[str, Any] | None,
+        headers: dict[str, str],
+        deadline: float,
+    ) -> requests.Response:
+        """One try: the response with its whole body read, under the call's deadline."""
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise CutShort(Cut.DEADLINE)
+        timeout = (min(self.timeout[0], left), min(self.timeout[1], left))
+        with self._transport.watch(method, deadline):
+            response = self._http.request(
+                method, url, data=data, params=params, headers=headers, timeout=timeout,
+                allow_redirects=False, stream=True,
+            )  # fmt: skip
+            try:
+                self._transport.read_body(response)
+            finally:
+                response.close()
+        return response
 
-    def _error(self, response: requests.Response, method: str, path: str) -> errors.ApiError:
-        status = response.status_code
-        debug = f"{method} {path} → {status}"
-        try:
-            problem = Problem.model_validate_json(response.content)
-        except ValidationError:
-            problem = None
-        if problem is None:
-            if status >= 500:
-                return errors.ServerError(status=status, debug=debug)
-            if status == 401:
-                return errors.SessionExpired(status=status, debug=debug)
-            if status == 404:
-                return errors.NotFound(status=status, debug=debug)
-            return errors.BadResponse(status=status, debug=debug)
-        if problem.code is ErrorCode.AUTH_THROTTLED:
-            retry_after = problem.retry_after or _int_or(response.headers.get("Retry-After"), 60)
-            return errors.Throttled(
-                problem.detail, retry_after=retry_after, code=problem.code, status=status, debug=debug
-            )
-        cls = _CODE_TO_ERROR.get(problem.code)
-        if cls is None:
-            cls = errors.ServerError if status >= 500 else errors.RuleViolation
-        return cls(problem.detail, code=problem.code, status=status, errors=problem.errors, debug=debug)
+    def _pause(self, attempt: int, deadline: float) -> bool:
+        """Wait before the next try; False when the deadline would pass first (no more tries)."""
+        pause = self.backoff * (2 ** (attempt - 1))
+        if time.monotonic() + pause >= deadline:
+            return False
+        time.sleep(pause)
+        return True
 
     def _parse(self, model: type[M], response: requests.Response) -> M:
         try:
@@ -449,10 +460,3 @@ def _body(model: type[M], **fields: Any) -> M:
         raise errors.ValidationFailed(
             "Проверьте введённые данные.", code=ErrorCode.VALIDATION, errors=field_errors
         ) from None
-
-
-def _int_or(value: str | None, default: int) -> int:
-    try:
-        return max(1, int(value)) if value is not None else default
-    except ValueError:
-        return default

@@ -82,6 +82,11 @@ class NetworkError(ApiError):
     default_message = "Сервер недоступен. Проверьте подключение к интернету."
 
 
+class Interrupted(NetworkError):
+    """A background read was cut short so that a user action could go first; the worker runs it
+    again afterwards, so this one is never shown."""
+
+
 class ServerError(ApiError):
     """The server failed (5xx)."""
 

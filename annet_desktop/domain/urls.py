@@ -1,7 +1,9 @@
 """Which URLs the app talks to: the Cabinet API server's address and the payment pages (pure).
 
-One policy for both (R-PAY-5, SPEC "server address"): ``https`` anywhere, plain ``http`` only on
-the loopback (the local demo server and payment sandbox). The server address must carry no user
+The server address (SPEC "server address"): ``https`` anywhere, plain ``http`` only on the
+loopback (a local server). The payment pages (R-PAY-5): ``https`` anywhere, plain ``http`` only
+from the one origin passed in explicitly — the embedded demo server that ``--demo`` started, whose
+payment sandbox the web view then shows — never from any other address, loopback or not. The server address must carry no user
 name, password, query or fragment; what is shown of a refused address never carries them either.
 The Qt side words the refusals (:func:`annet_desktop.ui.messages.server_url_error_text`).
 """
@@ -87,27 +89,48 @@ def has_userinfo(url: str) -> bool:
 # --------------------------------------------------------------------------- the payment pages
 
 
-def allowed_page(url: str) -> bool:
-    """May a page (main frame or subframe) be opened: https anywhere, http only on the loopback."""
+def http_origin(url: str | None) -> str | None:
+    """``http://host:port`` of a loopback ``http`` address (the embedded demo server), else None."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname or "", parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() != "http" or not host or not is_loopback(host):
+        return None
+    return f"http://{_netloc(host, port or 80)}"
+
+
+def _netloc(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def allowed_page(url: str, demo_origin: str | None = None) -> bool:
+    """May a page (main frame or subframe) be opened: https anywhere; plain http only from
+    ``demo_origin`` (the embedded demo server's ``http://127.0.0.1:port``; see :func:`http_origin`)."""
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
+        port = parts.port
     except ValueError:  # not a URL at all (an unclosed "[", a bad port): refused
         return False
     scheme = parts.scheme.lower()
     if scheme == "https":
         return bool(host)
-    if scheme == "http":
-        return bool(host) and is_loopback(host)
+    if scheme == "http" and host:
+        allowed = http_origin(demo_origin)
+        return allowed is not None and f"http://{_netloc(host, port or 80)}" == allowed
     return False
 
 
-def allowed_resource(url: str, main_frame: bool) -> bool:
+def allowed_resource(url: str, main_frame: bool, demo_origin: str | None = None) -> bool:
     """May the request interceptor let ``url`` through (main frames: :func:`allowed_page`)."""
     if main_frame:
-        return allowed_page(url)
+        return allowed_page(url, demo_origin)
     scheme = urlsplit(url).scheme.lower()
-    return allowed_page(url) or scheme in RESOURCE_SCHEMES
+    return allowed_page(url, demo_origin) or scheme in RESOURCE_SCHEMES
 
 
 def return_urls(payment_url: str) -> tuple[str, str]:

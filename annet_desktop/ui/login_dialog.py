@@ -7,6 +7,9 @@
   and ``QGuiApplication.inputMethod().locale()``, where the platform tells);
 * throttling says at what time to try again; an unreachable server names the address and offers
   «Повторить»;
+* while the server address is refused (plain ``http://`` to another machine, see
+  :mod:`annet_desktop.domain.urls`) nothing is sent: «Принять», Enter in the password field and
+  «Повторить» all just repeat why;
 * «Запомнить» stores the password in the OS keyring only; without a keyring backend the box is
   disabled and its tooltip says why;
 * with ``--demo`` a drop-down lists the demo subscribers and fills both fields.
@@ -37,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..background import run_in_background
 from . import colors
+from .widgets.fit import grow_to_fit
 from .widgets.naming import named
 
 log = logging.getLogger(__name__)
@@ -95,6 +99,7 @@ class LoginDialog(QDialog):
         self.credentials = None if demo else credentials
         self.demo = demo
         self._reply: Any = None
+        self._server_error: str | None = None  # why the address is refused (nothing is sent then)
         self._caps: bool | None = None
         self._cyrillic_typed = False
         named(self, "login_dialog", self.tr("Вход в личный кабинет"))
@@ -211,10 +216,13 @@ class LoginDialog(QDialog):
 
     # ------------------------------------------------------------------ setup
     def set_server(self, url: str, error: str | None = None) -> None:
-        """Show which server we log in to; ``error`` (e.g. http refused) blocks the form."""
+        """Show which server we log in to; ``error`` (e.g. http refused) blocks the form until an
+        accepted address is set."""
         self.server_label.setText(self.tr("Сервер: {url}").format(url=url or "—"))
+        self._server_error = error or None
         if error:
             self._show_error(error)
+            self.retry.hide()
             self.accept_button.setEnabled(False)
 
     def set_waiting(self, text: str) -> None:
@@ -229,6 +237,7 @@ class LoginDialog(QDialog):
         self.warning.hide()
         for widget in (self.account, self.password, self.accept_button, self.demo_combo):
             widget.setEnabled(True)
+        self.accept_button.setEnabled(self._server_error is None)
         self._update_warning()
 
     def set_demo_accounts(self, accounts: list[Any] | None) -> None:
@@ -375,8 +384,16 @@ class LoginDialog(QDialog):
 
     # ------------------------------------------------------------------ login
     def submit(self) -> None:
-        """«Принять»: log in in the API thread."""
+        """«Принять» (also Enter and «Повторить»): log in in the API thread — never while the
+        server address is refused or not known yet."""
         if self._reply is not None:
+            return
+        if self._server_error or not self.worker.base_url:
+            self._show_error(
+                self._server_error or self.tr("Адрес сервера не задан. Укажите его в настройках.")
+            )
+            self.retry.hide()
+            self.accept_button.setEnabled(False)
             return
         number = self.account.text().strip()
         password = self.password.text()
@@ -401,7 +418,7 @@ class LoginDialog(QDialog):
 
     def _done(self) -> None:
         self._reply = None
-        self.accept_button.setEnabled(True)
+        self.accept_button.setEnabled(self._server_error is None)
         self.unsetCursor()
 
     def _succeeded(self, number: str, password: str, me: Any) -> None:
@@ -467,6 +484,7 @@ class LoginDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        grow_to_fit(self)
 
     def reject(self) -> None:
         if self._reply is not None:

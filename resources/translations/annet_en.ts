@@ -119,6 +119,7 @@
     <name>App</name>
     <message>
         <source>Запускается демонстрационный сервер…</source>
+        <extracomment>the address shown in the login window: the one in use, or a refused one (without its secrets) until the user fixes it in the settings</extracomment>
         <translation>Starting the demo server…</translation>
     </message>
     <message>
@@ -1054,6 +1055,10 @@
         <source>Сервер: {url}</source>
         <translation>Server: {url}</translation>
     </message>
+    <message>
+        <source>Адрес сервера не задан. Укажите его в настройках.</source>
+        <translation>No server address is set. Enter it in the settings.</translation>
+    </message>
     <message numerus="yes">
         <source>Слишком много неудачных попыток входа. Повторите попытку после {time} (через %n мин.).</source>
         <translation>
@@ -1695,12 +1700,16 @@ Balance: {balance}.</translation>
         <translation>Not secure</translation>
     </message>
     <message>
-        <source>Соединение не защищено (локальная песочница)</source>
-        <translation>The connection is not secure (local sandbox)</translation>
+        <source>Соединение не защищено (http)</source>
+        <translation>The connection is not secure (http)</translation>
     </message>
     <message>
         <source>Соединение не защищено</source>
         <translation>The connection is not secure</translation>
+    </message>
+    <message>
+        <source>Страница {host} не защищена (http) и заблокирована: оплата только по защищённому соединению.</source>
+        <translation>The page {host} is not secure (http) and was blocked: payments go over a secure connection only.</translation>
     </message>
     <message>
         <source>Переход по ссылке «{scheme}:» заблокирован.</source>

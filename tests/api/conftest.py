@@ -6,17 +6,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from faultserver import FaultServer
+from faultserver import FaultServer, fault_server
 
-
-@pytest.fixture
-def fault_server() -> Iterator[FaultServer]:
-    """A scripted HTTP server for failure paths of the client."""
-    server = FaultServer()
-    try:
-        yield server
-    finally:
-        server.close()
+__all__ = ["fault_server"]  # the fixture, shared with tests/ui
 
 
 @pytest.fixture

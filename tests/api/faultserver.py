@@ -1,17 +1,21 @@
 """A tiny fault-injection HTTP server for the client tests (imported by tests/api/conftest.py).
 
 It answers from a script the test writes: a status with a body, garbage, a body cut short, a
-dropped connection, or a hang until the test ends. It counts the requests it got, so retries are
-observable without any timing.
+dropped connection, a hang until the test ends, or a body trickled a byte at a time. It counts
+the requests it got, so retries are observable without any timing, and says when a hang began
+(``hanging``) and how much of a trickle went out before the client hung up (``trickled``).
 """
 
 from __future__ import annotations
 
 import gzip
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+import pytest
 
 
 @dataclass
@@ -23,8 +27,11 @@ class Reply:
     content_type: str = "application/json"
     headers: dict[str, str] = field(default_factory=dict)
     #: "drop" closes the connection without an answer; "short" announces more bytes than it sends;
-    #: "hang" waits until the test ends; "gzip" compresses ``body`` and says so
+    #: "hang" waits until the test ends (at most ``hold`` seconds); "gzip" compresses ``body`` and
+    #: says so; "trickle" sends ``body`` one byte every ``interval`` seconds
     action: str | None = None
+    hold: float = 10.0
+    interval: float = 0.05
 
 
 class FaultServer:
@@ -36,6 +43,12 @@ class FaultServer:
         self.hits: dict[str, int] = {}
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self.release = threading.Event()
+        #: set when a "hang" answer begins (the request is in the server's hands)
+        self.hanging = threading.Event()
+        #: bytes of each "trickle" body sent before it ended or the client hung up
+        self.trickled: list[int] = []
+        #: set when a "trickle" answer has ended (sent whole, or the client hung up)
+        self.trickle_over = threading.Event()
         self._lock = threading.Lock()
         owner = self
 
@@ -59,8 +72,12 @@ class FaultServer:
                     self.connection.shutdown(2)
                     return
                 if reply.action == "hang":
-                    owner.release.wait(10)
+                    owner.hanging.set()
+                    owner.release.wait(reply.hold)
                     self.close_connection = True
+                    return
+                if reply.action == "trickle":
+                    self._trickle(reply)
                     return
                 body = reply.body
                 headers = dict(reply.headers)
@@ -80,6 +97,28 @@ class FaultServer:
                 self.wfile.flush()
                 if reply.action == "short":
                     self.close_connection = True
+
+            def _trickle(self, reply: Reply) -> None:
+                self.close_connection = True
+                sent = 0
+                try:
+                    self.send_response(reply.status)
+                    self.send_header("Content-Type", reply.content_type)
+                    self.send_header("Content-Length", str(len(reply.body)))
+                    self.end_headers()
+                    self.wfile.flush()
+                    for byte in reply.body:
+                        # the server's pace, not a test's wait: release ends it when the test ends
+                        if owner.release.wait(reply.interval):
+                            break
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        sent += 1
+                except OSError:
+                    pass  # the client hung up
+                finally:
+                    owner.trickled.append(sent)
+                    owner.trickle_over.set()
 
             do_GET = _serve
             do_POST = _serve
@@ -111,3 +150,14 @@ class FaultServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(5)
+
+
+@pytest.fixture
+def fault_server() -> Iterator[FaultServer]:
+    """A scripted HTTP server for failure paths of the client (closed after the test); import
+    it into a test module or conftest to use it there."""
+    server = FaultServer()
+    try:
+        yield server
+    finally:
+        server.close()

@@ -66,14 +66,16 @@ def test_accepted_server_addresses_are_normalised(url: str) -> None:
 
 
 def test_the_server_policy_and_the_payment_policy_agree_on_the_loopback() -> None:
-    """One is_loopback for both (they had drifted: localhost.localdomain was a server only)."""
+    """One is_loopback for both (they had drifted: localhost.localdomain was a server only). Since
+    issue 13 (6) a payment page over http needs the demo server's origin passed in as well."""
     for host in ("localhost.localdomain", "127.0.0.2", "[::1]", "10.0.0.1"):
         server_ok = True
         try:
             check_server_url(f"http://{host}:8000")
         except ServerUrlError:
             server_ok = False
-        assert allowed_page(f"http://{host}:8000/pay/") is server_ok
+        assert allowed_page(f"http://{host}:8000/pay/", f"http://{host}:8000") is server_ok
+        assert not allowed_page(f"http://{host}:8000/pay/")
 
 
 def test_secrets_never_shown() -> None:

@@ -14,10 +14,12 @@ import re
 import ssl
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
@@ -224,3 +226,20 @@ def test_files_containing_matches_whole_numbers_only() -> None:
         (root / "export.xml").write_bytes(b'<Data ss:Type="Number">0.04111111111111111</Data>')
         (root / "leak.txt").write_bytes(b"card=4111111111111111;")
         assert files_containing(root, [b"4111111111111111"]) == [str(root / "leak.txt")]
+
+
+@pytest.fixture
+def bare_ctx(qtbot: Any) -> Iterator[Any]:
+    """A TabContext with a real worker and state, never logged in (these tests call no API)."""
+    from annet_desktop.state import CabinetState
+    from annet_desktop.ui.messages import Messages
+    from annet_desktop.ui.tabs.context import TabContext
+    from annet_desktop.worker import Worker
+
+    worker = Worker("http://127.0.0.1:9")
+    state = CabinetState(worker)
+    messages = Messages()
+    messages.show_boxes = False
+    ctx = TabContext(state=state, worker=worker, messages=messages, settings=None)  # type: ignore[arg-type]
+    yield ctx
+    worker.stop()

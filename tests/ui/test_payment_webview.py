@@ -11,27 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_payment_helpers import LOAD_TIMEOUT_MS, TestSite, js, self_signed_cert, wait_js
+from test_payment_helpers import LOAD_TIMEOUT_MS, TestSite, bare_ctx, js, self_signed_cert, wait_js
 
 from PySide6.QtCore import QObject, QUrl, Slot  # isort: skip
 from PySide6.QtGui import QDesktopServices  # isort: skip
-
-
-@pytest.fixture
-def bare_ctx(qtbot: Any) -> Iterator[Any]:
-    """A TabContext with a real worker and state, never logged in (these tests call no API)."""
-    from annet_desktop.state import CabinetState
-    from annet_desktop.ui.messages import Messages
-    from annet_desktop.ui.tabs.context import TabContext
-    from annet_desktop.worker import Worker
-
-    worker = Worker("http://127.0.0.1:9")
-    state = CabinetState(worker)
-    messages = Messages()
-    messages.show_boxes = False
-    ctx = TabContext(state=state, worker=worker, messages=messages, settings=None)  # type: ignore[arg-type]
-    yield ctx
-    worker.stop()
 
 
 @pytest.fixture
@@ -42,9 +25,11 @@ def site() -> Iterator[TestSite]:
 
 
 @pytest.fixture
-def dialog(qtbot: Any, bare_ctx: Any) -> Iterator[Any]:
+def dialog(qtbot: Any, bare_ctx: Any, site: TestSite) -> Iterator[Any]:
+    """The dialog, with the local test site as the demo server (its plain http is allowed)."""
     from annet_desktop.ui.dialogs.payment import PaymentDialog
 
+    bare_ctx.demo_origin = site.url("")
     d = PaymentDialog(bare_ctx, "100001")
     qtbot.addWidget(d)
     d.show()
@@ -67,9 +52,9 @@ def _open(qtbot: Any, dialog: Any, url: str, returns: tuple[str, str] = ("", "")
     [
         ("https://pay.assist.ru/pay/", True),
         ("https://acs.some-bank.ru/3ds", True),  # 3-D Secure hosts are not listed in advance
-        ("http://127.0.0.1:8000/pay/", True),
-        ("http://localhost:8000/pay/", True),
-        ("http://[::1]:8000/pay/", True),
+        ("http://127.0.0.1:8000/pay/", False),  # plain http: only from the demo server's origin
+        ("http://localhost:8000/pay/", False),
+        ("http://[::1]:8000/pay/", False),
         ("http://pay.assist.ru/pay/", False),  # plain http elsewhere
         ("http://10.0.0.1/", False),
         ("file:///etc/passwd", False),
@@ -84,6 +69,34 @@ def test_page_policy(url: str, ok: bool) -> None:
     from annet_desktop.domain.urls import allowed_page
 
     assert allowed_page(url) is ok
+
+
+DEMO = "http://127.0.0.1:8000"
+
+
+@pytest.mark.parametrize(
+    ("url", "origin", "ok"),
+    [
+        ("http://127.0.0.1:8000/pay/", DEMO, True),  # the embedded demo server's sandbox
+        ("http://127.0.0.1:8000", DEMO + "/", True),
+        ("HTTP://127.0.0.1:8000/pay/", DEMO, True),
+        ("http://127.0.0.1:8001/pay/", DEMO, False),  # another port of the same machine
+        ("http://127.0.0.2:8000/pay/", DEMO, False),
+        ("http://localhost:8000/pay/", DEMO, False),  # the same machine by another name
+        ("http://127.0.0.1/pay/", "http://127.0.0.1", True),  # port 80 either way
+        ("http://127.0.0.1:80/pay/", "http://127.0.0.1", True),
+        ("http://[::1]:8000/pay/", "http://[::1]:8000", True),
+        ("http://10.0.0.1:8000/pay/", "http://10.0.0.1:8000", False),  # an origin off the loopback
+        ("http://127.0.0.1:8000/pay/", "https://127.0.0.1:8000", False),  # not an http origin
+        ("http://127.0.0.1:8000/pay/", "http://[::1", False),  # unparsable: nothing allowed
+        ("https://pay.assist.ru/pay/", DEMO, True),
+    ],
+)
+def test_page_policy_with_the_demo_origin(url: str, origin: str, ok: bool) -> None:
+    from annet_desktop.domain.urls import allowed_page, allowed_resource
+
+    assert allowed_page(url, origin) is ok
+    assert allowed_resource(url, True, origin) is ok and allowed_resource(url, False, origin) is ok
 
 
 def test_resource_policy() -> None:
@@ -164,6 +177,7 @@ def test_page_is_deleted_before_the_profile_when_the_dialog_closes(
 def test_cookies_do_not_survive_the_dialog(qtbot: Any, bare_ctx: Any, site: TestSite) -> None:
     from annet_desktop.ui.dialogs.payment import PaymentDialog
 
+    bare_ctx.demo_origin = site.url("")
     first = PaymentDialog(bare_ctx, "100001")
     qtbot.addWidget(first)
     first.show()
@@ -368,3 +382,27 @@ def test_return_url_reached_by_a_server_redirect_is_caught(qtbot: Any, dialog: A
         js(qtbot, dialog.page, "location.href = '/redirect-return'; 1")
     assert "/redirect-return" in site.hits
     assert not any(hit.startswith("/return/") for hit in site.hits)
+
+
+def test_plain_http_is_blocked_unless_it_is_the_demo_server(qtbot: Any, bare_ctx: Any, site: TestSite) -> None:
+    """Issue 13 (6): http on the loopback was allowed always; now only from the origin passed in
+    (the embedded demo server). Any other http page is blocked, and shown as not secure."""
+    from annet_desktop.ui.dialogs.payment import PaymentDialog
+
+    bare_ctx.demo_origin = "http://127.0.0.1:9"  # a demo server elsewhere: not this site
+    d = PaymentDialog(bare_ctx, "100001")
+    qtbot.addWidget(d)
+    d.show()
+    try:
+        d.prepare_view()
+        with qtbot.waitSignal(d.page.navigationRefused, timeout=LOAD_TIMEOUT_MS):
+            d.open_page(QUrl(site.url("/plain")))
+        assert site.hits == []
+        assert d.lock.text() == "⚠ Не защищено" and not d.secure
+        assert d.address.text() == f"127.0.0.1:{site.port}"
+        note = d.page_note.text()
+        assert f"127.0.0.1:{site.port}" in note and "(http)" in note and "заблокирована" in note
+        assert d.page_note.isVisible()
+    finally:
+        d.reject()
+

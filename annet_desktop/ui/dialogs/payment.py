@@ -9,8 +9,9 @@ The web view is built to be safe on the real Assist pages (R-PAY-5):
 
 * an off-the-record :class:`QWebEngineProfile` of its own, created for this dialog and destroyed
   with it (the page first, then the profile): no cookies, cache or card data survive;
-* main-frame navigation only to ``https`` (and ``http`` on the loopback, for the local sandbox),
-  enforced twice: :meth:`GuardedPage.acceptNavigationRequest` and a request interceptor;
+* main-frame navigation only to ``https`` (and plain ``http`` only from the embedded demo server
+  that ``--demo`` started, ``ctx.demo_origin``: its payment sandbox; any other http page is
+  blocked and the address line shows it as not secure), enforced twice: :meth:`GuardedPage.acceptNavigationRequest` and a request interceptor;
   ``file:``, ``data:`` and every other scheme are refused; 3-D Secure bank hosts are not listed,
   any https host is fine;
 * certificate errors are rejected; ``window.open`` gives ``null``; no local file access, no
@@ -54,6 +55,7 @@ from annet_contract.payment_amount import AmountError, check_amount, suggested
 
 from ...domain.urls import allowed_page, return_urls, same_endpoint
 from ...worker import Priority
+from ..widgets.fit import grow_to_fit
 from ..widgets.naming import named
 from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, OnceButton, new_key, note_label, set_note
 from .payment_watcher import PaymentWatcher, _t
@@ -187,8 +189,30 @@ class PaymentDialog(QDialog):
         box.addLayout(row)
         self.continue_button.fired.connect(self._continue)
         self.cancel_button.clicked.connect(self.reject)
-        self.amount.textEdited.connect(lambda _t: set_note(self.error, ""))
+        self.amount.textChanged.connect(self._check_amount)
+        self._check_amount(self.amount.text())
         return page
+
+    def _check_amount(self, text: str) -> Decimal | None:
+        """The amount typed so far, checked as it is typed: «Продолжить» is on only for an amount
+        that can be paid; otherwise the reason stands under the field and in the button's tooltip
+        (an empty field only in the tooltip until something is typed). The one rule of the app and
+        the server: :func:`annet_contract.payment_amount.check_amount`."""
+        try:
+            amount = check_amount(text)
+        except AmountError as err:
+            reason = _t(err.message)
+            set_note(self.error, reason if text else "", ERROR_COLOR)
+            grow_to_fit(self)
+            self.continue_button.setToolTip(reason)
+            self.continue_button.setAccessibleDescription(reason)
+            self.continue_button.setEnabled(False)
+            return None
+        set_note(self.error, "")
+        self.continue_button.setToolTip("")
+        self.continue_button.setAccessibleDescription("")
+        self.continue_button.setEnabled(self.continue_button.armed and not self.amount.isReadOnly())
+        return amount
 
     def _block_text(self, account: Any) -> str:
         """R-BILL-4: the services come back only once the block is lifted; say what lifts it."""
@@ -200,11 +224,10 @@ class PaymentDialog(QDialog):
         ).format(missing=format_money(missing))
 
     def _continue(self) -> None:
-        try:
-            amount = check_amount(self.amount.text())
-        except AmountError as err:
-            set_note(self.error, _t(err.message), ERROR_COLOR)
-            self.continue_button.rearm()
+        amount = self._check_amount(self.amount.text())
+        if amount is None:  # the button is off then; Enter in the field can still get here
+            set_note(self.error, self.continue_button.toolTip(), ERROR_COLOR)
+            self.continue_button.rearm(enabled=False)
             self.amount.setFocus()
             return
         self.amount.setReadOnly(True)
@@ -215,7 +238,7 @@ class PaymentDialog(QDialog):
     def _create_failed(self, error: Any) -> None:
         self.amount.setReadOnly(False)
         self.ctx.messages.error(error, parent=self)
-        self.continue_button.rearm()
+        self.continue_button.rearm(enabled=self._check_amount(self.amount.text()) is not None)
 
     def _created(self, order: Any) -> None:
         if self._finished:  # closed while the order was being created: poll it once
@@ -258,8 +281,9 @@ class PaymentDialog(QDialog):
         """Build the web view (Qt WebEngine is imported now) and show it in place of the amount."""
         if self.view is None:
             web = _web()
-            self.profile, self.interceptor = web.make_profile(self)
-            self.page = web.GuardedPage(self.profile, returns, self)
+            origin = self.ctx.demo_origin
+            self.profile, self.interceptor = web.make_profile(self, origin)
+            self.page = web.GuardedPage(self.profile, returns, self, origin)
             self.view = web.QWebEngineView(self.web_page)
             self.view.setObjectName("payment_view")
             self.view.setAccessibleName(self.tr("Страница оплаты"))
@@ -289,11 +313,19 @@ class PaymentDialog(QDialog):
             self.lock.setAccessibleName(self.tr("Защищённое соединение"))
         else:
             self.lock.setText("⚠ " + self.tr("Не защищено"))
-            self.lock.setToolTip(self.tr("Соединение не защищено (локальная песочница)"))
+            self.lock.setToolTip(self.tr("Соединение не защищено (http)"))
             self.lock.setAccessibleName(self.tr("Соединение не защищено"))
         self.secure = secure
 
     def _on_refused(self, url: QUrl) -> None:
+        if url.scheme() == "http":  # plain http, and not from the embedded demo server
+            self._show_address(url)
+            text = self.tr(
+                "Страница {host} не защищена (http) и заблокирована: оплата только по защищённому "
+                "соединению."
+            ).format(host=url.host() + (f":{url.port()}" if url.port() > 0 else ""))
+            set_note(self.page_note, text, ERROR_COLOR)
+            return
         set_note(
             self.page_note,
             self.tr("Переход по ссылке «{scheme}:» заблокирован.").format(scheme=url.scheme()),
@@ -311,7 +343,7 @@ class PaymentDialog(QDialog):
         if self.page is None:
             return
         url = self.page.shareable_url if not self.page.shareable_url.isEmpty() else self.page.url()
-        if url.isValid() and allowed_page(url.toString()):
+        if url.isValid() and allowed_page(url.toString(), self.ctx.demo_origin):
             open_in_browser(url)
 
     def _on_return(self, url: QUrl) -> None:

@@ -32,14 +32,15 @@ __all__ = ["GuardedInterceptor", "GuardedPage", "QWebEngineView", "make_profile"
 class GuardedInterceptor(QWebEngineUrlRequestInterceptor):
     """Blocks every request the policy refuses (runs on WebEngine's IO thread: pure checks only)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, demo_origin: str | None = None) -> None:
         super().__init__(parent)
         self.blocked: list[str] = []
+        self.demo_origin = demo_origin
 
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         url = info.requestUrl().toString()
         main = info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame
-        if not allowed_resource(url, main):
+        if not allowed_resource(url, main, self.demo_origin):
             scheme = urlsplit(url).scheme
             self.blocked.append(scheme + ":" if scheme in ("data", "blob") else url)
             info.block(True)
@@ -53,9 +54,17 @@ class GuardedPage(QWebEnginePage):
     certificateRejected = Signal(QUrl)
     permissionDenied = Signal(str)
 
-    def __init__(self, profile: QWebEngineProfile, returns: tuple[str, str], parent: QObject) -> None:
+    def __init__(
+        self,
+        profile: QWebEngineProfile,
+        returns: tuple[str, str],
+        parent: QObject,
+        demo_origin: str | None = None,
+    ) -> None:
         super().__init__(profile, parent)
         self.returns = returns
+        #: the embedded demo server's origin: the only place plain http pages may come from
+        self.demo_origin = demo_origin
         self.refused: list[str] = []
         self.denied: list[str] = []
         self.rejected_certificates: list[str] = []
@@ -79,7 +88,7 @@ class GuardedPage(QWebEnginePage):
         if is_main_frame and any(same_endpoint(text, r) for r in self.returns):
             self.returnReached.emit(qurl)
             return False
-        ok = allowed_page(text) or (not is_main_frame and qurl.scheme() in SUBFRAME_SCHEMES)
+        ok = allowed_page(text, self.demo_origin) or (not is_main_frame and qurl.scheme() in SUBFRAME_SCHEMES)
         if not ok:
             self.refused.append(qurl.scheme() + ":" if qurl.scheme() in ("data", "blob") else text)
             self.navigationRefused.emit(qurl)
@@ -110,14 +119,17 @@ class GuardedPage(QWebEnginePage):
         self.permissionDenied.emit(name)
 
 
-def make_profile(parent: QObject) -> tuple[QWebEngineProfile, GuardedInterceptor]:
-    """An off-the-record profile for one dialog, locked down, and its request interceptor."""
+def make_profile(
+    parent: QObject, demo_origin: str | None = None
+) -> tuple[QWebEngineProfile, GuardedInterceptor]:
+    """An off-the-record profile for one dialog, locked down, and its request interceptor
+    (plain http only from ``demo_origin``, the embedded demo server)."""
     # no storage name: off the record — cookies, cache, storage only in memory, gone with it
     profile = QWebEngineProfile(parent)
     profile.setPersistentPermissionsPolicy(QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
     profile.setSpellCheckEnabled(False)
     profile.setPushServiceEnabled(False)
-    interceptor = GuardedInterceptor(profile)
+    interceptor = GuardedInterceptor(profile, demo_origin)
     profile.setUrlRequestInterceptor(interceptor)
     profile.downloadRequested.connect(refuse_download)
     settings = profile.settings()

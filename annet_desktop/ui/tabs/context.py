@@ -37,6 +37,8 @@ class TabContext:
     * ``settings`` — :class:`~annet_desktop.settings.Settings` (e.g. ``export/folder``).
     * ``credentials`` — :class:`~annet_desktop.credentials.Credentials` (keyring).
     * ``window`` — the main window (parent for dialogs), set once it exists.
+    * ``demo_origin`` — with ``--demo``, the embedded demo server's ``http://127.0.0.1:port``:
+      the one place the payment web view accepts plain-http pages from (its sandbox); else None.
     """
 
     state: CabinetState
@@ -45,6 +47,7 @@ class TabContext:
     settings: Settings
     credentials: Credentials | None = None
     window: Any = None
+    demo_origin: str | None = None
 
     @property
     def server_url(self) -> str:
