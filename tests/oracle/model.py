@@ -87,6 +87,7 @@ class Segment:
 
     values: list[Fraction]  # value of each nominal covered day, in order
     advance: int
+    monthly: int  # discounted fee × quantity
 
 
 @dataclass
@@ -132,23 +133,37 @@ class Service:
         """The whole day under a voluntary block: begun before it, not ended on it (open blocks last)."""
         return any(s.date() < day and (e is None or e.date() > day) for s, e in self.blocks if s)
 
+    def _blocked_days(self, until: dt.date) -> set[dt.date]:
+        out: set[dt.date] = set()
+        for start, end in self.blocks:
+            assert start is not None
+            day, last = start.date() + dt.timedelta(days=1), (end.date() - dt.timedelta(days=1)) if end else until
+            while day <= min(last, until):
+                out.add(day)
+                day += dt.timedelta(days=1)
+        return out
+
     def days(self, until: dt.date) -> tuple[dict[dt.date, Fraction], dict[int, int]]:
         """Each day's cost from the day added through ``until`` as things stand, and days used per run."""
         costs: dict[dt.date, Fraction] = {}
         used = {i: 0 for i in range(len(self.runs))}
+        blocked = self._blocked_days(until)
+        tariffs = iter(self.tariffs[1:])
+        fee, upcoming = self.tariffs[0][1].fee * self.quantity, next(tariffs, None)
         day = self.added.date()
         while day <= until:
+            while upcoming is not None and upcoming[0] <= day:
+                fee, upcoming = upcoming[1].fee * self.quantity, next(tariffs, None)
             cost = Fraction(0)
-            if not self.wholly_blocked(day):
+            if day not in blocked:
                 covered = False
                 for i, run in enumerate(self.runs):
-                    live = run.ended_on is None or day <= run.ended_on
-                    if run.start <= day and live and used[i] < run.budget:
+                    if run.start <= day and used[i] < run.budget and (run.ended_on is None or day <= run.ended_on):
                         used[i] += 1
                         covered = True
                         break
                 if not covered:
-                    cost = Fraction(self.tariff_on(day).fee * self.quantity, dim(day))
+                    cost = Fraction(fee, dim(day))
             costs[day] = cost
             day += dt.timedelta(days=1)
         return costs, used
@@ -203,6 +218,7 @@ class Event:
     at: dt.datetime
     service: int | None
     amount: Fraction  # + to the balance, − written off
+    other: Fraction | None = None  # the amount by another reading of the SPEC, where it is silent
 
 
 @dataclass
@@ -220,10 +236,10 @@ class Model:
 
     # ------------------------------------------------------------------ money and time
 
-    def _move(self, at: dt.datetime, service: int | None, amount: Fraction) -> None:
-        if amount != 0:
+    def _move(self, at: dt.datetime, service: int | None, amount: Fraction, other: Fraction | None = None) -> None:
+        if amount != 0 or (other is not None and other != 0):
             self.balance += amount
-            self.events.append(Event(at, service, amount))
+            self.events.append(Event(at, service, amount, other))
 
     def settle(self, at: dt.datetime, bal: Balance) -> None:
         """After money moved at ``at``: repay the credit, lift or start the financial block."""
@@ -316,16 +332,25 @@ class Model:
             why.add("tariff.monthly_limit")
         return why
 
-    def change_tariff(self, svc: Service, target: Tariff) -> Fraction:
-        """Switch from tomorrow; end the discount and return its unused days. Returns the advance back."""
+    def change_tariff(self, svc: Service, target: Tariff) -> tuple[Fraction, Fraction]:
+        """Switch from tomorrow; end the discount and return its unused days.
+
+        Returns the advance back as valued here (the nominal last days) and as the other reading of
+        the SPEC values it (each unused day at its own month's share, counted on from tomorrow).
+        """
         today = self.now.date()
-        returned = Fraction(0)
+        returned = other = Fraction(0)
         live = svc.live_run(today)
         if live is not None:
             _, used = svc.days(today)
             run = svc.runs[live]
             values = [v for seg in run.segments for v in seg.values]
+            monthly = [seg.monthly for seg in run.segments for _ in seg.values]
             returned = sum(values[used.get(live, 0) :], Fraction(0))
+            day = max(today + dt.timedelta(days=1), run.start)
+            for fee in monthly[used.get(live, 0) :]:
+                other += Fraction(fee, dim(day))
+                day += dt.timedelta(days=1)
 
         def change() -> None:
             svc.tariffs = [(d, t) for d, t in svc.tariffs if d <= today]
@@ -334,8 +359,9 @@ class Model:
             if live is not None:
                 svc.runs[live].ended_on = today
 
-        self._move(self.now, svc.id, self._recalc(svc, change) + returned)
-        return returned
+        recalc = self._recalc(svc, change)
+        self._move(self.now, svc.id, recalc + returned, recalc + other)
+        return returned, other
 
     def discount_refusals(self, svc: Service, offer: int, bal: int) -> set[str]:
         why = set()
@@ -377,7 +403,7 @@ class Model:
             end = svc.run_end(live)
             assert end is not None
             start = end + dt.timedelta(days=1)
-        seg = Segment(_nominal(start, months, unit, svc.quantity), unit * svc.quantity * months)
+        seg = Segment(_nominal(start, months, unit, svc.quantity), unit * svc.quantity * months, unit * svc.quantity)
         self._move(self.now, svc.id, -Fraction(seg.advance))
 
         def change() -> None:

@@ -2,8 +2,8 @@
 
 One FastAPI app per test process (``create_app`` over a template database with the catalogue);
 each history gets a copy of the template, a new :class:`annet_server.app.ServerState` on the app,
-one subscriber with one account and an internet service, and a session row (the harness keeps it
-alive as the fake clock jumps days: a login every step would be 10 ms of argon2). Requests go
+one subscriber with one account and an internet service, and a session row (the test lifts the
+idle timeout: the fake clock jumps days, and a login every step would be 10 ms of argon2). Requests go
 over HTTP to the app served by uvicorn on 127.0.0.1 (the test's fixture), so routing, the per-request catch-up, the one commit and the
 Idempotency-Key handling are the real ones. The balance rows are read straight from the database.
 """
@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from annet_server import models as m
 from annet_server.app import ServerState, create_app
@@ -159,13 +159,6 @@ class World:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     # ------------------------------------------------------------------ time and HTTP
-
-    def set_clock(self, when: dt.datetime) -> None:
-        """Move the fake clock; the session stays alive (a subscriber who keeps the cabinet open)."""
-        self.clock.set(when)
-        with self.state.sessionmaker() as db:
-            db.execute(update(m.AuthSession).values(last_seen_at=when))
-            db.commit()
 
     def call(self, method: str, path: str, body: Any = None, key: str | None = None) -> Any:
         """One request to the API; ``key`` is sent as the Idempotency-Key."""
