@@ -439,7 +439,7 @@ def test_history_half_kopecks_round_up(histories: type[Histories]) -> None:
     """310.01 ₽ × 15/30 = 155.005 → 155.01; 550.50 ₽ − 15 % = 467.925 → 467.93 per month (R-BILL-2, R-DISC-1)."""
 
     def steps(h: Histories) -> None:
-        h.pay(8_000, False)
+        h.pay(25_000, False)
         h.tick(at(2026, 11, 16, 9))
         h.add_iptv(0)
         h.take_discount(2)  # 15 % for 12 months, quantity 3: the advance counts it
@@ -449,5 +449,6 @@ def test_history_half_kopecks_round_up(histories: type[Histories]) -> None:
         h.tick(at(2027, 3, 5, 10))
         h.unblock(0)
         h.change_tariff(0, 1)  # ends the discount: the unused advance comes back
+        assert [s.status for s in h.sent] == [201, 201, 200, 200, 200, 200, 200]
 
     replay(histories, steps, quantity=3, tariff=0)
