@@ -258,7 +258,7 @@ from hypothesis import Phase as _Phase  # noqa: E402
 from hypothesis import settings as _hypothesis_settings  # noqa: E402
 
 _hypothesis_settings.register_profile(
-    "ci", max_examples=300, stateful_step_count=20, derandomize=True, database=None
+    "ci", max_examples=300, stateful_step_count=15, derandomize=True, database=None
 )
 _hypothesis_settings.register_profile(
     "long", max_examples=5000, stateful_step_count=50, derandomize=False, database=None
