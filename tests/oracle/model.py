@@ -1,4 +1,4 @@
-"""An independent oracle of SPEC «Money — one model»: a plain day-by-day model, written from the SPEC alone.
+"""An independent oracle of SPEC «Money — one model»: a day-by-day model written from the SPEC alone.
 
 It never imports the billing code (``test_model_is_independent`` checks): it keeps, per service, the
 tariff in force from each day, the voluntary blocks and the paid discounts, and answers what each
@@ -137,7 +137,8 @@ class Service:
         out: set[dt.date] = set()
         for start, end in self.blocks:
             assert start is not None
-            day, last = start.date() + dt.timedelta(days=1), (end.date() - dt.timedelta(days=1)) if end else until
+            day = start.date() + dt.timedelta(days=1)
+            last = end.date() - dt.timedelta(days=1) if end else until
             while day <= min(last, until):
                 out.add(day)
                 day += dt.timedelta(days=1)
@@ -158,7 +159,8 @@ class Service:
             if day not in blocked:
                 covered = False
                 for i, run in enumerate(self.runs):
-                    if run.start <= day and used[i] < run.budget and (run.ended_on is None or day <= run.ended_on):
+                    live = run.ended_on is None or day <= run.ended_on
+                    if run.start <= day and used[i] < run.budget and live:
                         used[i] += 1
                         covered = True
                         break
@@ -236,7 +238,9 @@ class Model:
 
     # ------------------------------------------------------------------ money and time
 
-    def _move(self, at: dt.datetime, service: int | None, amount: Fraction, other: Fraction | None = None) -> None:
+    def _move(
+        self, at: dt.datetime, service: int | None, amount: Fraction, other: Fraction | None = None
+    ) -> None:
         if amount != 0 or (other is not None and other != 0):
             self.balance += amount
             self.events.append(Event(at, service, amount, other))
@@ -286,7 +290,7 @@ class Model:
         return before - svc.month_cost(first)
 
     def recommended(self, balance: Fraction) -> tuple[Fraction, Fraction]:
-        """What the next 1st will write off (exact), and max(0, that − balance) (R-ACC-2, not yet rounded)."""
+        """What the next 1st will write off (exact), and max(0, that − balance) (R-ACC-2, unrounded)."""
         first = next_first(self.now.date())
         due = sum((s.month_cost(first) for s in self.services.values()), Fraction(0))
         return due, max(Fraction(0), due - balance)
@@ -403,7 +407,8 @@ class Model:
             end = svc.run_end(live)
             assert end is not None
             start = end + dt.timedelta(days=1)
-        seg = Segment(_nominal(start, months, unit, svc.quantity), unit * svc.quantity * months, unit * svc.quantity)
+        monthly = unit * svc.quantity
+        seg = Segment(_nominal(start, months, unit, svc.quantity), monthly * months, monthly)
         self._move(self.now, svc.id, -Fraction(seg.advance))
 
         def change() -> None:

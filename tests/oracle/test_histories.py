@@ -9,7 +9,13 @@ R-BILL-2); no service got back more than it paid; the financial block, the credi
 recommended payment, each service's tariff and block are the oracle's; a refused action is refused
 by the oracle for the same reason and changes nothing; a repeated key does nothing twice.
 
-The server runs on 127.0.0.1 (uvicorn in a thread, as the other server tests). Profiles (tests/conftest.py): ``ci`` (default) 300 histories with a fixed seed; ``long`` 5 000.
+The server runs on 127.0.0.1 (uvicorn in a thread, as the other server tests). The oracle keeps
+its money exact; where a rule turns on the sign of the balance (the block from the 11th, a credit
+repaid, «не хватает») it reads the server's balance at that moment from the rows, which the
+comparison above has already held to the oracle's within the rounding of the rows.
+
+Profiles (tests/conftest.py): ``ci`` (default) 300 histories of ≤ 15 steps with a fixed seed;
+``long`` 5 000 of ≤ 50; ``quick`` 20 of ≤ 50 without shrinking (a first look after a change).
 """
 
 from __future__ import annotations
@@ -26,7 +32,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 import httpx
 
 from .model import MSK, Model, Service, add_months, half_up, midnight, next_first
@@ -125,7 +137,8 @@ class Histories(RuleBasedStateMachine):
             assert answer.status_code in (409, 422), (action, args, why, answer.status_code, answer.text)
             assert answer.json()["code"] in why, (action, args, why, answer.text)
             assert self.world.new_rows() == [], "a refused action moved money"
-            self.sent.append(Sent(action, args, key, (method, path, body), answer.status_code, answer.content))
+            sent = Sent(action, args, key, (method, path, body), answer.status_code, answer.content)
+            self.sent.append(sent)
             return None
         assert answer.status_code in (200, 201), (action, args, self.now, answer.text)
         self.sent.append(Sent(action, args, key, (method, path, body), answer.status_code, answer.content))
@@ -330,7 +343,8 @@ class Histories(RuleBasedStateMachine):
                 ok = sum(amounts) in {half_up(x) for x in exact}
             else:  # n rows: within one kopeck per row
                 ok = any(abs(sum(amounts) - x) <= len(amounts) for x in exact)
-            assert ok, ("money", key, amounts, [float(x) for x in exact], self.model.services.get(key[1] or 0))
+            service = self.model.services.get(key[1] or 0)
+            assert ok, ("money", key, amounts, [float(x) for x in exact], service)
         self.seen_events = len(self.model.events)
         if rows:
             self._compared_row = rows[-1].id
@@ -385,7 +399,9 @@ def test_generated_histories_agree_with_the_oracle(histories: type[Histories]) -
 # The same machine on fixed steps: each edge the generated histories may take long to reach.
 
 
-def replay(histories: type[Histories], steps: Callable[[Histories], None], quantity: int = 1, tariff: int = 0) -> None:
+def replay(
+    histories: type[Histories], steps: Callable[[Histories], None], quantity: int = 1, tariff: int = 0
+) -> None:
     machine = histories()
     try:
         machine.start(quantity, tariff)
@@ -418,7 +434,7 @@ def test_history_limits_count_the_month_and_the_year(histories: type[Histories])
 
 
 def test_history_credit_taken_at_23_50_lasts_120_hours(histories: type[Histories]) -> None:
-    """Blocked on the 11th; a credit at 23:50 ends 23:50 five days later; unrepaid: block and ban (R-CREDIT)."""
+    """Blocked on the 11th; a credit at 23:50 ends at 23:50 five days on; unrepaid: block, ban (R-CREDIT)."""
 
     def steps(h: Histories) -> None:
         h.tick(at(2026, 11, 11))
@@ -436,7 +452,10 @@ def test_history_credit_taken_at_23_50_lasts_120_hours(histories: type[Histories
 
 
 def test_history_half_kopecks_round_up(histories: type[Histories]) -> None:
-    """310.01 ₽ × 15/30 = 155.005 → 155.01; 550.50 ₽ − 15 % = 467.925 → 467.93 per month (R-BILL-2, R-DISC-1)."""
+    """310.01 ₽ × 15/30 = 155.005 → 155.01; 550.50 ₽ − 15 % = 467.925 → 467.93 (R-BILL-2, R-DISC-1).
+
+    The discount (quantity 3) pauses under a block and a tariff change returns the unused advance.
+    """
 
     def steps(h: Histories) -> None:
         h.pay(25_000, False)

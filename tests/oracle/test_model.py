@@ -88,4 +88,5 @@ def test_a_blocked_discount_moves_its_end_and_a_tariff_change_returns_the_rest()
     assert svc.run_end(0) == dt.date(2027, 6, 9)  # 9 days wholly blocked
     model.now = msk(2027, 6, 5, 12)
     returned, _other = model.change_tariff(svc, Tariff(9, 35000))
-    assert returned == Fraction(67500 * 2 * 4, 31)  # 6th–9th June unused: valued as the nominal 28th–31st May
+    # 6th–9th June unused: valued as the nominal 28th–31st May
+    assert returned == Fraction(67500 * 2 * 4, 31)

@@ -3,9 +3,10 @@
 One FastAPI app per test process (``create_app`` over a template database with the catalogue);
 each history gets a copy of the template, a new :class:`annet_server.app.ServerState` on the app,
 one subscriber with one account and an internet service, and a session row (the test lifts the
-idle timeout: the fake clock jumps days, and a login every step would be 10 ms of argon2). Requests go
-over HTTP to the app served by uvicorn on 127.0.0.1 (the test's fixture), so routing, the per-request catch-up, the one commit and the
-Idempotency-Key handling are the real ones. The balance rows are read straight from the database.
+idle timeout: the fake clock jumps days, and a login every step would be 10 ms of argon2).
+Requests go over HTTP to the app served by uvicorn on 127.0.0.1 (the test's fixture), so routing,
+the per-request catch-up, the one commit and the Idempotency-Key handling are the real ones. The
+balance rows are read straight from the database.
 """
 
 from __future__ import annotations
@@ -186,7 +187,9 @@ class World:
         from annet_server.billing import payments
 
         with self.state.sessionmaker() as db:
-            payments.confirm_payment(db, self.clock, order_number, approved=True, billnumber="4276000011112222")
+            payments.confirm_payment(
+                db, self.clock, order_number, approved=True, billnumber="4276000011112222"
+            )
             db.commit()
 
     # ------------------------------------------------------------------ white-box reads
@@ -199,7 +202,8 @@ class World:
                 select(m.BalanceEntry).where(m.BalanceEntry.id > last).order_by(m.BalanceEntry.id)
             ).scalars()
             fresh = [
-                Row(e.id, e.at.astimezone(MSK), e.amount_kopecks, e.kind, e.description, e.balance_after_kopecks)
+                Row(e.id, e.at.astimezone(MSK), e.amount_kopecks, e.kind, e.description,
+                    e.balance_after_kopecks)
                 for e in found
             ]
         self.rows.extend(fresh)
