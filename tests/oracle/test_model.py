@@ -9,16 +9,20 @@ from pathlib import Path
 
 from .model import MSK, Model, Service, Tariff, half_up
 
-MODEL = Path(__file__).with_name("model.py")
+ORACLE = [Path(__file__).with_name(name) for name in ("model.py", "days.py")]
+STDLIB = {"__future__", "calendar", "datetime", "collections.abc", "dataclasses", "fractions"}
 
 
 def test_model_is_independent() -> None:
     """The oracle imports the standard library only: never the billing code, the server or the contract."""
-    tree = ast.parse(MODEL.read_text(encoding="utf-8"))
-    names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
-    names += [n.module or "." for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
-    assert not [n for n in names if n.startswith(("annet", "."))], names
-    assert set(names) <= {"__future__", "calendar", "datetime", "collections.abc", "dataclasses", "fractions"}
+    for path in ORACLE:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and not n.level]
+        local = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level]
+        assert not [n for n in names if n.startswith("annet")], (path.name, names)
+        assert set(names) <= STDLIB, (path.name, names)
+        assert set(local) <= {"days"}, (path.name, local)
 
 
 def msk(*args: int) -> dt.datetime:
