@@ -11,6 +11,7 @@ balance rows are read straight from the database.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import secrets
 import shutil
@@ -90,7 +91,8 @@ class Catalogue:
                 self.names[t.id] = name
             db.commit()
         engine.dispose()
-        self.app = create_app(f"sqlite:///{self.path}", FakeClock(dt.datetime(2026, 1, 1, tzinfo=MSK)))
+        clock = FakeClock(dt.datetime(2026, 1, 1, tzinfo=MSK))
+        self.app = create_app(f"sqlite:///{self.path}", clock, sandbox=True)  # as the server tests
         self.app.state.annet.dispose()
 
 
@@ -106,13 +108,12 @@ class World:
         self.clock = FakeClock(start)
         engine = make_engine(f"sqlite:///{path}")
         old: ServerState = catalogue.app.state.annet
-        self.state = ServerState(
+        self.state = dataclasses.replace(
+            old,
             database_url=f"sqlite:///{path}",
             engine=engine,
             sessionmaker=make_sessionmaker(engine),
             clock=self.clock,
-            secret=old.secret,
-            idempotency_secret=old.idempotency_secret,
         )
         catalogue.app.state.annet = self.state
         self.client = client
