@@ -249,3 +249,26 @@ def server(request: pytest.FixtureRequest, db_backend: str, tmp_path: Path) -> I
         handle.close()
         for fn in cleanup:
             fn()
+
+
+# --------------------------------------------------------------------------- Hypothesis profiles
+# ``ci`` (loaded by default): the oracle's 300 generated histories with a fixed seed (tests/oracle);
+# ``long``: 5 000 histories, ``pytest tests/oracle --hypothesis-profile=long``; ``quick``: 20, no shrinking.
+from hypothesis import Phase as _Phase  # noqa: E402
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile(
+    "ci", max_examples=300, stateful_step_count=15, derandomize=True, database=None
+)
+_hypothesis_settings.register_profile(
+    "long", max_examples=5000, stateful_step_count=50, derandomize=False, database=None
+)
+_hypothesis_settings.register_profile(
+    "quick",
+    max_examples=20,
+    stateful_step_count=50,
+    derandomize=True,
+    database=None,
+    phases=[_Phase.explicit, _Phase.generate],
+)
+_hypothesis_settings.load_profile(os.environ.get("ANNET_HYPOTHESIS_PROFILE", "ci"))

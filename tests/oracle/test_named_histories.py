@@ -1,0 +1,83 @@
+"""Named histories: the machine of the generated histories on fixed steps, for edges it reaches rarely."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from .machine import Histories
+from .model import MSK
+
+
+def replay(
+    histories: type[Histories], steps: Callable[[Histories], None], quantity: int = 1, tariff: int = 0
+) -> None:
+    machine = histories()
+    try:
+        machine.start(quantity, tariff)
+        steps(machine)
+    finally:
+        machine.teardown()
+
+
+def at(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=MSK)
+
+
+def test_history_limits_count_the_month_and_the_year(histories: type[Histories]) -> None:
+    """A tariff change and a block in Nov 2026 do not stop either in Nov 2027 (R-TARIFF-1, R-BLOCK-1)."""
+
+    def steps(h: Histories) -> None:
+        h.pay(20_000, False)
+        h.change_tariff(0, 0)
+        h.change_tariff(0, 2)  # refused: the same month
+        h.block(0)
+        h.unblock(0)
+        h.block(0)  # refused: the same month
+        h.tick(at(2027, 11, 1))
+        h.pay(4_000, False)
+        h.change_tariff(0, 2)
+        h.block(0)
+        assert [s.status for s in h.sent] == [201, 200, 409, 200, 200, 409, 201, 200, 200]
+
+    replay(histories, steps, quantity=2, tariff=1)
+
+
+def test_history_credit_taken_at_23_50_lasts_120_hours(histories: type[Histories]) -> None:
+    """Blocked on the 11th; a credit at 23:50 ends 23:50 five days on; unrepaid: block, ban (R-CREDIT)."""
+
+    def steps(h: Histories) -> None:
+        h.tick(at(2026, 11, 11))
+        h.tick(at(2026, 11, 16, 23, 50))
+        h.take_credit()
+        h.tick(at(2026, 11, 21, 23, 49))
+        assert h.model.credit_ends is not None
+        h.tick(at(2026, 11, 21, 23, 50))
+        assert h.model.financial_block and h.model.ban_until == dt.date(2027, 1, 21)
+        h.take_credit()  # refused: banned
+        h.tick(at(2027, 1, 21))
+        h.take_credit()
+
+    replay(histories, steps)
+
+
+def test_history_half_kopecks_round_up(histories: type[Histories]) -> None:
+    """310.01 ₽ × 15/30 = 155.005 → 155.01; 550.50 ₽ − 15 % = 467.925 → 467.93 (R-BILL-2, R-DISC-1).
+
+    The discount (quantity 3) pauses under a block and a tariff change returns the unused advance.
+    """
+
+    def steps(h: Histories) -> None:
+        h.pay(25_000, False)
+        h.tick(at(2026, 11, 16, 9))
+        h.add_iptv(0)
+        h.take_discount(2)  # 15 % for 12 months, quantity 3: the advance counts it
+        h.tick(at(2027, 1, 20, 10))
+        h.block(1)
+        h.block(0)  # a discount pauses under the block
+        h.tick(at(2027, 3, 5, 10))
+        h.unblock(0)
+        h.change_tariff(0, 1)  # ends the discount: the unused advance comes back
+        assert [s.status for s in h.sent] == [201, 201, 200, 200, 200, 200, 200]
+
+    replay(histories, steps, quantity=3, tariff=0)

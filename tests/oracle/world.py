@@ -1,0 +1,223 @@
+"""The real server for one generated history: a fresh SQLite database, a FakeClock, HTTP on 127.0.0.1.
+
+One FastAPI app per test process (``create_app`` over a template database with the catalogue);
+each history gets a copy of the template, a new :class:`annet_server.app.ServerState` on the app,
+one subscriber with one account and an internet service, and a session row (the test lifts the
+idle timeout: the fake clock jumps days, and a login every step would be 10 ms of argon2).
+Requests go over HTTP to the app served by uvicorn on 127.0.0.1 (the test's fixture), so routing,
+the per-request catch-up, the one commit and the Idempotency-Key handling are the real ones. The
+balance rows are read straight from the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import secrets
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from annet_server import models as m
+from annet_server.app import ServerState, create_app
+from annet_server.auth import hash_token
+from annet_server.clock import FakeClock
+from annet_server.db import create_schema, make_engine, make_sessionmaker
+
+from .model import MSK, Tariff
+
+API = "/api/v1"
+INTERNET = "Доступ в интернет"
+IPTV = "IPTVPORTAL"
+
+#: (catalogue, tariff name, fee in kopecks, discount offers (percent, months)). Odd fees on purpose:
+#: 550.50 × 85 % and 310.01 × 15/30 end in half a kopeck (half up ≠ half even).
+CATALOGUE = (
+    (INTERNET, "Домашний 100", 55050, ((5, 3), (10, 6), (15, 12))),
+    (INTERNET, "Домашний 300", 75000, ((5, 3), (10, 6), (15, 12))),
+    (INTERNET, "Социальный 30", 35000, ()),
+    (IPTV, "Базовый", 31001, ()),
+    (IPTV, "Расширенный", 34900, ()),
+)
+
+
+@dataclass
+class Row:
+    """One balance row as stored."""
+
+    id: int
+    at: dt.datetime
+    amount: int
+    kind: str
+    text: str
+    balance_after: int
+
+
+class Catalogue:
+    """The template database (schema + catalogue) and the oracle's view of its tariffs."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "template.db"
+        engine = make_engine(f"sqlite:///{self.path}")
+        create_schema(engine)
+        self.tariffs: dict[str, list[Tariff]] = {INTERNET: [], IPTV: []}
+        self.catalog_ids: dict[str, int] = {}
+        self.names: dict[int, str] = {}
+        with make_sessionmaker(engine)() as db:
+            for kind, name in ((INTERNET, "internet"), (IPTV, "iptv")):
+                item = m.CatalogItem(name=kind, name_en=kind, kind=name, sort=len(self.catalog_ids))
+                db.add(item)
+                db.flush()
+                self.catalog_ids[kind] = item.id
+            for kind, name, fee, offers in CATALOGUE:
+                t = m.Tariff(
+                    catalog_id=self.catalog_ids[kind], name=name, fee_kopecks=fee, discounts=bool(offers)
+                )
+                db.add(t)
+                db.flush()
+                ids = {}
+                for percent, months in offers:
+                    offer = m.DiscountOffer(tariff_id=t.id, percent=percent, months=months)
+                    db.add(offer)
+                    db.flush()
+                    ids[offer.id] = (percent, months)
+                self.tariffs[kind].append(Tariff(t.id, fee, ids))
+                self.names[t.id] = name
+            db.commit()
+        engine.dispose()
+        clock = FakeClock(dt.datetime(2026, 1, 1, tzinfo=MSK))
+        self.app = create_app(f"sqlite:///{self.path}", clock, sandbox=True)  # as the server tests
+        self.app.state.annet.dispose()
+
+
+class World:
+    """One history's server: a copy of the template, the subscriber, a session token."""
+
+    NUMBER = "300001"
+
+    def __init__(self, catalogue: Catalogue, client: Any, start: dt.datetime, quantity: int, tariff: Tariff):
+        self.folder = Path(tempfile.mkdtemp(prefix="oracle-"))
+        path = self.folder / "h.db"
+        shutil.copyfile(catalogue.path, path)
+        self.clock = FakeClock(start)
+        engine = make_engine(f"sqlite:///{path}")
+        old: ServerState = catalogue.app.state.annet
+        self.state = dataclasses.replace(
+            old,
+            database_url=f"sqlite:///{path}",
+            engine=engine,
+            sessionmaker=make_sessionmaker(engine),
+            clock=self.clock,
+        )
+        catalogue.app.state.annet = self.state
+        self.client = client
+        self.token = secrets.token_urlsafe(16)
+        before = start - dt.timedelta(minutes=1)
+        with self.state.sessionmaker() as db:
+            sub = m.Subscriber(name="Оракул", password_hash="x", email="oracle@example.ru")
+            db.add(sub)
+            db.flush()
+            acc = m.Account(
+                subscriber_id=sub.id,
+                number=self.NUMBER,
+                kind="internet",
+                title="Интернет",
+                balance_kopecks=0,
+                charged_through=(before.date().replace(day=1)),
+                caught_up_at=before,
+                created_at=before,
+            )
+            db.add(acc)
+            db.flush()
+            svc = m.Service(
+                account_id=acc.id,
+                catalog_id=catalogue.catalog_ids[INTERNET],
+                tariff_id=tariff.id,
+                quantity=quantity,
+                created_at=before,
+            )
+            db.add(svc)
+            db.add(
+                m.AuthSession(
+                    token_hash=hash_token(self.token),
+                    subscriber_id=sub.id,
+                    created_at=before,
+                    last_seen_at=before,
+                    expires_at=dt.datetime(2100, 1, 1, tzinfo=MSK),
+                )
+            )
+            db.commit()
+            self.service_id = svc.id
+        self.rows: list[Row] = []
+
+    def close(self) -> None:
+        self.state.dispose()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    # ------------------------------------------------------------------ time and HTTP
+
+    def call(self, method: str, path: str, body: Any = None, key: str | None = None) -> Any:
+        """One request to the API; ``key`` is sent as the Idempotency-Key."""
+        headers = {"Authorization": f"Bearer {self.token}"}
+        if key is not None:
+            headers["Idempotency-Key"] = key
+        return self.client.request(method, API + path, json=body, headers=headers)
+
+    @staticmethod
+    def new_key() -> str:
+        return uuid.uuid4().hex
+
+    def account(self) -> dict[str, Any]:
+        answer = self.call("GET", f"/accounts/{self.NUMBER}")
+        assert answer.status_code == 200, answer.text
+        return dict(answer.json())
+
+    def services(self) -> list[dict[str, Any]]:
+        answer = self.call("GET", f"/accounts/{self.NUMBER}/services")
+        assert answer.status_code == 200, answer.text
+        return list(answer.json())
+
+    def confirm(self, order_number: str) -> None:
+        """The gateway approves the order: the path a sandbox payment credits the balance by."""
+        from annet_server.billing import payments
+
+        with self.state.sessionmaker() as db:
+            payments.confirm_payment(
+                db, self.clock, order_number, approved=True, billnumber="4276000011112222"
+            )
+            db.commit()
+
+    # ------------------------------------------------------------------ white-box reads
+
+    def new_rows(self) -> list[Row]:
+        """Balance rows written since the last call, oldest first."""
+        last = self.rows[-1].id if self.rows else 0
+        with self.state.sessionmaker() as db:
+            found = db.execute(
+                select(m.BalanceEntry).where(m.BalanceEntry.id > last).order_by(m.BalanceEntry.id)
+            ).scalars()
+            fresh = [
+                Row(e.id, e.at.astimezone(MSK), e.amount_kopecks, e.kind, e.description,
+                    e.balance_after_kopecks)
+                for e in found
+            ]
+        self.rows.extend(fresh)
+        return fresh
+
+    def balance_at(self, when: dt.datetime) -> int:
+        """The balance after the last row at or before ``when`` (rows only grow in time)."""
+        for row in reversed(self.rows):
+            if row.at <= when:
+                return row.balance_after
+        return 0
+
+
+def money(text: str) -> int:
+    """Kopecks of a wire amount ("1234.50")."""
+    return int(Decimal(text) * 100)
