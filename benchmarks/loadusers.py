@@ -218,6 +218,8 @@ class Subscriber(HttpUser):
             if page is None:
                 return False
         page = self._post_form(page, "card", {"number": APPROVED, **CARD}, "cardform", "/pay/card")
+        if page is not None and 'id="oneclickoffer"' in page.text:  # the second card payment: say no
+            page = self._post_form(page, "oneclick", {"choice": "no"}, "oneclickoffer", "/pay/oneclick")
         return page is not None and "Оплата прошла успешно" in page.text
 
     def _post_form(self, page: Any, action: str, fields: dict[str, str], form: str, name: str) -> Any:
