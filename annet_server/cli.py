@@ -197,6 +197,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _load_subscribers_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--load-subscribers",
+        type=int,
+        default=0,
+        metavar="N",
+        help=f"{what} N plain subscribers for the load test (benchmarks/load.py)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line of ``annet-server``."""
     parser = argparse.ArgumentParser(prog="annet-server", description="The reference Cabinet API server.")
@@ -221,13 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default $ANNET_PUBLIC_URL; required without --demo)",
     )
     serve.add_argument("--small", action="store_true", help="--demo without the 100,000-call month")
-    serve.add_argument(
-        "--load-subscribers",
-        type=int,
-        default=0,
-        metavar="N",
-        help="--demo: also add N plain subscribers for the load test (benchmarks/load.py)",
-    )
+    _load_subscribers_option(serve, "--demo: also add")
     serve.add_argument(
         "--workers",
         type=_positive,
@@ -239,13 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     seed = commands.add_parser("seed-demo", help="create the schema and the demo data in a database")
     seed.add_argument("--db", required=True, help="SQLAlchemy URL, e.g. sqlite:///demo.db")
     seed.add_argument("--small", action="store_true", help="without the 100,000-call business month")
-    seed.add_argument(
-        "--load-subscribers",
-        type=int,
-        default=0,
-        metavar="N",
-        help="also add N plain subscribers for the load test (benchmarks/load.py)",
-    )
+    _load_subscribers_option(seed, "also add")
     seed.set_defaults(func=_cmd_seed)
 
     demo = commands.add_parser("demo-accounts", help="print the demo accounts as JSON")
