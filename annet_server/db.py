@@ -3,7 +3,8 @@
 * SQLite: a file URL; WAL journal, foreign keys on, and every transaction begins with
   ``BEGIN IMMEDIATE`` (the pysqlite recipe of the SQLAlchemy docs), so two concurrent writers
   serialize instead of failing with "database is locked" on upgrade; ``check_same_thread`` off.
-* PostgreSQL: ``postgresql+psycopg://…``; money changes lock the Account row ``FOR UPDATE``.
+* PostgreSQL: ``postgresql+psycopg://…``; money changes lock the Account row ``FOR UPDATE``;
+  connect and pool timeouts are short, so a database restart is answered 503, never a hang.
 * Money columns are integer kopecks (``to_kopecks``, ``from_kopecks`` of :mod:`annet_contract.money`).
 * Datetimes are aware (Moscow time) in Python; SQLite stores them as naive Moscow time (no DST,
   so the text order is the time order), PostgreSQL as ``timestamptz``.
@@ -62,6 +63,15 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: AwareDateTime()}
 
 
+#: PostgreSQL: seconds to give up connecting (a restarting server answers 503, not a hang)
+PG_CONNECT_TIMEOUT_S = 3
+#: seconds a request waits for a free pooled connection before a 503
+PG_POOL_TIMEOUT_S = 5
+#: pooled connections per process (+ overflow); several workers multiply it (max_connections)
+PG_POOL_SIZE = 10
+PG_POOL_OVERFLOW = 10
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for ``url``: an SQLite file (WAL, FKs, BEGIN IMMEDIATE) or PostgreSQL."""
     parsed = make_url(url)
@@ -73,7 +83,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         _sqlite_recipe(engine)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(url, **kwargs)
+    # never a hang while PostgreSQL restarts: connecting gives up after PG_CONNECT_TIMEOUT_S, a
+    # request waiting for a pooled connection after PG_POOL_TIMEOUT_S (both then answer 503)
+    connect_args = dict(kwargs.pop("connect_args", {}) or {})
+    connect_args.setdefault("connect_timeout", PG_CONNECT_TIMEOUT_S)
+    kwargs.setdefault("pool_timeout", PG_POOL_TIMEOUT_S)
+    kwargs.setdefault("pool_size", PG_POOL_SIZE)
+    kwargs.setdefault("max_overflow", PG_POOL_OVERFLOW)
+    return create_engine(url, connect_args=connect_args, **kwargs)
 
 
 def _sqlite_recipe(engine: Engine) -> None:

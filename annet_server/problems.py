@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from annet_contract.errors import PROBLEM_MEDIA_TYPE, ErrorCode, FieldError, Problem
@@ -44,6 +45,18 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.DISCOUNT_UNKNOWN_OFFER: 422,
     ErrorCode.INTERNAL: 500,
 }
+
+
+#: the database errors that mean "not now" (a restart, a lost connection, a full pool, a
+#: serialization conflict), answered 503 + Retry-After: nothing was changed, the client repeats
+#: with the same Idempotency-Key
+DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
+    sa_exc.OperationalError,
+    sa_exc.InterfaceError,
+    sa_exc.TimeoutError,
+)
+#: seconds a client waits before repeating after a 503
+DB_RETRY_AFTER_S = 2
 
 
 def status_of(code: ErrorCode) -> int:
@@ -288,7 +301,15 @@ def install(app: FastAPI) -> None:
         lang = request_language(request)
         return problem_response(rule_problem(exc, lang), lang)
 
+    async def on_database_down(request: Request, exc: Exception) -> Response:
+        log.warning("database unavailable in %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        lang = request_language(request)
+        problem = problem_body(ErrorCode.INTERNAL, 503, lang, retry_after=DB_RETRY_AFTER_S)
+        return problem_response(problem, lang)
+
     document_problems(app)
+    for unavailable in DATABASE_UNAVAILABLE:
+        app.add_exception_handler(unavailable, on_database_down)
     app.add_exception_handler(ApiProblem, on_api_problem)
     app.add_exception_handler(StarletteHTTPException, on_http_exception)
     app.add_exception_handler(RequestValidationError, on_validation)

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 metadata = MetaData()
@@ -131,14 +133,16 @@ def wrong_codes(db: Session, order_number: str) -> int:
 def count_wrong_code(db: Session, order_number: str) -> int:
     """Count one more wrong 3-D Secure code of the order; the count so far, this one included.
 
-    The UPDATE runs first, so on PostgreSQL the row stays locked until the transaction ends and
-    two racing posts count two; the first wrong code inserts the row.
+    One upsert (``INSERT … ON CONFLICT DO UPDATE``): two racing first wrong codes of an order on
+    PostgreSQL count two instead of one of them failing on the primary key.
     """
-    updated = db.execute(
-        update(three_ds_tries)
-        .where(three_ds_tries.c.order_number == order_number)
-        .values(wrong=three_ds_tries.c.wrong + 1)
+    dialect = db.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(three_ds_tries).values(order_number=order_number, wrong=1)
+    db.execute(
+        statement.on_conflict_do_update(
+            index_elements=[three_ds_tries.c.order_number],
+            set_={"wrong": three_ds_tries.c.wrong + 1},
+        )
     )
-    if not getattr(updated, "rowcount", 0):
-        db.execute(three_ds_tries.insert().values(order_number=order_number, wrong=1))
     return wrong_codes(db, order_number)

@@ -179,3 +179,61 @@ def _serve_and_login(args: list[str], *accounts: DemoAccount, env: dict[str, str
     with stdout:
         stdout.seek(0)
         return stdout.read()
+
+
+def _children(pid: int) -> set[int]:
+    """The worker processes uvicorn's supervisor ``pid`` runs (multiprocessing's spawned children)."""
+    done = subprocess.run(["pgrep", "-P", str(pid), "-f", "spawn_main"], capture_output=True, text=True)
+    return {int(p) for p in done.stdout.split()}
+
+
+def test_serve_workers_restarts_a_killed_worker_and_shares_one_session_store() -> None:
+    """``--workers 2``: two processes on one port; kill -9 one, the supervisor starts another;
+    a session opened before the kill works on every worker (nothing in process memory)."""
+    import signal
+
+    from annet_desktop.api.client import CabinetClient
+
+    demo = DemoAccount.model_validate(json.loads(_cli("demo-accounts").stdout)[0])
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "annet_server.cli", "serve", "--demo", "--small", "--workers", "2",
+         "--port", str(port)],
+        env=_env(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    started: list[str] = []
+    workers_up = threading.Semaphore(0)
+
+    def watch() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            started.append(line)
+            if "Application startup complete" in line:
+                workers_up.release()
+        for _ in range(3):
+            workers_up.release()  # the server ended: wake the test
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    url = f"http://127.0.0.1:{port}"
+    client = CabinetClient(url)
+    try:
+        assert workers_up.acquire(timeout=120) and workers_up.acquire(timeout=60), "".join(started)
+        assert process.poll() is None, "".join(started)
+        client.login(demo.account, demo.password)
+        first = _children(process.pid)
+        assert len(first) == 2, "".join(started)
+        os.kill(min(first), signal.SIGKILL)
+        assert workers_up.acquire(timeout=60), "".join(started)  # a third worker came up
+        assert any("died" in line for line in started)
+        now = _children(process.pid)
+        assert len(now) == 2 and min(first) not in now
+        for _ in range(20):  # spread over both workers by the kernel: the same session everywhere
+            assert client.me().name == demo.name
+    finally:
+        client.close()
+        process.terminate()
+        process.wait(30)
+        watcher.join(10)
+        if process.stderr is not None:
+            process.stderr.close()

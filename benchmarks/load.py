@@ -1,0 +1,240 @@
+"""Load test: simulated subscribers against ``serve --workers 2`` on PostgreSQL, with Locust.
+
+Resets the schema of the given PostgreSQL database (a throwaway one!), serves the demo plus
+``--subscribers`` plain load subscribers with ``annet-server serve --demo --workers N`` on
+127.0.0.1, and runs headless Locust users that log in, read every tab, page calls, change
+contacts, block/unblock, and pay through the sandbox's HTML form flow with the test card. In the
+same run it measures a bare FastAPI JSON endpoint (same workers, same machine) as the ceiling.
+Prints requests/s, p50/p95/p99 per endpoint and the error counts, then checks the database:
+every balance equals the sum of its rows, every approved payment is credited exactly once, no
+Idempotency-Key had two effects. Exits 1 on a missed goal.
+
+``--faults``: also kill -9 one worker a third into the run and restart PostgreSQL (the shell
+command in ``$ANNET_PG_RESTART``) two thirds in; clients repeat with the same Idempotency-Key
+after a 503 or a lost connection. Goals then: 0 lost or double payments, balances = sums, every
+outage answer a 503 problem+json, no request past the client's deadline.
+
+    .venv/bin/python benchmarks/load.py --db postgresql+psycopg://postgres@127.0.0.1:55432/postgres \\
+        [--seconds 120] [--users 20] [--workers 2] [--subscribers 40] [--faults]
+"""
+
+from __future__ import annotations
+
+from gevent import monkey
+
+monkey.patch_all()
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import gevent  # noqa: E402
+import requests  # noqa: E402
+from loadusers import Ledger, Subscriber, pick_stats  # noqa: E402
+from locust.env import Environment  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+#: goals of issue 13
+GOAL_SHARE_OF_CEILING = 0.20
+GOAL_READ_P99_MS = 250.0
+BARE_APP = "loadbare:app"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_up(url: str, proc: subprocess.Popen[bytes], deadline_s: float = 180) -> None:
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise SystemExit(f"load: the server exited ({proc.returncode}) before it answered")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise SystemExit(f"load: {url} did not answer in {deadline_s:.0f} s")
+
+
+def _reset_schema(db_url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def _start(cmd: list[str], log: Path) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, PYTHONPATH=str(HERE) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.setdefault("ANNET_SERVER_SECRET", os.urandom(32).hex())
+    with log.open("wb") as out:
+        return subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def _run_locust(host: str, user_class: Any, users: int, seconds: float, events: list[Any]) -> Any:
+    env = Environment(user_classes=[user_class], host=host)
+    runner = env.create_local_runner()
+    runner.start(users, spawn_rate=max(1, users))
+    started = time.monotonic()
+    for at, action in events:
+        gevent.spawn_later(at, action)
+    gevent.spawn_later(seconds, runner.quit)
+    runner.greenlet.join()
+    env.elapsed = time.monotonic() - started  # type: ignore[attr-defined]
+    return env
+
+
+def _workers_of(proc: subprocess.Popen[bytes]) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(proc.pid), "-f", "spawn_main"], capture_output=True, text=True)
+    return [int(p) for p in out.stdout.split()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the bare ceiling, then the mixed traffic (with faults if asked); 0 when every goal is met."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=os.environ.get("ANNET_TEST_PG_URL"), help="PostgreSQL URL (reset!)")
+    parser.add_argument("--seconds", type=float, default=120)
+    parser.add_argument("--ceiling-seconds", type=float, default=None, help="default: a quarter of --seconds")
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--subscribers", type=int, default=40)
+    parser.add_argument("--faults", action="store_true", help="kill -9 a worker, restart PostgreSQL")
+    args = parser.parse_args(argv)
+    if not args.db or not args.db.startswith("postgresql"):
+        print("load: --db postgresql+psycopg://… (or $ANNET_TEST_PG_URL) is required", file=sys.stderr)
+        return 2
+    restart_pg = os.environ.get("ANNET_PG_RESTART", "")
+    if args.faults and not restart_pg:
+        print("load: --faults needs $ANNET_PG_RESTART, a shell command that restarts PostgreSQL", file=sys.stderr)
+        return 2
+    logs = Path(os.environ.get("ANNET_LOAD_LOGS", "/tmp"))
+    python = sys.executable
+
+    # 1. the ceiling: a bare FastAPI JSON endpoint, same workers, same machine
+    port = _free_port()
+    bare = _start(
+        [python, "-m", "uvicorn", BARE_APP, "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(args.workers), "--log-level", "warning", "--no-access-log"],
+        logs / "annet-load-bare.log",
+    )  # fmt: skip
+    try:
+        _wait_up(f"http://127.0.0.1:{port}/ping", bare)
+        from loadusers import BareUser
+
+        ceiling_s = args.ceiling_seconds or max(10.0, args.seconds / 4)
+        bare_env = _run_locust(f"http://127.0.0.1:{port}", BareUser, args.users, ceiling_s, [])
+    finally:
+        _stop(bare)
+    ceiling = bare_env.stats.total.num_requests / bare_env.elapsed
+
+    # 2. the mixed traffic against the Cabinet server
+    _reset_schema(args.db)
+    port = _free_port()
+    server = _start(
+        [python, "-m", "annet_server.cli", "serve", "--demo", "--small", "--db", args.db,
+         "--load-subscribers", str(args.subscribers), "--workers", str(args.workers),
+         "--port", str(port)],
+        logs / "annet-load-server.log",
+    )  # fmt: skip
+    faults: list[str] = []
+    try:
+        _wait_up(f"http://127.0.0.1:{port}/api/v1/openapi.json", server)
+        Subscriber.numbers = [str(300001 + i) for i in range(args.subscribers)]
+        events: list[Any] = []
+        if args.faults:
+
+            def kill_worker() -> None:
+                workers = _workers_of(server)
+                if workers:
+                    os.kill(workers[0], signal.SIGKILL)
+                    faults.append(f"kill -9 worker {workers[0]} at {time.strftime('%X')}")
+
+            def restart_postgres() -> None:
+                done = subprocess.run(restart_pg, shell=True, capture_output=True, text=True)
+                faults.append(f"PostgreSQL restart at {time.strftime('%X')}: exit {done.returncode}")
+
+            events = [(args.seconds / 3, kill_worker), (2 * args.seconds / 3, restart_postgres)]
+        env = _run_locust(f"http://127.0.0.1:{port}", Subscriber, args.users, args.seconds, events)
+        after_workers = _workers_of(server)
+    finally:
+        _stop(server)
+    return _report(args, env, ceiling, faults, after_workers)
+
+
+def _report(args: Any, env: Any, ceiling: float, faults: list[str], after_workers: list[int]) -> int:
+    from loadcheck import check_database
+
+    ledger: Ledger = Subscriber.ledger
+    rps = env.stats.total.num_requests / env.elapsed
+    print(f"\nMixed traffic: {args.users} users, {args.workers} workers, {env.elapsed:.0f} s on PostgreSQL")
+    print(f"{'endpoint':<44} {'count':>7} {'rps':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'fail':>5}")
+    read_p99 = 0.0
+    for name, entry in pick_stats(env.stats):
+        p50, p95, p99 = (entry.get_response_time_percentile(q) for q in (0.5, 0.95, 0.99))
+        if name.startswith("GET "):
+            read_p99 = max(read_p99, float(p99))
+        print(
+            f"{name:<44} {entry.num_requests:>7} {entry.num_requests / env.elapsed:>7.1f} "
+            f"{p50:>6.0f} {p95:>6.0f} {p99:>6.0f} {entry.num_failures:>5}"
+        )
+    print(f"total: {rps:.1f} requests/s; bare FastAPI ceiling {ceiling:.1f} requests/s "
+          f"({rps / ceiling:.0%}); reads' worst p99 {read_p99:.0f} ms")  # fmt: skip
+    print(f"5xx: {ledger.server_errors} (503 during outages: {ledger.unavailable}, "
+          f"not problem+json: {ledger.bad_503}); past the deadline: {ledger.hangs}; "
+          f"other failures: {env.stats.total.num_failures}")  # fmt: skip
+    for line in faults:
+        print("fault:", line)
+    problems = check_database(args.db, ledger)
+    print(f"payments approved by the sandbox: {len(ledger.approved)}; database checks: "
+          f"{'all hold' if not problems else '; '.join(problems)}")  # fmt: skip
+    missed: list[str] = []
+    if problems:
+        missed.append("database checks")
+    if args.faults:
+        if ledger.server_errors - ledger.unavailable:
+            missed.append("a 5xx other than a 503 during the outage")
+        if ledger.bad_503:
+            missed.append("a 503 that is not problem+json")
+        if ledger.hangs:
+            missed.append("a request past the client's deadline")
+        if len(faults) < 2 or len(after_workers) < args.workers:
+            missed.append("the faults did not run, or the killed worker was not restarted")
+    else:
+        if ledger.server_errors:
+            missed.append("5xx answers")
+        if rps < GOAL_SHARE_OF_CEILING * ceiling:
+            missed.append(f"throughput under {GOAL_SHARE_OF_CEILING:.0%} of the ceiling")
+        if read_p99 > GOAL_READ_P99_MS:
+            missed.append(f"a read's p99 over {GOAL_READ_P99_MS:.0f} ms")
+    if missed:
+        print("MISSED:", "; ".join(missed))
+        return 1
+    print("every goal met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
