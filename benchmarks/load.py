@@ -122,6 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--subscribers", type=int, default=40)
     parser.add_argument("--faults", action="store_true", help="kill -9 a worker, restart PostgreSQL")
+    parser.add_argument(
+        "--correctness-only",
+        action="store_true",
+        help="report the speed figures but fail only on correctness (5xx, database checks, faults): "
+        "what CI's 30-second run can judge",
+    )
     args = parser.parse_args(argv)
     if not args.db or not args.db.startswith("postgresql"):
         print("load: --db postgresql+psycopg://… (or $ANNET_TEST_PG_URL) is required", file=sys.stderr)
@@ -225,10 +231,15 @@ def _report(args: Any, env: Any, ceiling: float, faults: list[str], after_worker
     else:
         if ledger.server_errors:
             missed.append("5xx answers")
+        speed: list[str] = []
         if rps < GOAL_SHARE_OF_CEILING * ceiling:
-            missed.append(f"throughput under {GOAL_SHARE_OF_CEILING:.0%} of the ceiling")
+            speed.append(f"throughput under {GOAL_SHARE_OF_CEILING:.0%} of the ceiling")
         if read_p99 > GOAL_READ_P99_MS:
-            missed.append(f"a read's p99 over {GOAL_READ_P99_MS:.0f} ms")
+            speed.append(f"a read's p99 over {GOAL_READ_P99_MS:.0f} ms")
+        if speed and args.correctness_only:
+            print("speed goals missed (reported, not enforced with --correctness-only):", "; ".join(speed))
+        elif speed:
+            missed += speed
     if missed:
         print("MISSED:", "; ".join(missed))
         return 1
