@@ -7,6 +7,7 @@ icons and the compiled catalogue at ``annet_desktop/resources/`` as the wheel do
 from __future__ import annotations
 
 import configparser
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -62,6 +63,16 @@ def test_an_installed_wheel_carries_the_resources_and_the_compiled_catalogue(tmp
     (wheel,) = wheels.glob("annet_desktop-*.whl")
     target = tmp_path / "site"
     subprocess.run([*pip, "install", "--no-deps", "--target", str(target), str(wheel)], check=True)
+    try:
+        _check_installed(target, tmp_path)
+    finally:
+        # installed code, not data: the payment tests' at-rest scan of the temp folders would find the
+        # sandbox's test card numbers in its source (annet_server/paysandbox/cards.py)
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(wheels, ignore_errors=True)
+
+
+def _check_installed(target: Path, tmp_path: Path) -> None:
     probe = textwrap.dedent(
         f"""
         import sys
