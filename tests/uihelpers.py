@@ -22,6 +22,20 @@ def login(qtbot: Any, controller: Any, account: str, password: str) -> Any:
     return controller.window  # closed by the make_app fixture (logout deletes it: not for qtbot)
 
 
+def press_key(qtbot: Any, window: Any, key: Any) -> None:
+    """Press ``key`` in ``window`` as a user would: in its active window.
+
+    A window-wide shortcut (F5) fires only in the active window; on the offscreen platform the
+    activation that follows a ``show()`` is delivered asynchronously (after the login window hides,
+    for one), so the test makes the window active and waits for it before pressing.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10000)
+    qtbot.keyClick(window, key)
+
+
 def wait_loaded(qtbot: Any, controller: Any, timeout: int = 20000) -> None:
     """Wait until nothing is pending in the API thread."""
     qtbot.waitUntil(lambda: not controller.worker.busy, timeout=timeout)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from uihelpers import login, wait_loaded
+from uihelpers import login, press_key, wait_loaded
 
 from annet_desktop.ui.widgets.naming import unnamed_widgets
 
@@ -147,7 +147,7 @@ def test_f5_refreshes_the_current_tab(qtbot: Any, logged_in: Callable[..., Any])
     controller, window, _demo = logged_in("internet-discount")
     window.show_tab("tab_account")
     with qtbot.waitSignal(controller.state.accountChanged, timeout=20000):
-        qtbot.keyClick(window, Qt.Key.Key_F5)
+        press_key(qtbot, window, Qt.Key.Key_F5)
     assert window.refresh_label.text().startswith("Обновлено в ")
 
 
@@ -175,7 +175,7 @@ def test_server_dying_leaves_the_window_usable(
     balance_before = window.account.values["balance"].text()
     server.running.stop()
     window.show_tab("tab_account")
-    qtbot.keyClick(window, Qt.Key.Key_F5)
+    press_key(qtbot, window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: not controller.state.online, timeout=30000)
     wait_loaded(qtbot, controller, timeout=30000)
     assert (
@@ -202,7 +202,7 @@ def test_bad_answers_give_a_clear_message(
     rows = window.balance.model.rowCount()
     fault_proxy.faults["/balance-history"] = fault
     window.show_tab("tab_balance")
-    qtbot.keyClick(window, Qt.Key.Key_F5)
+    press_key(qtbot, window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: controller.state.error("balance", demo.account) is not None, timeout=30000)
     shown = controller.messages.last()
     assert shown is not None and shown.kind == "error"
@@ -210,7 +210,7 @@ def test_bad_answers_give_a_clear_message(
     assert "неверный ответ" in shown.text or "временно" in shown.text
     assert window.balance.model.rowCount() == rows  # what was shown stays
     fault_proxy.faults.clear()
-    qtbot.keyClick(window, Qt.Key.Key_F5)
+    press_key(qtbot, window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: controller.state.error("balance", demo.account) is None, timeout=30000)
 
 
@@ -220,7 +220,7 @@ def test_session_expiry_asks_for_the_password_and_repeats_the_request(
     controller, window, demo = logged_in("internet-discount")
     window.show_tab("tab_account")
     server.clock.advance(dt.timedelta(minutes=31))
-    qtbot.keyClick(window, Qt.Key.Key_F5)
+    press_key(qtbot, window, Qt.Key.Key_F5)
     qtbot.waitUntil(
         lambda: controller.relogin_dialog is not None and controller.relogin_dialog.isVisible(), timeout=20000
     )
@@ -241,7 +241,7 @@ def test_session_expiry_asks_for_the_password_and_repeats_the_request(
 def test_giving_up_relogin_goes_back_to_login(qtbot: Any, logged_in: Callable[..., Any], server: Any) -> None:
     controller, window, _demo = logged_in("internet-discount")
     server.clock.advance(dt.timedelta(minutes=31))
-    qtbot.keyClick(window, Qt.Key.Key_F5)
+    press_key(qtbot, window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: controller.relogin_dialog is not None, timeout=20000)
     with qtbot.waitSignal(controller.loggedOut, timeout=10000):
         controller.relogin_dialog.quit_button.click()
