@@ -46,6 +46,8 @@ class BalanceEntry(Wire):
     kind: BalanceKind
     description: str
     balance_after: Money
+    # an online payment's order number: its 54-FZ receipt is GET …/payments/{order}/receipt
+    order_number: str | None = None
 
 
 class CallDirection(StrEnum):

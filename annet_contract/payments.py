@@ -6,6 +6,7 @@ import datetime as dt
 from enum import StrEnum
 
 from .money import Money
+from .receipts import Receipt
 from .wire import Request, Wire
 
 
@@ -22,19 +23,6 @@ class OrderState(StrEnum):
     PAID = "paid"
     DECLINED = "declined"
     TIMEOUT = "timeout"
-
-
-class Receipt(Wire):
-    """Fiscal data of a paid order (54-FZ)."""
-
-    sum: Money
-    vat: str  # «НДС 20%» or «без НДС»
-    vat_amount: Money
-    fiscal_sign: str  # ФП
-    fiscal_document: str  # ФД
-    fiscal_drive: str  # ФН
-    at: dt.datetime
-    operator_inn: str
 
 
 class PaymentOrder(Wire):

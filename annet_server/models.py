@@ -280,14 +280,42 @@ class PaymentOrder(Base):
     paid_at: Mapped[dt.datetime | None]
     billnumber: Mapped[str | None] = mapped_column(String(40))
     reason: Mapped[str | None] = mapped_column(String(300))
-    receipt_json: Mapped[str | None] = mapped_column(Text)
 
     account: Mapped[Account] = relationship(lazy="joined")
+    receipt: Mapped[FiscalReceipt | None] = relationship(lazy="selectin", back_populates="order")
 
     @property
     def account_number(self) -> str:
         """The number of the account the order tops up."""
         return self.account.number
+
+
+class FiscalReceipt(Base):
+    """The 54-FZ receipt of a paid order, kept as issued (no card data at all); see annet_contract.receipts."""
+
+    __tablename__ = "receipts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("payment_orders.id"), unique=True)
+    balance_entry_id: Mapped[int] = mapped_column(ForeignKey("balance_entries.id"), unique=True)
+    at: Mapped[dt.datetime]
+    sum_kopecks: Mapped[int] = mapped_column(BigInteger)
+    vat: Mapped[str] = mapped_column(String(20))
+    vat_kopecks: Mapped[int] = mapped_column(BigInteger)
+    seller_name: Mapped[str] = mapped_column(String(200))
+    seller_inn: Mapped[str] = mapped_column(String(12))
+    taxation: Mapped[str] = mapped_column(String(20))
+    item: Mapped[str] = mapped_column(String(200))
+    register_number: Mapped[str] = mapped_column(String(20))
+    fiscal_drive: Mapped[str] = mapped_column(String(16))
+    fiscal_document: Mapped[str] = mapped_column(String(10))
+    fiscal_sign: Mapped[str] = mapped_column(String(10))
+    shift: Mapped[int] = mapped_column(Integer)
+    number_in_shift: Mapped[int] = mapped_column(Integer)
+    fns_site: Mapped[str] = mapped_column(String(100))
+    buyer_email: Mapped[str | None] = mapped_column(String(254))
+
+    order: Mapped[PaymentOrder] = relationship(back_populates="receipt", lazy="joined")
 
 
 class SavedCard(Base):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 import itertools
 import random
 import threading
@@ -39,6 +40,7 @@ from .billing import (
     credit_banned_until,
     credit_ends_at,
     discounted_fee_kopecks,
+    issue_receipt,
     midnight,
     month_start,
     next_month_start,
@@ -504,18 +506,37 @@ class _Seeder:
             if amount == 0:
                 continue
             balance += amount
-            self.db.add(
-                m.BalanceEntry(
-                    account_id=acc.row.id,
-                    at=at,
-                    amount_kopecks=amount,
-                    kind=kind.value,
-                    description=messages.message(key, "ru", **params),
-                    description_en=messages.message(key, "en", **params),
-                    balance_after_kopecks=balance,
-                )
+            entry = m.BalanceEntry(
+                account_id=acc.row.id,
+                at=at,
+                amount_kopecks=amount,
+                kind=kind.value,
+                description=messages.message(key, "ru", **params),
+                description_en=messages.message(key, "en", **params),
+                balance_after_kopecks=balance,
             )
+            self.db.add(entry)
+            if key == "balance.payment_online":
+                self.paid_order(acc, entry, params["order"])
         acc.row.balance_kopecks = balance
+
+    def paid_order(self, acc: _Acc, entry: m.BalanceEntry, order_number: str) -> None:
+        """The paid order of a seeded online payment and its 54-FZ receipt."""
+        sub = self.db.get(m.Subscriber, acc.row.subscriber_id)
+        order = m.PaymentOrder(
+            order_number=order_number,
+            account_id=acc.row.id,
+            amount_kopecks=entry.amount_kopecks,
+            state=s.OrderState.PAID.value,
+            email=sub.email if sub is not None else None,
+            payment_url="",
+            created_at=entry.at - dt.timedelta(minutes=2),
+            paid_at=entry.at,
+            billnumber=str(int(hashlib.sha256(order_number.encode()).hexdigest(), 16))[:16],
+        )
+        self.db.add(order)
+        self.db.flush()
+        issue_receipt(self.db, order, entry, entry.at)
 
     # ---------------------------------------------------------------- journal
     def journal(

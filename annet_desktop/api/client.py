@@ -52,6 +52,7 @@ from annet_contract.schema import (
     PaymentCreate,
     PaymentOrder,
     Problem,
+    Receipt,
     Service,
     ServiceCreate,
     ServiceCreated,
@@ -446,6 +447,10 @@ class CabinetClient:
     def payment(self, number: str, order_number: str) -> PaymentOrder:
         """The order's state as the server knows it: the only word on whether it was paid."""
         return self._get(PaymentOrder, f"{self._acc(number)}/payments/{_segment(order_number)}")
+
+    def receipt(self, number: str, order_number: str) -> Receipt:
+        """The 54-FZ receipt of a paid online payment (``NotFound`` for anything else)."""
+        return self._get(Receipt, f"{self._acc(number)}/payments/{_segment(order_number)}/receipt")
 
 
 def _body(model: type[M], **fields: Any) -> M:

@@ -58,6 +58,7 @@ from .payments import (
     order_for_gateway,
     order_out,
 )
+from .receipts import get_receipt, issue_receipt, orders_of_entries, receipt_out
 from .refusals import RuleError
 from .service_rules import extension_opens_on, pro_rata_kopecks
 from .services import (
@@ -98,6 +99,10 @@ __all__ = [
     "get_account",
     "get_calls_summary",
     "get_forecast",
+    "get_receipt",
+    "issue_receipt",
+    "orders_of_entries",
+    "receipt_out",
     "get_me",
     "get_payment",
     "journal_page",

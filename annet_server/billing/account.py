@@ -19,6 +19,7 @@ from .localized import _lang_name
 from .lookups import _account, _active_credit
 from .months import next_month_start
 from .paging import _clamp_limit, _encode_cursor, _time_cursor
+from .receipts import orders_of_entries
 
 
 def recommended_payment_kopecks(fees_kopecks: int, balance_kopecks: int) -> int:
@@ -112,6 +113,7 @@ def balance_history(
     rows = list(db.execute(query.order_by(e.at.desc(), e.id.desc()).limit(size + 1)).scalars())
     more = len(rows) > size
     rows = rows[:size]
+    orders = orders_of_entries(db, (r.id for r in rows if r.kind == s.BalanceKind.PAYMENT.value))
     items = [
         s.BalanceEntry(
             id=r.id,
@@ -120,6 +122,7 @@ def balance_history(
             kind=s.BalanceKind(r.kind),
             description=_lang_name(r.description, r.description_en, lang),
             balance_after=_money(r.balance_after_kopecks),
+            order_number=orders.get(r.id),
         )
         for r in rows
     ]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -23,17 +22,8 @@ from .journal import _encode_value, _journal_at
 from .kopecks import _money
 from .ledger import _post
 from .lookups import _account, _subscriber
+from .receipts import issue_receipt, receipt_out
 from .refusals import RuleError, _field_error
-
-#: 54-FZ receipt: VAT rate of communication services in 2026
-VAT_PERCENT = 22
-
-
-OPERATOR_INN = "6950012340"
-
-
-FISCAL_DRIVE = "7380440801234567"
-
 
 def _order_number(db: Session, now: dt.datetime) -> str:
     for _ in range(20):
@@ -56,7 +46,7 @@ def _payment_url(
 
 def order_out(row: m.PaymentOrder) -> s.PaymentOrder:
     """The schema view of an order row."""
-    receipt = s.Receipt.model_validate_json(row.receipt_json) if row.receipt_json else None
+    receipt = receipt_out(row.receipt) if row.receipt is not None else None
     return s.PaymentOrder(
         order_number=row.order_number,
         account=row.account.number,
@@ -143,30 +133,6 @@ def order_for_gateway(db: Session, order_number: str) -> m.PaymentOrder | None:
     ).scalar_one_or_none()
 
 
-def _inn_ok(inn: str) -> bool:
-    weights = (2, 4, 10, 3, 5, 9, 4, 6, 8)
-    return (
-        len(inn) == 10
-        and int(inn[9]) == sum(w * int(d) for w, d in zip(weights, inn, strict=False)) % 11 % 10
-    )
-
-
-def _receipt(row: m.PaymentOrder, at: dt.datetime) -> s.Receipt:
-    amount = _money(row.amount_kopecks)
-    vat = (amount * VAT_PERCENT / (100 + VAT_PERCENT)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    digest = hashlib.sha256(f"{row.order_number}|{row.billnumber}|{at.isoformat()}".encode()).hexdigest()
-    return s.Receipt(
-        sum=amount,
-        vat=f"НДС {VAT_PERCENT}%",
-        vat_amount=vat,
-        fiscal_sign=str(int(digest[:12], 16) % 10**10).zfill(10),
-        fiscal_document=str(row.id * 7 + 10_000),
-        fiscal_drive=FISCAL_DRIVE,
-        at=at,
-        operator_inn=OPERATOR_INN,
-    )
-
-
 def confirm_payment(
     db: Session,
     clock: Any,
@@ -205,7 +171,7 @@ def confirm_payment(
     row.paid_at = now
     row.reason = None
     amount = _money(row.amount_kopecks)
-    _post(
+    entry = _post(
         db,
         acc,
         now,
@@ -223,8 +189,7 @@ def confirm_payment(
         new=_encode_value("value.payment", amount=str(amount), order=row.order_number),
     )
     db.flush()
-    row.receipt_json = _receipt(row, now).model_dump_json()
-    db.flush()
+    issue_receipt(db, row, entry, now)
     return order_out(row)
 
 

@@ -18,9 +18,10 @@ from annet_contract.schema import (
     Page,
     PaymentCreate,
     PaymentOrder,
+    Receipt,
 )
 
-from ..billing import account, calls, calls_summary, credit, forecast, payments
+from ..billing import account, calls, calls_summary, credit, forecast, payments, receipts
 from .context import PROBLEMS, Ctx, bearer_token, change, idempotency_key, read, server_state
 from .journal import MAX_LIMIT
 
@@ -190,3 +191,22 @@ def get_payment(
     return read(
         request, token, lambda c: payments.get_payment(c.db, c.clock, c.subscriber_id, number, order, c.lang)
     )
+
+
+@router.get(
+    "/accounts/{number}/payments/{order}/receipt",
+    response_model=Receipt,
+    responses=PROBLEMS,
+    summary="The 54-FZ receipt of a paid online payment, as the cash register issued it",
+)
+def get_receipt(
+    request: Request,
+    number: Number,
+    order: Annotated[str, Path(max_length=64)],
+    token: str = Depends(bearer_token),
+) -> Response:
+    """Seller, СНО, РН ККТ, ФН, ФД, ФП, shift and number, the FNS site, the buyer's e-mail, the QR text.
+
+    404 for an order of another account or subscriber, an unpaid order and any non-online payment.
+    """
+    return read(request, token, lambda c: receipts.get_receipt(c.db, c.subscriber_id, number, order))

@@ -13,7 +13,7 @@ from test_billing_world import MERCHANT_SECRET, World, msk
 
 from annet_contract.schema import BalanceKind, ErrorCode, JournalAction, OrderState
 from annet_server import billing
-from annet_server.billing.payments import _inn_ok
+from annet_server.billing.receipts import _inn_ok
 
 WorldFactory = Callable[[dt.datetime], World]
 world_factory = _world.world_factory  # the shared fixture

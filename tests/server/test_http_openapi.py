@@ -34,6 +34,7 @@ CONTRACT = [
     ("get", "/api/v1/journal"),
     ("post", "/api/v1/accounts/{number}/payments"),
     ("get", "/api/v1/accounts/{number}/payments/{order}"),
+    ("get", "/api/v1/accounts/{number}/payments/{order}/receipt"),
     ("get", "/api/v1/accounts/{number}/services/{service_id}/tariffs/{tariff_id}/quote"),
     ("get", "/api/v1/accounts/{number}/services/{service_id}/block/quote"),
     ("get", "/api/v1/accounts/{number}/services/{service_id}/unblock/quote"),
