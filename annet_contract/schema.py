@@ -49,7 +49,7 @@ from .moscow import MOSCOW as MOSCOW
 from .payments import OrderState as OrderState
 from .payments import PaymentCreate as PaymentCreate
 from .payments import PaymentOrder as PaymentOrder
-from .payments import Receipt as Receipt
+from .receipts import Receipt as Receipt
 from .quotes import BlockQuote as BlockQuote
 from .quotes import MoneyEffect as MoneyEffect
 from .quotes import QuoteRow as QuoteRow

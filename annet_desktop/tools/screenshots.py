@@ -36,7 +36,9 @@ def _settle(app: Any) -> None:
         app.processEvents()
 
 
-def _dialogs(app: Any, controller: Any, window: Any, demo: Any, save: Callable[[Any, str], None]) -> None:
+def _dialogs(
+    app: Any, controller: Any, window: Any, demo: Any, save: Callable[[Any, str], None], out: Path
+) -> None:
     """Every dialog of the actions (``ui.dialogs.demo_dialogs``), the settings and the re-login."""
     from annet_desktop.ui.dialogs.actions import demo_dialogs
     from annet_desktop.ui.relogin import ReloginDialog
@@ -47,6 +49,7 @@ def _dialogs(app: Any, controller: Any, window: Any, demo: Any, save: Callable[[
         dialog.adjustSize()
         save(dialog, f"dialog_{name}")
         dialog.close()
+    _receipt(app, controller, window, save, out)
     settings = window.open_settings()
     settings.adjustSize()
     save(settings, "dialog_settings")
@@ -56,6 +59,22 @@ def _dialogs(app: Any, controller: Any, window: Any, demo: Any, save: Callable[[
     relogin.adjustSize()
     save(relogin, "dialog_relogin")
     relogin.close()
+
+
+def _receipt(app: Any, controller: Any, window: Any, save: Callable[[Any, str], None], out: Path) -> None:
+    """The receipt of the newest online payment of the balance, and its PDF (``receipt.pdf``)."""
+    state = window.ctx.state
+    entry = next((e for e in state.balance_of().items if e.order_number), None)
+    if entry is None:
+        return
+    window.actions.last = None
+    window.actions.receipt(state.selected_account, entry.order_number)
+    _wait(app, lambda: window.actions.last is not None and not controller.worker.busy)
+    dialog = window.actions.last
+    save(dialog, "dialog_receipt")
+    dialog.ask_path = lambda _parent, _suggested: str(out / "receipt.pdf")
+    dialog.save_pdf()
+    dialog.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                 name = window.tabs.widget(index).objectName().removeprefix("tab_")
                 save(window, f"{case}_{index + 1}_{name}")
             if case == args.cases[0]:
-                _dialogs(app, controller, window, demo, save)
+                _dialogs(app, controller, window, demo, save, args.out)
             controller.logout()
             _wait(app, lambda: not controller.worker.busy)
         controller.shutdown()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QDialog
 from test_payment_helpers import LOAD_TIMEOUT_MS, files_containing, js, wait_js
 
 from annet_contract.money import format_money
@@ -123,6 +124,10 @@ def test_approved_payment_updates_balance_and_history(qtbot: Any, paying: Any, s
     text = controller.messages.texts()[-1]
     assert "Оплата прошла успешно" in text and order.order_number in text and result.billnumber in text
     assert "1–10 минут" not in text
+    receipt = window.findChild(QDialog, "receipt_dialog")  # the 54-FZ receipt opens by itself (issue 15)
+    assert receipt is not None and receipt.isVisible() and receipt.receipt == result.receipt
+    assert result.receipt.order_number == order.order_number and result.receipt.sum == Decimal("499.90")
+    receipt.close()
     qtbot.waitUntil(lambda: ctx.state.account(number).balance == before + Decimal("499.90"))
     first = ctx.state.balance_of(number).items[0]
     assert first.kind is BalanceKind.PAYMENT and first.amount == Decimal("499.90")

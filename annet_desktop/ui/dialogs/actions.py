@@ -8,6 +8,7 @@ One dialog per module. The main window calls :func:`install` once its tabs exist
 * «Счёт»: «Получить кредит» → :class:`~.credit.CreditDialog`; «Оплатить» → :func:`~.payment.open_payment`;
 * «Услуги»: «Новая» → :class:`~.new_service.NewServiceDialog`; a click on a service name →
   :class:`~.service.ServiceDialog` (tariffs, blocks, discounts);
+* «Баланс»: «Чек…» on an online payment → :class:`~.receipt.ReceiptDialog` (also after a payment);
 * «Пароль»: «Изменить» → :class:`~.password.PasswordAction`.
 
 :func:`demo_dialogs` builds each dialog for the screenshot tool.
@@ -66,6 +67,13 @@ class Actions(QObject):
         self.last = open_payment(self.ctx, number or self.ctx.state.selected_account, amount)
         return self.last
 
+    # ------------------------------------------------------------------ «Баланс»
+    def receipt(self, number: str, order_number: str) -> None:
+        """«Чек…»: ask the server for the receipt, then show it (kept as :attr:`last`)."""
+        from .receipt import open_receipt
+
+        open_receipt(self.ctx, number, order_number, lambda dialog: setattr(self, "last", dialog))
+
     # ------------------------------------------------------------------ «Услуги»
     def new_service(self, number: str) -> QDialog:
         from .new_service import NewServiceDialog
@@ -88,7 +96,7 @@ class Actions(QObject):
 
 
 def wire(ctx: TabContext, *, subscriber: Any = None, account: Any = None, services: Any = None,
-         password: Any = None, parent: QObject | None = None) -> Actions:  # fmt: skip
+         password: Any = None, balance: Any = None, parent: QObject | None = None) -> Actions:  # fmt: skip
     """Connect the given tabs' signals to a new :class:`Actions` (any tab may be left out)."""
     actions = Actions(ctx, parent)
     if subscriber is not None:
@@ -102,6 +110,8 @@ def wire(ctx: TabContext, *, subscriber: Any = None, account: Any = None, servic
         services.newServiceRequested.connect(actions.new_service)
     if password is not None:
         actions.attach_password(password)
+    if balance is not None:
+        balance.receiptRequested.connect(actions.receipt)
     return actions
 
 
@@ -113,6 +123,7 @@ def install(window: Any) -> Actions:
         account=window.account,
         services=window.services,
         password=window.password,
+        balance=window.balance,
         parent=window,
     )
     window.actions = actions

@@ -64,6 +64,10 @@ class PaymentWatcher(QObject):
             self.ctx.state.money_moved(self.number)
         if state is OrderState.PAID:
             self.ctx.messages.info(self.text(order), parent=self.ctx.window)
+            if order.receipt is not None:  # the 54-FZ receipt of the payment (issue 15)
+                from .receipt import show_receipt
+
+                show_receipt(self.ctx, order.receipt)
         elif state in (OrderState.DECLINED, OrderState.TIMEOUT):
             self.ctx.messages.warning(self.text(order), parent=self.ctx.window)
         elif state is OrderState.PENDING:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from ..messages import error_text
 from ..models.balance_model import BalanceModel
@@ -20,7 +21,10 @@ from .context import TabContext, follow_selected_account
 
 
 class BalanceTab(QWidget):
-    """The table of balance changes of the selected account."""
+    """The table of balance changes of the selected account; «Чек…» on an online payment's row."""
+
+    #: «Чек…»: (account number, order number) of the selected online payment
+    receiptRequested = Signal(str, str)
 
     def __init__(self, ctx: TabContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,7 +46,26 @@ class BalanceTab(QWidget):
         layout.addWidget(self.panel, 2)
         self.footer = QLabel(self)
         self.footer.setObjectName("balance_footer")
-        layout.addWidget(self.footer)
+        self.receipt_button = named(
+            QPushButton(self.tr("Чек…"), self),
+            "balance_receipt",
+            self.tr("Чек…"),
+            self.tr("Кассовый чек выбранного онлайн-платежа"),
+        )
+        self.receipt_button.setEnabled(False)
+        self.receipt_button.clicked.connect(self.request_receipt)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.footer, 1)
+        bottom.addWidget(self.receipt_button)
+        layout.addLayout(bottom)
+        self.receipt_action = QAction(self.tr("Чек…"), self)
+        self.receipt_action.setObjectName("balance_receipt_action")
+        self.receipt_action.triggered.connect(self.request_receipt)
+        view = self.panel.view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._context_menu)
+        view.selectionModel().currentRowChanged.connect(lambda *_: self._receipt_enabled())
+        self.model.modelReset.connect(self._receipt_enabled)
         state = ctx.state
         follow_selected_account(self, state, self.update_view, "balance", (state.balanceReset,))
         state.balanceAppended.connect(self._appended)
@@ -73,6 +96,39 @@ class BalanceTab(QWidget):
         if row is not None:
             self.panel.view.selectRow(row)
             self.panel.view.scrollTo(self.model.index(row, 0))
+
+    # ------------------------------------------------------------------ «Чек…»
+    def selected_order(self) -> str | None:
+        """The order number of the selected row when it is an online payment (it has a receipt)."""
+        index = self.panel.view.currentIndex()
+        items = self.ctx.state.balance_of().items
+        if not index.isValid() or not 0 <= index.row() < len(items):
+            return None
+        order: str | None = getattr(items[index.row()], "order_number", None)
+        return order
+
+    def _receipt_enabled(self) -> None:
+        enabled = self.selected_order() is not None
+        self.receipt_button.setEnabled(enabled)
+        self.receipt_action.setEnabled(enabled)
+
+    def request_receipt(self) -> None:
+        order = self.selected_order()
+        if order is not None:
+            self.receiptRequested.emit(self.ctx.state.selected_account, order)
+
+    def context_menu(self, row: int) -> QMenu:
+        """The row's context menu (its «Чек…» enabled for an online payment); the caller shows it."""
+        self.panel.view.selectRow(row)
+        menu = QMenu(self)
+        menu.setObjectName("balance_menu")
+        menu.addAction(self.receipt_action)
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.panel.view.indexAt(pos)
+        if index.isValid():
+            self.context_menu(index.row()).popup(self.panel.view.viewport().mapToGlobal(pos))
 
     def _appended(self, number: str, start: int, count: int) -> None:
         if number == self.ctx.state.selected_account:
