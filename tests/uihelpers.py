@@ -22,7 +22,7 @@ def login(qtbot: Any, controller: Any, account: str, password: str) -> Any:
     return controller.window  # closed by the make_app fixture (logout deletes it: not for qtbot)
 
 
-def press_key(qtbot: Any, window: Any, key: Any) -> None:
+def press_key(qtbot: Any, window: Any, key: Any, modifier: Any = None) -> None:
     """Press ``key`` in ``window`` as a user would: in its active window.
 
     A window-wide shortcut (F5) fires only in the active window; on the offscreen platform the
@@ -33,7 +33,10 @@ def press_key(qtbot: Any, window: Any, key: Any) -> None:
 
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10000)
-    qtbot.keyClick(window, key)
+    if modifier is None:
+        qtbot.keyClick(window, key)
+    else:
+        qtbot.keyClick(window, key, modifier)
 
 
 def wait_loaded(qtbot: Any, controller: Any, timeout: int = 20000) -> None:

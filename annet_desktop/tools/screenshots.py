@@ -50,6 +50,13 @@ def _dialogs(
         save(dialog, f"dialog_{name}")
         dialog.close()
     _receipt(app, controller, window, save, out)
+    for menu in (window.menus.cabinet, window.menus.help):
+        menu.popup(window.mapToGlobal(window.menuBar().geometry().bottomLeft()))
+        save(menu, menu.objectName())
+        menu.hide()
+    about = window.menus.show_about()
+    save(about, "dialog_about")
+    about.close()
     settings = window.open_settings()
     settings.adjustSize()
     save(settings, "dialog_settings")

@@ -165,6 +165,19 @@ class LoginDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+        # the manual («Закладка «Пароль»»): a lost password is restored only at an office
+        self.lost_password = QLabel(
+            self.tr(
+                "Если пароль утерян, восстановить его можно будет только после обращения абонента к "
+                "Оператору в офис обслуживания (при наличии документа, удостоверяющего личность, "
+                "Оператор выдаст дубликат Памятки абонента с действующим паролем)."
+            ),
+            self,
+        )
+        self.lost_password.setObjectName("login_lost_password")
+        self.lost_password.setWordWrap(True)
+        _text_color(self.lost_password, colors.MUTED)
+        layout.addWidget(self.lost_password)
 
         buttons = QHBoxLayout()
         self.remember = named(

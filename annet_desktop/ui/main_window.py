@@ -4,6 +4,8 @@ Tabs (manual names): «Абонент», «Счёт»/«Счета», «Услу
 when some account has telephony), «Журнал», «Пароль». «Выход» is a button at the right end of the
 tab bar: it ends the session (``logoutRequested``). The status bar shows the server, the
 subscriber, the time of the last refresh and a busy indicator. F5 refreshes the current tab.
+The menu bar (:mod:`annet_desktop.ui.menus`): «Кабинет» (its «Обновить» is the F5 action) and
+«Справка»; :meth:`MainWindow.add_menu` puts another menu before «Справка».
 Window geometry and the last tab are restored from the settings.
 
 The actions (:func:`annet_desktop.ui.dialogs.actions.install`) are wired once the tabs exist: they
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QTabWidget,
     QToolButton,
@@ -32,6 +35,7 @@ from annet_contract.moscow import format_time
 
 from . import colors
 from .dialogs.actions import install as install_actions
+from .menus import install as install_menus
 from .messages import error_text
 from .tabs.context import TabContext
 from .tabs.account_tab import AccountTab
@@ -133,7 +137,12 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self._status()
         self._install_actions()
+        self.menus = install_menus(self)
         self.restore()
+
+    def add_menu(self, menu: QMenu) -> None:
+        """Add a menu to the menu bar before «Справка» (e.g. «Абоненты»)."""
+        self.menus.add_menu(menu)
 
     # ------------------------------------------------------------------ tabs
     def all_tabs(self) -> list[QWidget]:
