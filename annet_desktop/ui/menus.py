@@ -18,13 +18,13 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
-#: the manual's links (cabinet-manual.ru.txt) and the support address it names
+# the manual's links (cabinet-manual.ru.txt) and the support address it names
 ONLINE_PAYMENT_WIKI = "http://wiki.an-net.ru/doku.php?id=онлайн_оплата_услуг"
 OTHER_WAYS_TO_PAY = "http://an-net.ru/payment"
 LOYALTY_TERMS = "http://an-net.ru/include/annet_programma_loyalnosti.pdf"
 IPTV_GUIDE = "http://an-net.ru/include/IPTVPORTAL_manual.pdf"
 SUPPORT_MAIL = "mailto:my@an-net.ru"
-#: the Preferences shortcut where the platform has none (Windows, most Linux desktops)
+# the Preferences shortcut where the platform has none (Windows, most Linux desktops)
 PREFERENCES_FALLBACK = "Ctrl+,"
 
 Opener = Callable[[QUrl], Any]

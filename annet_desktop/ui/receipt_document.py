@@ -19,8 +19,6 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 from annet_contract.money import format_money
 from annet_contract.moscow import format_datetime
 
-#: the translation context of the receipt's texts
-CONTEXT = "Receipt"
 #: where the QR image lives inside the document
 QR_URL = QUrl("receipt:qr.png")
 #: one module of the QR code in pixels, and the quiet zone in modules (ISO 18004 asks for 4)
@@ -28,10 +26,6 @@ QR_SCALE = 6
 QR_BORDER = 4
 #: the QR code's side in the document, in pixels of the screen (print scales it with the page)
 QR_SHOWN = 200
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def qr_image(text: str) -> QImage:
@@ -46,26 +40,26 @@ def qr_image(text: str) -> QImage:
 def receipt_rows(receipt: Any) -> list[tuple[str, str]]:
     """The receipt's lines, label and value, in the order a cash receipt prints them."""
     rows = [
-        (_t("Продавец"), receipt.seller_name),
-        (_t("ИНН"), receipt.operator_inn),
-        (_t("СНО"), receipt.taxation),
-        (_t("Признак расчёта"), receipt.settlement),
-        (_t("Предмет расчёта"), receipt.item),
-        (_t("Итого"), format_money(receipt.sum)),
+        (QCoreApplication.translate("Receipt", "Продавец"), receipt.seller_name),
+        (QCoreApplication.translate("Receipt", "ИНН"), receipt.operator_inn),
+        (QCoreApplication.translate("Receipt", "СНО"), receipt.taxation),
+        (QCoreApplication.translate("Receipt", "Признак расчёта"), receipt.settlement),
+        (QCoreApplication.translate("Receipt", "Предмет расчёта"), receipt.item),
+        (QCoreApplication.translate("Receipt", "Итого"), format_money(receipt.sum)),
         (receipt.vat, format_money(receipt.vat_amount)),
-        (_t("Форма оплаты"), receipt.payment_form),
-        (_t("Дата и время"), format_datetime(receipt.at)),
-        (_t("Смена №"), str(receipt.shift)),
-        (_t("Чек №"), str(receipt.number_in_shift)),
-        (_t("РН ККТ"), receipt.register_number),
-        (_t("ФН"), receipt.fiscal_drive),
-        (_t("ФД"), receipt.fiscal_document),
-        (_t("ФП"), receipt.fiscal_sign),
-        (_t("Сайт ФНС"), receipt.fns_site),
+        (QCoreApplication.translate("Receipt", "Форма оплаты"), receipt.payment_form),
+        (QCoreApplication.translate("Receipt", "Дата и время"), format_datetime(receipt.at)),
+        (QCoreApplication.translate("Receipt", "Смена №"), str(receipt.shift)),
+        (QCoreApplication.translate("Receipt", "Чек №"), str(receipt.number_in_shift)),
+        (QCoreApplication.translate("Receipt", "РН ККТ"), receipt.register_number),
+        (QCoreApplication.translate("Receipt", "ФН"), receipt.fiscal_drive),
+        (QCoreApplication.translate("Receipt", "ФД"), receipt.fiscal_document),
+        (QCoreApplication.translate("Receipt", "ФП"), receipt.fiscal_sign),
+        (QCoreApplication.translate("Receipt", "Сайт ФНС"), receipt.fns_site),
     ]
     if receipt.buyer_email:
-        rows.append((_t("Эл. адрес покупателя"), receipt.buyer_email))
-    rows += [(_t("Лицевой счёт"), receipt.account), (_t("Заказ №"), receipt.order_number)]
+        rows.append((QCoreApplication.translate("Receipt", "Эл. адрес покупателя"), receipt.buyer_email))
+    rows += [(QCoreApplication.translate("Receipt", "Лицевой счёт"), receipt.account), (QCoreApplication.translate("Receipt", "Заказ №"), receipt.order_number)]
     return rows
 
 
@@ -81,11 +75,13 @@ def receipt_document(receipt: Any) -> QTextDocument:
         f'<td align="right">{html.escape(value)}</td></tr>'
         for label, value in receipt_rows(receipt)
     )
+    heading = QCoreApplication.translate("Receipt", "Кассовый чек")
+    check = QCoreApplication.translate("Receipt", "Проверить чек можно на сайте ФНС по QR-коду.")
     doc.setHtml(
-        f'<h3 align="center">{html.escape(_t("Кассовый чек"))}</h3>'
+        f'<h3 align="center">{html.escape(heading)}</h3>'
         f'<table width="100%" cellspacing="0" cellpadding="2">{lines}</table>'
         f'<p align="center"><img src="{QR_URL.toString()}" width="{side}" height="{side}"></p>'
-        f'<p align="center">{html.escape(_t("Проверить чек можно на сайте ФНС по QR-коду."))}</p>'
+        f'<p align="center">{html.escape(check)}</p>'
     )
     return doc
 
@@ -95,6 +91,6 @@ def save_pdf(receipt: Any, path: str) -> None:
     writer = QPdfWriter(path)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle(_t("Кассовый чек"))
+    writer.setTitle(QCoreApplication.translate("Receipt", "Кассовый чек"))
     writer.setCreator("Annet Desktop")
     receipt_document(receipt).print_(writer)

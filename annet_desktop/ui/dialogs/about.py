@@ -60,15 +60,17 @@ class AboutDialog(QDialog):
         self.table = named(
             QTextBrowser(self), "about_licences", self.tr("Библиотеки в составе программы и их лицензии")
         )
+        unknown = self.tr("не указана")
+        head = (self.tr("Библиотека"), self.tr("Версия"), self.tr("Лицензия"))
         rows = "".join(
             f"<tr><td>{html.escape(lib.name)}</td><td>{html.escape(lib.version)}</td>"
-            f"<td>{html.escape(lib.licence or self.tr('не указана'))}</td></tr>"
+            f"<td>{html.escape(lib.licence or unknown)}</td></tr>"
             for lib in self.libraries
         )
         self.table.setHtml(
-            f'<table cellspacing="0" cellpadding="3"><tr><th align="left">{html.escape(self.tr("Библиотека"))}'
-            f'</th><th align="left">{html.escape(self.tr("Версия"))}</th>'
-            f'<th align="left">{html.escape(self.tr("Лицензия"))}</th></tr>{rows}</table>'
+            '<table cellspacing="0" cellpadding="3"><tr>'
+            + "".join(f'<th align="left">{html.escape(h)}</th>' for h in head)
+            + f"</tr>{rows}</table>"
         )
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

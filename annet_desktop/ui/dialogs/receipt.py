@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,7 +41,10 @@ PrintDialogFactory = Callable[[QPrinter, QWidget], Any]
 def ask_pdf_path(parent: QWidget, suggested: str) -> str:
     """The system's save dialog for a PDF file."""
     path, _filter = QFileDialog.getSaveFileName(
-        parent, parent.tr("Сохранить чек в PDF"), suggested, parent.tr("Документ PDF (*.pdf)")
+        parent,
+        QCoreApplication.translate("ReceiptDialog", "Сохранить чек в PDF"),
+        suggested,
+        QCoreApplication.translate("ReceiptDialog", "Документ PDF (*.pdf)"),
     )
     return path
 
