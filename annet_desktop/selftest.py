@@ -217,6 +217,21 @@ def _payment_page(window: Any) -> str:
             dialog.reject()
 
 
+def _about_and_receipt(window: Any) -> str:
+    """«О программе» lists the shipped libraries from their bundled metadata; the receipt's QR renders."""
+    from .ui.receipt_document import qr_image
+
+    about = window.menus.show_about()
+    names = {lib.name.lower() for lib in about.libraries}
+    about.close()
+    missing = {"pyside6", "segno", "requests", "packaging"} - names
+    if missing:
+        raise SelfTestFailure("«О программе» lacks the licences of " + ", ".join(sorted(missing)))
+    if qr_image("t=20261116T1200&s=1.00&fn=1&i=1&fp=1&n=1").isNull():
+        raise SelfTestFailure("the receipt's QR code does not render")
+    return f"about: {len(names)} libraries with their licences; receipt QR code renders"
+
+
 def run_self_test() -> int:
     """The whole self-test; the process exit code (0 = passed)."""
     folder = Path(tempfile.mkdtemp(prefix="annet-selftest-"))
@@ -276,6 +291,8 @@ def run_self_test() -> int:
             _out("self-test:   " + "; ".join(_export_calls(window, folder)))
         with step("payment page"):
             _out("self-test:   web view: " + _payment_page(window))
+        with step("about and receipt"):
+            _out("self-test:   " + _about_and_receipt(window))
         with step("logout"):
             controller.logout()
             wait_until(lambda: controller.login_dialog is not None and controller.window is None, "logout")

@@ -91,7 +91,7 @@ def test_frozen_self_test_passes(bundle: Path, tmp_path: Path) -> None:
     report = f"exit {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr[-4000:]}"
     assert result.returncode == 0, report
     assert "frozen=True" in result.stdout, report
-    for step in ("demo server", "every tab", "export calls", "payment page", "logout"):
+    for step in ("demo server", "every tab", "export calls", "payment page", "about and receipt", "logout"):
         assert f"self-test: {step}" in result.stdout, report
     assert "self-test: passed" in result.stdout, report
     # the one exception to the sandbox rule is announced in the log

@@ -55,7 +55,7 @@ class AboutDialog(QDialog):
         self.notice.setWordWrap(True)
         self.notice.setOpenExternalLinks(True)
         layout.addWidget(self.notice)
-        layout.addWidget(QLabel(self.tr("Библиотеки в составе программы и их лицензии:"), self))
+        layout.addWidget(QLabel(self.tr("Библиотеки в составе программы и их лицензии"), self))
         self.libraries = bundled()
         self.table = named(
             QTextBrowser(self), "about_licences", self.tr("Библиотеки в составе программы и их лицензии")
