@@ -33,17 +33,24 @@ class Library:
     licence: str
 
 
+def _field(meta: metadata.PackageMetadata, key: str) -> str:
+    values = meta.get_all(key) or []
+    return str(values[0]).strip() if values else ""
+
+
 def licence_of(dist: metadata.Distribution) -> str:
     """The licence a distribution's metadata names ("" when it names none)."""
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = _field(meta, "License-Expression")
     if expression:
-        return str(expression).strip()
-    field = str(meta.get("License") or "").strip()
+        return expression
+    field = _field(meta, "License")
     if field and field.upper() != "UNKNOWN":
         first = field.splitlines()[0].strip()
         return first if len(field) <= _SHORT or not first else first[:_SHORT]
-    classifiers = [c.rsplit("::", 1)[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
+    classifiers = [
+        c.rsplit("::", 1)[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+    ]
     return ", ".join(classifiers)
 
 
@@ -53,7 +60,9 @@ def _wanted(requirement: Requirement, extras: tuple[str, ...]) -> bool:
     return any(requirement.marker.evaluate({"extra": extra}) for extra in (*extras, ""))
 
 
-def _distributions(root: str = ROOT, extras: tuple[str, ...] = BUNDLED_EXTRAS) -> dict[str, metadata.Distribution]:
+def _distributions(
+    root: str = ROOT, extras: tuple[str, ...] = BUNDLED_EXTRAS
+) -> dict[str, metadata.Distribution]:
     """Every installed distribution ``root`` (with ``extras``) needs, by canonical name, root excluded."""
     found: dict[str, metadata.Distribution] = {}
     queue: list[tuple[str, tuple[str, ...]]] = [(root, extras)]

@@ -291,7 +291,7 @@ class PaymentOrder(Base):
 
 
 class FiscalReceipt(Base):
-    """The 54-FZ receipt of a paid order, kept as issued (no card data at all); see annet_contract.receipts."""
+    """The 54-FZ receipt of a paid order as issued (no card data at all); see annet_contract.receipts."""
 
     __tablename__ = "receipts"
 

@@ -37,10 +37,10 @@ from . import colors
 from .dialogs.actions import install as install_actions
 from .menus import install as install_menus
 from .messages import error_text
-from .tabs.context import TabContext
 from .tabs.account_tab import AccountTab
 from .tabs.balance_tab import BalanceTab
 from .tabs.calls_tab import CallsTab
+from .tabs.context import TabContext
 from .tabs.journal_tab import JournalTab
 from .tabs.password_tab import PasswordTab
 from .tabs.services_tab import ServicesTab

@@ -62,7 +62,9 @@ class MainMenus(QObject):
             self.cabinet, self.tr("&Экспортировать звонки…"), "menu_export_calls", self.export, "Ctrl+E"
         )
         self.cabinet.addSeparator()
-        self.settings = self._action(self.cabinet, self.tr("&Настройки…"), "menu_settings", window.open_settings)
+        self.settings = self._action(
+            self.cabinet, self.tr("&Настройки…"), "menu_settings", window.open_settings
+        )
         self.settings.setShortcuts(preferences_keys())
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.cabinet.addSeparator()
@@ -86,7 +88,9 @@ class MainMenus(QObject):
         self.help.addSeparator()
         self.about_action = self._action(self.help, self.tr("&О программе"), "menu_about", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_qt = self._action(self.help, self.tr("О &Qt"), "menu_about_qt", lambda: self.about_qt_box(window))
+        self.about_qt = self._action(
+            self.help, self.tr("О &Qt"), "menu_about_qt", lambda: self.about_qt_box(window)
+        )
         self.about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
 
     # ------------------------------------------------------------------ building
@@ -133,7 +137,9 @@ class MainMenus(QObject):
             calls.export.start()
         else:
             self.window.ctx.messages.status(
-                self.tr("Экспортировать можно, когда на закладке «Звонки» показан загруженный месяц со звонками.")
+                self.tr(
+                    "Экспортировать можно, когда на закладке «Звонки» показан загруженный месяц со звонками."
+                )
             )
 
     def show_about(self) -> QWidget:

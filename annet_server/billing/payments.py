@@ -25,6 +25,7 @@ from .lookups import _account, _subscriber
 from .receipts import issue_receipt, receipt_out
 from .refusals import RuleError, _field_error
 
+
 def _order_number(db: Session, now: dt.datetime) -> str:
     for _ in range(20):
         candidate = f"{now:%y%m%d}{secrets.randbelow(10**6):06d}"

@@ -1,4 +1,4 @@
-"""54-FZ receipts kept by the server: every field, the QR text, the demo's receipts, 404 across subscribers."""
+"""54-FZ receipts kept by the server: every field, the QR text, the demo's receipts, 404 elsewhere."""
 
 from __future__ import annotations
 
@@ -33,7 +33,11 @@ def test_a_credited_payment_has_a_full_receipt_with_its_qr_text(server: Any) -> 
     order = _pay(server, client, number, "1234.50")
     receipt = client.receipt(number, order)
     assert receipt == client.payment(number, order).receipt
-    assert (receipt.sum, receipt.vat, receipt.vat_amount) == (Decimal("1234.50"), "НДС 22%", Decimal("222.61"))
+    assert (receipt.sum, receipt.vat, receipt.vat_amount) == (
+        Decimal("1234.50"),
+        "НДС 22%",
+        Decimal("222.61"),
+    )
     assert receipt.seller_name == "ООО «Аннет»" and receipts._inn_ok(receipt.operator_inn)
     assert (receipt.taxation, receipt.settlement, receipt.payment_form) == ("ОСН", "Приход", "безналичными")
     assert receipt.item == "Оплата услуг связи" and receipt.fns_site == "www.nalog.gov.ru"

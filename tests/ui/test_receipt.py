@@ -41,7 +41,9 @@ def _fields(receipt: Any) -> list[str]:
 def _rows(window: Any, online: bool) -> int:
     items = window.ctx.state.balance_of().items
     return next(
-        i for i, e in enumerate(items) if e.kind is BalanceKind.PAYMENT and (e.order_number is not None) == online
+        i
+        for i, e in enumerate(items)
+        if e.kind is BalanceKind.PAYMENT and (e.order_number is not None) == online
     )
 
 
@@ -76,7 +78,7 @@ class _PrintDialog:
 
 
 def test_receipt_from_balance_saved_to_pdf_and_printed(qtbot: Any, logged_in: Any, tmp_path: Path) -> None:
-    controller, window, _demo = logged_in("internet-discount")
+    _controller, window, _demo = logged_in("internet-discount")
     tab = window.balance
     window.show_tab("tab_balance")
     view = tab.panel.view
@@ -130,7 +132,9 @@ def test_receipt_refusals_are_told_not_crashed(qtbot: Any, logged_in: Any, tmp_p
     number = window.ctx.state.selected_account
     window.actions.last = None
     window.actions.receipt(number, "261116999999")  # no such order of this account: 404
-    qtbot.waitUntil(lambda: controller.messages.last() is not None and controller.messages.last().kind == "error")
+    qtbot.waitUntil(
+        lambda: controller.messages.last() is not None and controller.messages.last().kind == "error"
+    )
     assert window.actions.last is None
     entry = window.ctx.state.balance_of().items[_rows(window, online=True)]
     window.actions.receipt(number, entry.order_number)

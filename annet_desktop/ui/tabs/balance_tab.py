@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 
 from ..messages import error_text
 from ..models.balance_model import BalanceModel
-from ..widgets.naming import named
 from ..widgets.account_selector import AccountSelector
+from ..widgets.naming import named
 from ..widgets.table_panel import TablePanel
 from .context import TabContext, follow_selected_account
 
@@ -71,7 +71,7 @@ class BalanceTab(QWidget):
         state.balanceAppended.connect(self._appended)
         self.update_view()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.chart is None:
             self.build_chart()
