@@ -49,12 +49,12 @@ from .moscow import MOSCOW as MOSCOW
 from .payments import OrderState as OrderState
 from .payments import PaymentCreate as PaymentCreate
 from .payments import PaymentOrder as PaymentOrder
-from .receipts import Receipt as Receipt
 from .quotes import BlockQuote as BlockQuote
 from .quotes import MoneyEffect as MoneyEffect
 from .quotes import QuoteRow as QuoteRow
 from .quotes import TariffChangeQuote as TariffChangeQuote
 from .quotes import UnblockQuote as UnblockQuote
+from .receipts import Receipt as Receipt
 from .wire import API_PREFIX as API_PREFIX
 from .wire import IDEMPOTENCY_HEADER as IDEMPOTENCY_HEADER
 from .wire import Request, Wire
