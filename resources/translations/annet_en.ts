@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>О программе</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Аннет — личный кабинет&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Annet — personal cabinet&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Версия {version}, сборка: {build}</source>
+        <translation>Version {version}, build: {build}</translation>
+    </message>
+    <message>
+        <source>Программа построена на Qt {qt} и PySide6 {pyside}, которые распространяются по лицензии GNU LGPL версии 3: вы вправе заменить их своей сборкой этих библиотек; их исходные тексты доступны на &lt;a href=&quot;https://www.qt.io/download-open-source&quot;&gt;qt.io&lt;/a&gt;.</source>
+        <translation>The application is built on Qt {qt} and PySide6 {pyside}, distributed under the GNU LGPL version 3: you may replace them with your own build of these libraries; their source code is available at &lt;a href=&quot;https://www.qt.io/download-open-source&quot;&gt;qt.io&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>Библиотеки в составе программы и их лицензии</source>
+        <translation>Libraries shipped with the application and their licences</translation>
+    </message>
+    <message>
+        <source>не указана</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>Библиотека</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>Версия</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Лицензия</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>AccountSelector</name>
     <message>
         <source>Текущий лицевой счёт</source>
@@ -218,11 +261,20 @@
     <name>BalanceTab</name>
     <message>
         <source>Баланс</source>
+        <extracomment>«Чек…»: (account number, order number) of the selected online payment</extracomment>
         <translation>Balance</translation>
     </message>
     <message>
         <source>Таблица изменений баланса</source>
         <translation>Balance changes</translation>
+    </message>
+    <message>
+        <source>Чек…</source>
+        <translation>Receipt…</translation>
+    </message>
+    <message>
+        <source>Кассовый чек выбранного онлайн-платежа</source>
+        <translation>The cash receipt of the selected online payment</translation>
     </message>
     <message>
         <source>Не удалось загрузить историю баланса: {error}</source>
@@ -1032,6 +1084,10 @@
         <translation>Password:</translation>
     </message>
     <message>
+        <source>Если пароль утерян, восстановить его можно будет только после обращения абонента к Оператору в офис обслуживания (при наличии документа, удостоверяющего личность, Оператор выдаст дубликат Памятки абонента с действующим паролем).</source>
+        <translation>If the password is lost, it can only be restored by coming to one of the Operator&apos;s service offices (with an identity document, the Operator will issue a duplicate of the Subscriber&apos;s Memo with the valid password).</translation>
+    </message>
+    <message>
         <source>Запомнить</source>
         <translation>Remember</translation>
     </message>
@@ -1119,6 +1175,77 @@ Check the Internet connection and press «Retry».</translation>
     <message>
         <source>Проверьте, не нажата ли клавиша Caps Lock и выбрана ли правильная раскладка клавиатуры, и повторите попытку.</source>
         <translation>Check that Caps Lock is off and the right keyboard layout is chosen, then try again.</translation>
+    </message>
+</context>
+<context>
+    <name>MainMenus</name>
+    <message>
+        <source>Главное меню</source>
+        <translation>Main menu</translation>
+    </message>
+    <message>
+        <source>&amp;Кабинет</source>
+        <translation>&amp;Cabinet</translation>
+    </message>
+    <message>
+        <source>&amp;Оплатить…</source>
+        <translation>&amp;Pay…</translation>
+    </message>
+    <message>
+        <source>&amp;Экспортировать звонки…</source>
+        <translation>&amp;Export calls…</translation>
+    </message>
+    <message>
+        <source>&amp;Настройки…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Выйти из кабинета</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>&amp;Закрыть</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Справка</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Онлайн-оплата услуг (Энциклопедия сети «Аннет»)</source>
+        <translation>Online payment for services (the Annet network encyclopedia)</translation>
+    </message>
+    <message>
+        <source>Другие способы оплаты</source>
+        <translation>Other ways to pay</translation>
+    </message>
+    <message>
+        <source>Условия программы лояльности «Больше платишь — меньше тратишь!»</source>
+        <translation>Terms of the loyalty programme “Pay more — spend less!”</translation>
+    </message>
+    <message>
+        <source>Инструкция по IPTVPORTAL</source>
+        <translation>IPTVPORTAL guide</translation>
+    </message>
+    <message>
+        <source>Написать в поддержку…</source>
+        <translation>Write to support…</translation>
+    </message>
+    <message>
+        <source>&amp;О программе</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>О &amp;Qt</source>
+        <translation>About &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Звонков нет: ни на одном счёте нет телефонии.</source>
+        <translation>No calls: none of the accounts has telephony.</translation>
+    </message>
+    <message>
+        <source>Экспортировать можно, когда на закладке «Звонки» показан загруженный месяц со звонками.</source>
+        <translation>Calls can be exported when the Calls tab shows a loaded month with calls.</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +1932,130 @@ Balance: {balance}.</translation>
     <message>
         <source>Баланс после смены тарифа: {balance}.</source>
         <translation>Balance after the tariff change: {balance}.</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Продавец</source>
+        <extracomment>where the QR image lives inside the document one module of the QR code in pixels, and the quiet zone in modules (ISO 18004 asks for 4) the QR code&apos;s side in the document, in pixels of the screen (print scales it with the page)</extracomment>
+        <translation>Seller</translation>
+    </message>
+    <message>
+        <source>ИНН</source>
+        <translation>INN (taxpayer number)</translation>
+    </message>
+    <message>
+        <source>СНО</source>
+        <translation>Taxation system</translation>
+    </message>
+    <message>
+        <source>Признак расчёта</source>
+        <translation>Type of settlement</translation>
+    </message>
+    <message>
+        <source>Предмет расчёта</source>
+        <translation>Subject of settlement</translation>
+    </message>
+    <message>
+        <source>Итого</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Форма оплаты</source>
+        <translation>Payment form</translation>
+    </message>
+    <message>
+        <source>Дата и время</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Смена №</source>
+        <translation>Shift No.</translation>
+    </message>
+    <message>
+        <source>Чек №</source>
+        <translation>Receipt No.</translation>
+    </message>
+    <message>
+        <source>РН ККТ</source>
+        <translation>Cash register reg. No.</translation>
+    </message>
+    <message>
+        <source>ФН</source>
+        <translation>Fiscal drive No. (FN)</translation>
+    </message>
+    <message>
+        <source>ФД</source>
+        <translation>Fiscal document No. (FD)</translation>
+    </message>
+    <message>
+        <source>ФП</source>
+        <translation>Fiscal sign (FP)</translation>
+    </message>
+    <message>
+        <source>Сайт ФНС</source>
+        <translation>FNS website</translation>
+    </message>
+    <message>
+        <source>Эл. адрес покупателя</source>
+        <translation>Buyer&apos;s e-mail</translation>
+    </message>
+    <message>
+        <source>Лицевой счёт</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Заказ №</source>
+        <translation>Order No.</translation>
+    </message>
+    <message>
+        <source>Кассовый чек</source>
+        <translation>Cash receipt</translation>
+    </message>
+    <message>
+        <source>Проверить чек можно на сайте ФНС по QR-коду.</source>
+        <translation>The receipt can be checked on the FNS website by its QR code.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Сохранить чек в PDF</source>
+        <extracomment>``ask_path(parent, suggested name) -&gt; chosen path or &quot;&quot;`` ``print_dialog(printer, parent) -&gt; a dialog whose exec() says whether to print``</extracomment>
+        <translation>Save the receipt as PDF</translation>
+    </message>
+    <message>
+        <source>Документ PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Кассовый чек</source>
+        <translation>Cash receipt</translation>
+    </message>
+    <message>
+        <source>Чек по заказу № {order}</source>
+        <translation>Receipt of order No. {order}</translation>
+    </message>
+    <message>
+        <source>Сохранить в PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Печать…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Чек {order}.pdf</source>
+        <translation>Receipt {order}.pdf</translation>
+    </message>
+    <message>
+        <source>Не удалось сохранить чек в {path}: {reason}</source>
+        <translation>Could not save the receipt to {path}: {reason}</translation>
     </message>
 </context>
 <context>
