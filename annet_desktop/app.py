@@ -358,6 +358,7 @@ class AppController(QObject):
             self.window.save()
         if self.watch is not None:
             self.watch.close()
+            self.watch = None
         if self._state is not None and self._state.logged_in and not self.worker.stopped:
             self.worker.reset_session()
             self.worker.interrupt_running()

@@ -38,8 +38,10 @@ def watched(qtbot: Any, make_app: Callable[..., Any], server: Any) -> Callable[.
         demo = server.by_case(case)
         controller = make_app(server.url)
         controller.make_tray_port = lambda parent: TrayPort(parent, available=available)
-        if password:
-            controller.credentials.set(server.url, demo.account, demo.password)
+        if password:  # «Запомнить»: the password goes to the (in-memory) keyring at the login
+            remember = controller.login_dialog.remember
+            qtbot.waitUntil(remember.isEnabled, timeout=TIMEOUT)
+            remember.setChecked(True)
         window = login(qtbot, controller, demo.account, demo.password)
         qtbot.waitUntil(lambda: controller.watch is not None, timeout=TIMEOUT)
         watch = controller.watch
