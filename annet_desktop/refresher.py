@@ -122,6 +122,7 @@ class Refresher(QObject):
         """Read everything; ``background=False`` when the subscriber asked (tray «Обновить»)."""
         if not self.running or not self.state.logged_in:
             return
+        self.restart_timer()  # the next one N minutes from now, N as the settings say now
         reply = self.worker.submit(
             read_all, background, priority=Priority.BACKGROUND, key="refresh-all", relogin=False
         )
