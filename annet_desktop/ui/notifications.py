@@ -18,13 +18,16 @@ import json
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from annet_contract.money import format_money
 from annet_contract.moscow import format_date, format_datetime, to_moscow
 
 from ..domain.watch import Notice, NoticeKind, Seen, changed, coming, look
 from .forecast_texts import block_text
+from .widgets.naming import named
 
 log = logging.getLogger(__name__)
 
@@ -159,3 +162,26 @@ class Notifier(QObject):
         if self.last is not None:
             self.tabRequested.emit(self.last.tab, self.last.number)
 
+
+
+class NotificationPreview(QFrame):
+    """A notification as the desktop shows it (icon, title, text): for the screenshots and the
+    settings, where the platform's own bubble cannot be grabbed."""
+
+    def __init__(self, title: str, text: str, icon: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "notification_preview", title)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#notification_preview { background: palette(base); border-radius: 6px; }")
+        grid = QGridLayout(self)
+        picture = QLabel(self)
+        picture.setPixmap(QPixmap(icon).scaled(32, 32, Qt.AspectRatioMode.KeepAspectRatio,
+                                               Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+        heading = QLabel(f"<b>{title}</b>", self)
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        body = QLabel(text, self)
+        body.setWordWrap(True)
+        grid.addWidget(picture, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(heading, 0, 1)
+        grid.addWidget(body, 1, 1)
+        self.setFixedWidth(380)

@@ -76,3 +76,30 @@ def balance_series_days() -> Any:
     import datetime as dt
 
     return dt.timedelta(days=balance_series.DAYS_SHOWN)
+
+
+def test_value_axis_labels_fit_in_english(qtbot: Any, logged_in: Callable[..., Any], server: Any) -> None:
+    """The value axis once showed «1 0…» in English: every label must fit left of the plot area."""
+    from PySide6.QtGui import QFontMetrics
+
+    controller, window, _demo = logged_in("internet-discount", language="en")
+    window.resize(760, 560)  # narrower than the default: the labels' room is what is tested
+    window.show()
+    tab = window.balance
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.chart is not None, timeout=20000)
+    tab.chart_panel.now = server.clock.now
+    tab.chart_panel.redraw(load=True)
+    number = controller.state.selected_account
+    qtbot.waitUntil(lambda: number in tab.chart_panel.rows, timeout=20000)
+    tab.chart_panel.redraw()
+    chart = tab.chart
+    chart.grab()  # lay the chart out as a paint would
+    axis = chart.y_axis
+    ticks = axis.tickCount()
+    step = (axis.max() - axis.min()) / (ticks - 1)
+    labels = [axis.labelFormat() % (axis.min() + i * step) for i in range(ticks)]
+    assert max(abs(axis.min()), abs(axis.max())) >= 1000  # the wide labels are there
+    metrics = QFontMetrics(axis.labelsFont())
+    room = chart.chart.plotArea().left() - chart.chart.margins().left()
+    assert all(metrics.horizontalAdvance(label) < room for label in labels), (labels, room)
