@@ -81,7 +81,9 @@ class Refresher(QObject):
     loginNeeded = Signal()
     failed = Signal(object)  # ApiError (no network, server error: tried again next time)
 
-    def __init__(self, state: Any, settings: Any, password: Callable[[], str | None], parent: QObject) -> None:
+    def __init__(
+        self, state: Any, settings: Any, password: Callable[[], str | None], parent: QObject
+    ) -> None:
         super().__init__(parent)
         self.state = state
         self.worker = state.worker

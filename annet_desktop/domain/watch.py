@@ -166,7 +166,9 @@ class Seen:
         return cls(ban, {str(k): str(v) for k, v in admin.items()}, last)
 
 
-def look(forecast: Forecast, services: Sequence[Any], balance_rows: Sequence[Any], before: Seen | None) -> Seen:
+def look(
+    forecast: Forecast, services: Sequence[Any], balance_rows: Sequence[Any], before: Seen | None
+) -> Seen:
     """This look at one account: the ban from the forecast, the blocked services, the newest payment."""
     ban = next((e.at.isoformat() for e in forecast.events if e.kind is EventKind.CREDIT_BAN_LIFTS), None)
     admin = {str(s.id): s.name for s in services if s.block is BlockKind.ADMINISTRATIVE}
@@ -188,7 +190,9 @@ def changed(
     if before.ban_until is not None and now_seen.ban_until is None:
         lifted = dt.datetime.fromisoformat(before.ban_until)
         if now >= lifted:
-            out.append(Notice(NoticeKind.BAN_LIFTED, f"ban:{number}:{before.ban_until}", number, None, lifted))
+            out.append(
+                Notice(NoticeKind.BAN_LIFTED, f"ban:{number}:{before.ban_until}", number, None, lifted)
+            )
     day = now.date().isoformat()
     for sid, name in now_seen.admin.items():
         if sid not in before.admin:

@@ -2,7 +2,8 @@
 
 Starts the demo server in-process (offscreen Qt), logs in as several demo subscribers and saves a
 PNG of every tab, of the login window (empty, with a wrong password), of the re-login dialog and
-of the dialogs a click on a service opens, and of the tray's menu, tooltip and a notification. Settings and the keyring are kept in a temporary place:
+of the dialogs a click on a service opens, and of the tray's menu, tooltip and a
+notification. Settings and the keyring are kept in a temporary place:
 the user's own are not touched.
 """
 

@@ -1,4 +1,6 @@
-"""Draw the three tray icons (resources/icons/tray-{fine,soon,blocked}.png): ``python -m annet_desktop.tools.tray_icons``.
+"""Draw the three tray icons, resources/icons/tray-{fine,soon,blocked}.png.
+
+``python -m annet_desktop.tools.tray_icons`` writes them again.
 
 Simple on purpose, readable at 16 px on a light or dark panel: a filled circle with a white rim —
 green with a tick (all is well), amber with «!» (pay soon), red with a bar (blocked).
@@ -29,7 +31,9 @@ def draw(level: Level, size: int = SIZE) -> QImage:
     p.setPen(QPen(QColor("white"), 4 * s))
     p.setBrush(QColor(COLORS[level]))
     p.drawEllipse(QRectF(4 * s, 4 * s, 56 * s, 56 * s))
-    pen = QPen(QColor("white"), 8 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    pen = QPen(
+        QColor("white"), 8 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+    )
     p.setPen(pen)
     p.setBrush(Qt.BrushStyle.NoBrush)
     if level is Level.FINE:

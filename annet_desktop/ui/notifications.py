@@ -18,7 +18,7 @@ import json
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
@@ -26,6 +26,7 @@ from annet_contract.money import format_money
 from annet_contract.moscow import format_date, format_datetime, to_moscow
 
 from ..domain.watch import Notice, NoticeKind, Seen, changed, coming, look
+from ..i18n import translate
 from .forecast_texts import block_text
 from .widgets.naming import named
 
@@ -35,21 +36,17 @@ log = logging.getLogger(__name__)
 KEEP_SENT = 400
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Notifications", text)
-
-
 def kind_title(kind: NoticeKind) -> str:
     """The kind's name: the notification's title and its switch in the settings."""
     return {
-        NoticeKind.SHORT: _t("Не хватит на ежемесячное списание"),
-        NoticeKind.BLOCK_SOON: _t("Скоро финансовая блокировка"),
-        NoticeKind.BLOCK: _t("Финансовая блокировка"),
-        NoticeKind.CREDIT_ENDS: _t("Кредит заканчивается"),
-        NoticeKind.BAN_LIFTED: _t("Кредит снова доступен"),
-        NoticeKind.DISCOUNT_ENDS: _t("Скидка заканчивается"),
-        NoticeKind.PAYMENT: _t("Платёж зачислен"),
-        NoticeKind.ADMIN_BLOCK: _t("Административная блокировка"),
+        NoticeKind.SHORT: translate("Notifications", "Не хватит на ежемесячное списание"),
+        NoticeKind.BLOCK_SOON: translate("Notifications", "Скоро финансовая блокировка"),
+        NoticeKind.BLOCK: translate("Notifications", "Финансовая блокировка"),
+        NoticeKind.CREDIT_ENDS: translate("Notifications", "Кредит заканчивается"),
+        NoticeKind.BAN_LIFTED: translate("Notifications", "Кредит снова доступен"),
+        NoticeKind.DISCOUNT_ENDS: translate("Notifications", "Скидка заканчивается"),
+        NoticeKind.PAYMENT: translate("Notifications", "Платёж зачислен"),
+        NoticeKind.ADMIN_BLOCK: translate("Notifications", "Административная блокировка"),
     }[kind]
 
 
@@ -59,29 +56,40 @@ def notice_text(notice: Notice) -> tuple[str, str]:
     kind = notice.kind
     title = kind_title(kind)
     if kind is NoticeKind.SHORT:
-        text = _t("Денег на счёте не хватит на списание {date}: пополните счёт на {amount}.").format(
-            date=format_date(notice.at), amount=amount
-        )
+        text = translate(
+            "Notifications", "Денег на счёте не хватит на списание {date}: пополните счёт на {amount}."
+        ).format(date=format_date(notice.at), amount=amount)
     elif kind in (NoticeKind.BLOCK_SOON, NoticeKind.BLOCK):
         event = _Event(notice.at, notice.amount, kind is NoticeKind.BLOCK)
         text = block_text(event) + "."
     elif kind is NoticeKind.CREDIT_ENDS:
-        text = _t("Кредит действует до {moment}: чтобы услуги не заблокировались, пополните счёт на {amount}.")
+        text = translate(
+            "Notifications",
+            "Кредит действует до {moment}: чтобы услуги не заблокировались, пополните счёт на {amount}.",
+        )
         text = text.format(moment=format_datetime(notice.at), amount=amount)
     elif kind is NoticeKind.BAN_LIFTED:
-        text = _t("С {date} снова можно взять кредит.").format(date=format_date(notice.at))
+        text = translate("Notifications", "С {date} снова можно взять кредит.").format(
+            date=format_date(notice.at)
+        )
     elif kind is NoticeKind.DISCOUNT_ENDS:
         last_day = to_moscow(notice.at) - dt.timedelta(days=1) if notice.at is not None else None
-        text = _t("Скидка на услугу «{service}» действует до {date}; её уже можно продлить.").format(
-            service=notice.service or "", date=format_date(last_day)
-        )
+        text = translate(
+            "Notifications", "Скидка на услугу «{service}» действует до {date}; её уже можно продлить."
+        ).format(service=notice.service or "", date=format_date(last_day))
     elif kind is NoticeKind.PAYMENT:
-        text = _t("На счёт зачислено {amount} ({date}).").format(amount=amount, date=format_date(notice.at))
+        text = translate("Notifications", "На счёт зачислено {amount} ({date}).").format(
+            amount=amount, date=format_date(notice.at)
+        )
     elif notice.ended:
-        title = _t("Административная блокировка снята")
-        text = _t("Услуга «{service}» снова работает.").format(service=notice.service or "")
+        title = translate("Notifications", "Административная блокировка снята")
+        text = translate("Notifications", "Услуга «{service}» снова работает.").format(
+            service=notice.service or ""
+        )
     else:
-        text = _t("Услуга «{service}» заблокирована администратором.").format(service=notice.service or "")
+        text = translate("Notifications", "Услуга «{service}» заблокирована администратором.").format(
+            service=notice.service or ""
+        )
     return title, text
 
 
@@ -161,7 +169,6 @@ class Notifier(QObject):
     def _clicked(self) -> None:
         if self.last is not None:
             self.tabRequested.emit(self.last.tab, self.last.number)
-
 
 
 class NotificationPreview(QFrame):

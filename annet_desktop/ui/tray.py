@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -26,10 +26,7 @@ from annet_contract.money import format_money
 
 from .. import resource_dir
 from ..domain.watch import Level
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Tray", text)
+from ..i18n import translate
 
 
 def icon_path(level: Level) -> str:
@@ -43,16 +40,18 @@ def tooltip_text(balances: Sequence[tuple[str, Any]] | None) -> str:
     ``balances`` are (account number, balance or None while unknown) pairs — of every subscriber
     the app knows, in the order to show them; ``None`` when nobody is logged in.
     """
-    title = _t("Аннет — личный кабинет")
+    title = translate("Tray", "Аннет — личный кабинет")
     if not balances:
-        return title + "\n" + _t("Войдите, чтобы видеть баланс")
+        return title + "\n" + translate("Tray", "Войдите, чтобы видеть баланс")
     lines = [title]
     for number, balance in balances:
         if balance is None:
-            lines.append(_t("Счёт {account}: баланс загружается").format(account=number))
+            lines.append(translate("Tray", "Счёт {account}: баланс загружается").format(account=number))
         else:
             lines.append(
-                _t("Счёт {account}: {balance}").format(account=number, balance=format_money(balance))
+                translate("Tray", "Счёт {account}: {balance}").format(
+                    account=number, balance=format_money(balance)
+                )
             )
     return "\n".join(lines)
 
@@ -60,9 +59,9 @@ def tooltip_text(balances: Sequence[tuple[str, Any]] | None) -> str:
 def level_text(level: Level) -> str:
     """The icon's state in words (its accessible description)."""
     return {
-        Level.FINE: _t("Всё в порядке"),
-        Level.SOON: _t("Скоро нужно пополнить счёт"),
-        Level.BLOCKED: _t("Услуги заблокированы: пополните счёт"),
+        Level.FINE: translate("Tray", "Всё в порядке"),
+        Level.SOON: translate("Tray", "Скоро нужно пополнить счёт"),
+        Level.BLOCKED: translate("Tray", "Услуги заблокированы: пополните счёт"),
     }[level]
 
 
@@ -162,12 +161,14 @@ class TrayController(QObject):
         self.settings = settings
         self.menu = QMenu()
         self.menu.setObjectName("tray_menu")
-        self.menu.setAccessibleName(_t("Меню значка в области уведомлений"))
-        self.open_action = self._action("tray_open", _t("Открыть"), self.openRequested)
-        self.pay_action = self._action("tray_pay", _t("Оплатить…"), self.payRequested)
-        self.refresh_action = self._action("tray_refresh", _t("Обновить"), self.refreshRequested)
+        self.menu.setAccessibleName(translate("Tray", "Меню значка в области уведомлений"))
+        self.open_action = self._action("tray_open", translate("Tray", "Открыть"), self.openRequested)
+        self.pay_action = self._action("tray_pay", translate("Tray", "Оплатить…"), self.payRequested)
+        self.refresh_action = self._action(
+            "tray_refresh", translate("Tray", "Обновить"), self.refreshRequested
+        )
         self.menu.addSeparator()
-        self.quit_action = self._action("tray_quit", _t("Выход"), self.quitRequested)
+        self.quit_action = self._action("tray_quit", translate("Tray", "Выход"), self.quitRequested)
         port.set_menu(self.menu)
         port.activated.connect(self.openRequested)
         self._quit_on_last = QApplication.quitOnLastWindowClosed()

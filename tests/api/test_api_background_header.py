@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import requests
 
-from annet_desktop.api import errors
 from annet_contract.schema import API_PREFIX, BACKGROUND_HEADER
+from annet_desktop.api import errors
 
 MINUTE = dt.timedelta(minutes=1)
 SECOND = dt.timedelta(seconds=1)

@@ -83,7 +83,11 @@ def test_discount_ends_when_the_extension_is_open() -> None:
     assert kinds(fc(msk(2026, 11, 30), event)) == []
     opened = event.model_copy(update={"extension_open": True})
     (notice,) = coming("1", fc(msk(2026, 12, 1), opened))
-    assert notice.kind is NoticeKind.DISCOUNT_ENDS and notice.service == "Интернет" and notice.tab == "tab_services"
+    assert (
+        notice.kind is NoticeKind.DISCOUNT_ENDS
+        and notice.service == "Интернет"
+        and notice.tab == "tab_services"
+    )
 
 
 def _svc(sid: int, block: BlockKind | None) -> Any:

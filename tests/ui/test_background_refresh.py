@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from watch_fixtures import TIMEOUT, refreshed, watched  # noqa: F401 (fixture)
+from watch_fixtures import TIMEOUT, refreshed
 
 MINUTE = dt.timedelta(minutes=1)
 

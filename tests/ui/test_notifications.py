@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from watch_fixtures import TIMEOUT, refreshed, set_balance, watched  # noqa: F401 (fixture)
+from watch_fixtures import refreshed, set_balance
 
 from annet_contract.money import format_money
 from annet_contract.moscow import MOSCOW
 from annet_server import models as m
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "paysandbox"))
-from sandbox_payer import APPROVED, Payer  # noqa: E402
+from sandbox_payer import APPROVED, Payer
 
 SHORT = "Не хватит на ежемесячное списание"
 
@@ -97,7 +97,9 @@ def _admin_block(server: Any, number: str, on: bool) -> None:
         db.commit()
 
 
-def test_an_administrative_block_appears_and_ends(qtbot: Any, watched: Callable[..., Any], server: Any) -> None:
+def test_an_administrative_block_appears_and_ends(
+    qtbot: Any, watched: Callable[..., Any], server: Any
+) -> None:
     demo = server.by_case("internet-discount")
     _controller, window, watch = watched("internet-discount")
     _admin_block(server, demo.account, True)

@@ -20,7 +20,7 @@ from annet_desktop.ui.dialogs.payment import PaymentDialog
 from annet_desktop.ui.dialogs.payment_watcher import PaymentWatcher
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "paysandbox"))
-from sandbox_payer import APPROVED, Payer  # noqa: E402
+from sandbox_payer import APPROVED, Payer
 
 TIMEOUT = 20000
 
@@ -72,7 +72,7 @@ def test_the_dialog_closed_after_open_in_browser_follows_the_order_until_paid(
 def test_the_schedule_every_few_seconds_then_every_minute_up_to_30_minutes(
     qtbot: Any, logged_in: Callable[..., Any], server: Any
 ) -> None:
-    controller, window, demo = logged_in("internet-discount")
+    _controller, window, demo = logged_in("internet-discount")
     watcher = PaymentWatcher(window.ctx, demo.account, _order(server, demo), False, True, browser=True)
     waits = []
     while watcher._follow():
@@ -83,7 +83,9 @@ def test_the_schedule_every_few_seconds_then_every_minute_up_to_30_minutes(
     assert sum(waits) == 30 * 60_000
 
 
-def test_logout_stops_following(qtbot: Any, logged_in: Callable[..., Any], server: Any, monkeypatch: Any) -> None:
+def test_logout_stops_following(
+    qtbot: Any, logged_in: Callable[..., Any], server: Any, monkeypatch: Any
+) -> None:
     _fast(monkeypatch)
     controller, window, demo = logged_in("internet-discount")
     controller.messages.show_boxes = False

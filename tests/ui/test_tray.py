@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
-from watch_fixtures import TIMEOUT, refreshed, set_balance, watched  # noqa: F401 (fixture)
+from watch_fixtures import TIMEOUT, refreshed, set_balance
 
 from annet_contract.money import format_money
 from annet_contract.moscow import MOSCOW
@@ -68,11 +68,15 @@ def test_open_shows_the_hidden_window(qtbot: Any, watched: Callable[..., Any]) -
     assert window.isVisible()
 
 
-def test_pay_opens_the_payment_dialog_of_the_selected_account(qtbot: Any, watched: Callable[..., Any]) -> None:
+def test_pay_opens_the_payment_dialog_of_the_selected_account(
+    qtbot: Any, watched: Callable[..., Any]
+) -> None:
     controller, window, watch = watched("internet-discount")
     window.hide()
     _action(watch, "tray_pay").trigger()
-    dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "payment_dialog" and w.isVisible())
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "payment_dialog" and w.isVisible()
+    )
     assert dialog.number == controller.state.selected_account
     assert window.isVisible()
     dialog.reject()
@@ -103,7 +107,7 @@ def test_quit_ends_the_app(qtbot: Any, watched: Callable[..., Any], monkeypatch:
 
 
 def test_closing_the_window_keeps_the_app_in_the_tray(qtbot: Any, watched: Callable[..., Any]) -> None:
-    controller, window, watch = watched("internet-discount")
+    controller, window, _watch = watched("internet-discount")
     assert window.close() is False  # the close was turned into a hide
     assert not window.isVisible() and controller.window is window
     assert QApplication.quitOnLastWindowClosed() is False
@@ -111,7 +115,7 @@ def test_closing_the_window_keeps_the_app_in_the_tray(qtbot: Any, watched: Calla
 
 
 def test_without_a_tray_closing_the_window_ends_the_app(qtbot: Any, watched: Callable[..., Any]) -> None:
-    _controller, window, watch = watched("internet-discount", available=False)
+    _controller, window, _watch = watched("internet-discount", available=False)
     assert QApplication.quitOnLastWindowClosed() is True
     assert window.close() is True
 

@@ -164,9 +164,13 @@ class PaymentWatcher(QObject):
             return text + self._block_after(order)
         if state is OrderState.PENDING:
             if self.browser and self.following:
-                return _t("Ждём оплату в браузере: программа сообщит, когда платёж поступит. ") + numbers
+                return QCoreApplication.translate(
+                    "PaymentDialog", "Ждём оплату в браузере: программа сообщит, когда платёж поступит. "
+                ) + numbers
             if self.browser:
-                return _t("Оплата в браузере не завершена за 30 минут: заказ не оплачен. ") + numbers
+                return QCoreApplication.translate(
+                    "PaymentDialog", "Оплата в браузере не завершена за 30 минут: заказ не оплачен. "
+                ) + numbers
             if self.closed_midway:
                 return _t("Оплата прервана: заказ не оплачен. ") + numbers
             return _t("Платёж ещё обрабатывается. Проверьте баланс позже. ") + numbers

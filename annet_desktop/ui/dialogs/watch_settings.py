@@ -35,9 +35,13 @@ class WatchSettings(QGroupBox):
         self.keep.setChecked(bool(settings.get("tray/keep_running")) and has_tray)
         self.keep.setEnabled(has_tray)
         if not has_tray:
-            self.keep.setToolTip(self.tr("В этой системе нет области уведомлений: закрытие окна завершает программу"))
+            self.keep.setToolTip(
+                self.tr("В этой системе нет области уведомлений: закрытие окна завершает программу")
+            )
         form.addRow(self.keep)
-        self.minutes = named(QSpinBox(self), "settings_refresh_minutes", self.tr("Обновлять данные каждые, минут"))
+        self.minutes = named(
+            QSpinBox(self), "settings_refresh_minutes", self.tr("Обновлять данные каждые, минут")
+        )
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSpecialValueText(self.tr("никогда"))
         self.minutes.setSuffix(self.tr(" мин"))
