@@ -165,12 +165,13 @@ class PaymentWatcher(QObject):
         if state is OrderState.PENDING:
             if self.browser and self.following:
                 return QCoreApplication.translate(
-                    "PaymentDialog", "Ждём оплату в браузере: программа сообщит, когда платёж поступит. "
-                ) + numbers
+                    "PaymentDialog",
+                    "Ждём оплату в браузере: программа сообщит, когда платёж поступит. {numbers}",
+                ).format(numbers=numbers)
             if self.browser:
                 return QCoreApplication.translate(
-                    "PaymentDialog", "Оплата в браузере не завершена за 30 минут: заказ не оплачен. "
-                ) + numbers
+                    "PaymentDialog", "Оплата в браузере не завершена за 30 минут: заказ не оплачен. {numbers}"
+                ).format(numbers=numbers)
             if self.closed_midway:
                 return _t("Оплата прервана: заказ не оплачен. ") + numbers
             return _t("Платёж ещё обрабатывается. Проверьте баланс позже. ") + numbers

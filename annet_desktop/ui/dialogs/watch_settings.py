@@ -40,13 +40,12 @@ class WatchSettings(QGroupBox):
             )
         form.addRow(self.keep)
         self.minutes = named(
-            QSpinBox(self), "settings_refresh_minutes", self.tr("Обновлять данные каждые, минут")
+            QSpinBox(self), "settings_refresh_minutes", self.tr("Обновлять данные в фоне, минут")
         )
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSpecialValueText(self.tr("никогда"))
-        self.minutes.setSuffix(self.tr(" мин"))
         self.minutes.setValue(int(settings.get("refresh/minutes")))
-        form.addRow(self.tr("Обновлять данные каждые:"), self.minutes)
+        form.addRow(self.tr("Обновлять данные в фоне, минут"), self.minutes)
         self.kinds: dict[NoticeKind, QCheckBox] = {}
         for kind in NoticeKind:
             box = named(QCheckBox(kind_title(kind), self), f"settings_notify_{kind.value}", kind_title(kind))
