@@ -191,4 +191,5 @@ class NotificationPreview(QFrame):
         grid.addWidget(picture, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(heading, 0, 1)
         grid.addWidget(body, 1, 1)
+        grid.setColumnStretch(1, 1)
         self.setFixedWidth(380)
