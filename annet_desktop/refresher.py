@@ -69,7 +69,8 @@ def read_all(client: Any, background: bool) -> Snapshot:
     return Snapshot(me, looks)
 
 
-def _login_again(client: Any, account: str, password: str) -> Any:
+def login_again(client: Any, account: str, password: str) -> Any:
+    """In the API thread: a new session for ``account`` and the subscriber's data (``Me``)."""
     client.login(account, password)
     return client.me()
 
@@ -160,7 +161,7 @@ class Refresher(QObject):
             return
         self._relogging = True
         account = self.state.login_account
-        reply = self.worker.submit(_login_again, account, password, priority=Priority.USER, relogin=False)
+        reply = self.worker.submit(login_again, account, password, priority=Priority.USER, relogin=False)
         reply.then(self, self._relogged, self._relogin_failed)
 
     def _relogged(self, me: Any) -> None:

@@ -13,8 +13,11 @@ from PySide6.QtCore import QPointF
 from annet_desktop.domain import balance_series
 
 
-def _open_balance(qtbot: Any, logged_in: Callable[..., Any], server: Any, case: str) -> tuple[Any, Any]:
-    controller, window, _demo = logged_in(case)
+def _open_balance(
+    qtbot: Any, logged_in: Callable[..., Any], server: Any, case: str, language: str = "ru"
+) -> tuple[Any, Any]:
+    controller, window, _demo = logged_in(case, language=language)
+    window.resize(760, 560)  # narrower than the default: the axis labels' room is tested too
     tab = window.balance
     assert tab.chart is None  # nothing of QtCharts before the tab is shown
     window.tabs.setCurrentWidget(tab)
@@ -82,17 +85,7 @@ def test_value_axis_labels_fit_in_english(qtbot: Any, logged_in: Callable[..., A
     """The value axis once showed «1 0…» in English: every label must fit left of the plot area."""
     from PySide6.QtGui import QFontMetrics
 
-    controller, window, _demo = logged_in("internet-discount", language="en")
-    window.resize(760, 560)  # narrower than the default: the labels' room is what is tested
-    window.show()
-    tab = window.balance
-    window.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.chart is not None, timeout=20000)
-    tab.chart_panel.now = server.clock.now
-    tab.chart_panel.redraw(load=True)
-    number = controller.state.selected_account
-    qtbot.waitUntil(lambda: number in tab.chart_panel.rows, timeout=20000)
-    tab.chart_panel.redraw()
+    _controller, tab = _open_balance(qtbot, logged_in, server, "internet-discount", language="en")
     chart = tab.chart
     chart.grab()  # lay the chart out as a paint would
     axis = chart.y_axis
