@@ -70,3 +70,6 @@ class Forecast(Wire):
     lasts: Lasts
     lasts_until: dt.date | None = None  # with UNTIL: the last day the balance pays for
     events: list[ForecastEvent]  # in the order they come
+    # the server's clock when the forecast was made: how far off each event is (the app's own
+    # clock may be wrong; notifications measure from this moment)
+    as_of: dt.datetime | None = None

@@ -56,6 +56,7 @@ from .quotes import TariffChangeQuote as TariffChangeQuote
 from .quotes import UnblockQuote as UnblockQuote
 from .receipts import Receipt as Receipt
 from .wire import API_PREFIX as API_PREFIX
+from .wire import BACKGROUND_HEADER as BACKGROUND_HEADER
 from .wire import IDEMPOTENCY_HEADER as IDEMPOTENCY_HEADER
 from .wire import Request, Wire
 

@@ -1,4 +1,4 @@
-"""The bases of every wire model and the API's fixed names (prefix, idempotency header).
+"""The bases of every wire model and the API's fixed names (prefix, idempotency and background headers).
 
 Responses ignore unknown fields (a newer server may add some); requests refuse them (a typo must
 not pass silently). Both are immutable.
@@ -12,6 +12,10 @@ API_PREFIX = "/api/v1"
 
 #: A lowercase UUID or similar opaque key sent as the ``Idempotency-Key`` header.
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+#: ``X-Annet-Background: 1`` marks a request the app made on its own (a timed refresh): the server
+#: answers it as usual but does not count it as activity for the 30-minute idle end of the session.
+BACKGROUND_HEADER = "X-Annet-Background"
 
 
 class Wire(BaseModel):

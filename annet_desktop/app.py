@@ -108,6 +108,10 @@ class AppController(QObject):
         self.window: Any = None
         self.relogin_dialog: Any = None
         self.account = ""
+        #: the tray, background refresh and notifications (ui/watch.py), made after the main window
+        #: is first shown; ``make_tray_port(parent)`` gives its tray (tests give one of their own)
+        self.watch: Any = None
+        self.make_tray_port: Any = None
         self.demoReady.connect(self._demo_ready)
 
     def _use_server(self, url: str) -> bool:
@@ -256,6 +260,26 @@ class AppController(QObject):
         self.window.logoutRequested.connect(self.logout)
         self.window.show()
         self.loggedIn.emit()
+        if self.watch is None:
+            QTimer.singleShot(0, self, self._start_watch)
+
+    def _start_watch(self) -> None:
+        """The tray and the background refresh, once the main window is on screen."""
+        from .ui.watch import Watch
+
+        if self.watch is None and self.window is not None:
+            port = self.make_tray_port(self) if self.make_tray_port is not None else None
+            self.watch = Watch(self, port)
+
+    def stored_password(self) -> str | None:
+        """The password of the logged-in account from the keyring (the demo's own, in demo mode)."""
+        if self.demo:  # the demo's passwords are public; nothing of the demo goes to the keyring
+            return next((d.password for d in self.demo_accounts if d.account == self.account), None)
+        return self.credentials.get(self.worker.base_url, self.account)
+
+    def quit_app(self) -> None:
+        """«Выход» of the tray: end the app (the session is ended on the way out, see shutdown)."""
+        QCoreApplication.quit()
 
     def logout(self) -> None:
         """«Выход»: end the session on the server, drop all pending work and data, back to login."""
@@ -305,11 +329,7 @@ class AppController(QObject):
         if self.window is None:
             self.worker.abandon_held()
             return
-        if self.demo:  # the demo's passwords are public; nothing of the demo goes to the keyring
-            stored = next((d.password for d in self.demo_accounts if d.account == self.account), "")
-        else:
-            stored = self.credentials.get(self.worker.base_url, self.account) or ""
-        dialog = ReloginDialog(self.worker, self.account, stored, self.window)
+        dialog = ReloginDialog(self.worker, self.account, self.stored_password() or "", self.window)
         dialog.relogged.connect(self._relogged)
         dialog.gaveUp.connect(self._gave_up)
         self.relogin_dialog = dialog
@@ -336,6 +356,9 @@ class AppController(QObject):
         """
         if self.window is not None:
             self.window.save()
+        if self.watch is not None:
+            self.watch.close()
+            self.watch = None
         if self._state is not None and self._state.logged_in and not self.worker.stopped:
             self.worker.reset_session()
             self.worker.interrupt_running()

@@ -30,6 +30,7 @@ class Forecasts(QObject):
         self._state = state
         self._forecasts: dict[str, Any] = {}
         self._errors: dict[str, Any] = {}
+        self._given: dict[str, Any] = {}  # forecasts that came with an account (background refresh)
         state.accountChanged.connect(self.load)
         state.sessionStarted.connect(self.clear)
         state.sessionEnded.connect(self.clear)
@@ -42,8 +43,16 @@ class Forecasts(QObject):
         """The ApiError of the last failed load of ``number``'s forecast, if it failed."""
         return self._errors.get(number or self._state.selected_account)
 
+    def give(self, number: str, forecast: Any) -> None:
+        """The next account answer of ``number`` comes with this forecast (the background refresh
+        asked for both): no request of its own, which would count as the subscriber's activity."""
+        self._given[number] = forecast
+
     def load(self, number: str) -> None:
         """Ask the server for ``number``'s forecast (background priority; a newer ask replaces it)."""
+        if number in self._given:
+            self._apply(number, self._given.pop(number))
+            return
         if not self._state.logged_in:
             return
         reply = self._state.worker.submit(
@@ -55,6 +64,7 @@ class Forecasts(QObject):
         """Forget every forecast (logout)."""
         self._forecasts.clear()
         self._errors.clear()
+        self._given.clear()
 
     def _apply(self, number: str, forecast: Any) -> None:
         self._forecasts[number] = forecast

@@ -16,6 +16,10 @@ from PySide6.QtCore import QByteArray, QSettings
 DEFAULT_SERVER = "https://my.an-net.ru"
 ORGANIZATION = "Annet"
 APPLICATION = "annet-desktop"
+#: the notification kinds (annet_desktop.domain.watch.NoticeKind), each with an on/off setting
+NOTICE_KINDS = (
+    "short", "block_soon", "block", "credit_ends", "ban_lifted", "discount_ends", "payment", "admin_block",
+)  # fmt: skip
 
 
 class Setting(NamedTuple):
@@ -37,6 +41,14 @@ REGISTRY: dict[str, Setting] = {
         Setting("window/geometry", QByteArray, QByteArray(), "Main window geometry (saveGeometry)"),
         Setting("window/last_tab", str, "", "objectName of the tab shown when the window closed"),
         Setting("export/folder", str, "", "Folder offered first when exporting (empty: Documents)"),
+        Setting("tray/keep_running", bool, True, "Closing the window keeps the app in the tray (if any)"),
+        Setting("refresh/minutes", int, 15, "Background refresh while logged in, minutes (0: never)"),
+        Setting("notify/sent", str, "", "JSON list of the notifications already shown (each once)"),
+        Setting("notify/seen", str, "", "JSON: each account as last seen (credit ban, blocks, payment)"),
+        *(
+            Setting(f"notify/{kind}", bool, True, f"Show the «{kind}» notification")
+            for kind in NOTICE_KINDS
+        ),
     )
 }
 

@@ -76,10 +76,12 @@ def _models() -> Any:
 # --------------------------------------------------------------------------- the bearer check
 
 
-def authenticate(db: Session, clock: Any, token: str) -> Any:
+def authenticate(db: Session, clock: Any, token: str, *, touch: bool = True) -> Any:
     """The live ``AuthSession`` of ``token``, its idle timer touched; 401 otherwise.
 
-    The idle timer (``last_seen_at``) is written only when it is :data:`TOUCH_EVERY` old or older.
+    The idle timer (``last_seen_at``) is written only when it is :data:`TOUCH_EVERY` old or older,
+    and never with ``touch=False`` (a request marked ``X-Annet-Background``: the app's timed
+    refresh must not keep an unattended session alive).
 
     An unknown or revoked token → ``auth.required``; an expired one → ``auth.session_expired``
     (and it is revoked, so it stays dead even if the clock were turned back).
@@ -101,7 +103,7 @@ def authenticate(db: Session, clock: Any, token: str) -> Any:
         raise ApiProblem(
             ErrorCode.SESSION_EXPIRED, 401, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}
         )
-    if now - last_seen >= TOUCH_EVERY:
+    if touch and now - last_seen >= TOUCH_EVERY:
         row.last_seen_at = now
     return row
 

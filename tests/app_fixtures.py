@@ -117,3 +117,27 @@ def worker(qapp: Any) -> Iterator[Worker]:
         yield w
     finally:
         w.stop()
+
+
+@pytest.fixture
+def watched(qtbot: Any, make_app: Callable[..., Any], server: Any) -> Callable[..., Any]:
+    """``watched(case, available=True)`` → (controller, window, watch) after a login and the
+    first background refresh; the tray is a :class:`TrayPort` that says whether a tray exists."""
+    from annet_desktop.ui.tray import TrayPort
+
+    def go(case: str, *, available: bool = True, password: bool = False) -> tuple[Any, Any, Any]:
+        demo = server.by_case(case)
+        controller = make_app(server.url)
+        controller.make_tray_port = lambda parent: TrayPort(parent, available=available)
+        if password:  # «Запомнить»: the password goes to the (in-memory) keyring at the login
+            remember = controller.login_dialog.remember
+            qtbot.waitUntil(remember.isEnabled, timeout=20000)
+            remember.setChecked(True)
+        window = login(qtbot, controller, demo.account, demo.password)
+        qtbot.waitUntil(lambda: controller.watch is not None, timeout=20000)
+        watch = controller.watch
+        qtbot.waitUntil(lambda: watch.refresher.last is not None, timeout=20000)
+        wait_loaded(qtbot, controller)
+        return controller, window, watch
+
+    return go

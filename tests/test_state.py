@@ -16,16 +16,24 @@ def test_answers_for_an_account_no_longer_selected_are_dropped(
 ) -> None:
     controller, window, _demo = logged_in("multi-account")
     state, worker = controller.state, controller.worker
+    # the tray's background refresh reads every account once after the login (issue 14): let it
+    # finish and stop, so that only the answers of the selection below can reach the state
+    qtbot.waitUntil(lambda: bool(controller.watch and controller.watch.refresher.last), timeout=20000)
+    controller.watch.refresher.stop()
+    wait_loaded(qtbot, controller)
     first = state.selected_account
     other = next(n for n in state.account_numbers() if n != first)
-    assert state.services_of(other) is None  # never loaded
+    applied: list[str] = []
+    state.servicesChanged.connect(applied.append)
+    state.accountChanged.connect(applied.append)
     dropped: list[Any] = []
     worker.replyDropped.connect(dropped.append)
-    state.select_account(other)  # queues account/services/balance of `other`
+    state.balance.pop(other, None)  # as if never loaded: select_account asks for its pages again
+    state.select_account(other)  # queues the balance of `other`
     state.select_account(first)  # …and the user is back before any answer came
-    assert {r.context for r in dropped} == {("account", other)} and len(dropped) == 3
+    assert {r.context for r in dropped} == {("account", other)} and len(dropped) == 1
     wait_loaded(qtbot, controller)
-    assert state.services_of(other) is None and other not in state.accounts
+    assert other not in applied and not state.balance_of(other).loaded
     assert window.account.values["title"].text().startswith(first)
 
 

@@ -20,6 +20,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -29,6 +30,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from annet_contract.schema import (
     API_PREFIX,
+    BACKGROUND_HEADER,
     IDEMPOTENCY_HEADER,
     Account,
     BalanceEntry,
@@ -114,6 +116,8 @@ class CabinetClient:
         self.retries = max(1, retries)
         self.backoff = backoff
         self.token: str | None = None
+        #: mark every request ``X-Annet-Background: 1`` (see :meth:`marked_background`)
+        self.background = False
         self.thread_guard: Callable[[], None] | None = None
         self._transport = Transport(session, max_body)
         self._http = self._transport.http
@@ -141,8 +145,20 @@ class CabinetClient:
         """GETs may run again after :meth:`interrupt`."""
         self._transport.resume()
 
+    @contextmanager
+    def marked_background(self) -> Iterator[None]:
+        """The calls made inside are marked as the app's own (a timed refresh): the server does
+        not count them as the subscriber's activity, so they never keep an idle session alive."""
+        before, self.background = self.background, True
+        try:
+            yield
+        finally:
+            self.background = before
+
     def _headers(self, idempotency_key: str | None) -> dict[str, str]:
         headers = {"Accept-Language": self.language}
+        if self.background:
+            headers[BACKGROUND_HEADER] = "1"
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         if idempotency_key:

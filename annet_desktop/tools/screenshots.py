@@ -2,7 +2,8 @@
 
 Starts the demo server in-process (offscreen Qt), logs in as several demo subscribers and saves a
 PNG of every tab, of the login window (empty, with a wrong password), of the re-login dialog and
-of the dialogs a click on a service opens. Settings and the keyring are kept in a temporary place:
+of the dialogs a click on a service opens, and of the tray's menu, tooltip and a
+notification. Settings and the keyring are kept in a temporary place:
 the user's own are not touched.
 """
 
@@ -82,6 +83,38 @@ def _receipt(app: Any, controller: Any, window: Any, save: Callable[[Any, str], 
     dialog.ask_path = lambda _parent, _suggested: str(out / "receipt.pdf")
     dialog.save_pdf()
     dialog.close()
+
+
+def _tray(app: Any, controller: Any, save: Callable[[Any, str], None]) -> None:
+    """The tray's menu, its tooltip and a notification (rendered: the platform's own cannot be grabbed)."""
+    from PySide6.QtWidgets import QLabel
+
+    from annet_desktop.domain.watch import Level, Notice, NoticeKind, coming
+    from annet_desktop.ui.notifications import NotificationPreview, notice_text
+    from annet_desktop.ui.tray import icon_path
+
+    _wait(app, lambda: controller.watch is not None and controller.watch.refresher.last is not None)
+    watch = controller.watch
+    menu = watch.tray.menu
+    menu.adjustSize()
+    menu.show()
+    save(menu, "tray_menu")
+    menu.hide()
+    tip = QLabel(watch.port.tooltip)
+    tip.setObjectName("tray_tooltip")
+    tip.setStyleSheet("QLabel { background: palette(tool-tip-base); padding: 4px; }")
+    tip.adjustSize()
+    save(tip, "tray_tooltip")
+    number = controller.state.selected_account
+    forecast = watch.refresher.last.accounts[number].forecast
+    # the account's own notice when it has one, else what «short for the 1st» would say of its charge
+    notice = next(iter(coming(number, forecast)), None) or Notice(
+        NoticeKind.SHORT, "preview", number, forecast.next_charge.amount, forecast.next_charge.at
+    )
+    title, text = notice_text(notice)
+    preview = NotificationPreview(title, text, icon_path(Level.SOON))
+    preview.adjustSize()
+    save(preview, "tray_notification")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
                 save(window, f"{case}_{index + 1}_{name}")
             if case == args.cases[0]:
                 _dialogs(app, controller, window, demo, save, args.out)
+                _tray(app, controller, save)
             controller.logout()
             _wait(app, lambda: not controller.worker.busy)
         controller.shutdown()

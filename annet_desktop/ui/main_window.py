@@ -16,6 +16,7 @@ connect the tabs' signals (``subscriber.changeSmsRequested``, ``account.payReque
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         ctx.window = self
+        #: asked on close: True hides the window to the tray instead (set by ui/watch.py)
+        self.close_to_tray: Callable[[], bool] | None = None
         named(self, "main_window", self.tr("Личный кабинет абонента «Аннет»"))
         self.setWindowTitle(self.tr("Аннет — личный кабинет"))
         self.resize(980, 640)
@@ -301,4 +304,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save()
+        if self.close_to_tray is not None and self.close_to_tray():
+            event.ignore()
+            self.hide()
+            return
         super().closeEvent(event)

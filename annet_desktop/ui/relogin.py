@@ -21,13 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..refresher import login_again
 from . import colors
 from .widgets.naming import named
-
-
-def _relogin(client: Any, account: str, password: str) -> Any:
-    client.login(account, password)
-    return client.me()
 
 
 class ReloginDialog(QDialog):
@@ -96,7 +92,7 @@ class ReloginDialog(QDialog):
 
         self.accept_button.setEnabled(False)
         self._reply = self.worker.submit(
-            _relogin, self.account, self.password.text(), priority=Priority.USER, relogin=False
+            login_again, self.account, self.password.text(), priority=Priority.USER, relogin=False
         )
         self._reply.then(self, self._succeeded, self._failed)
 

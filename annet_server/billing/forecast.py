@@ -170,4 +170,5 @@ def get_forecast(db: Session, clock: Any, sub_id: int, number: str, lang: str = 
         lasts=lasts,
         lasts_until=until,
         events=events,
+        as_of=now,
     )

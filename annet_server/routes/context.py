@@ -2,7 +2,7 @@
 
 Routes stay thin: they name the billing function and hand it to :func:`read` or :func:`change`.
 
-* :func:`read` — authenticate (touching the idle timer), let billing catch up with the clock for
+* :func:`read` — authenticate (touching the idle timer unless the request is marked background), let billing catch up with the clock for
   this subscriber, run the query, answer JSON.
 * :func:`change` — the same, then in ONE transaction: the idempotency check, the change (billing
   writes the journal entry itself), the idempotency record; commit; rollback on any error.
@@ -22,7 +22,7 @@ from pydantic import BaseModel, TypeAdapter
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from annet_contract.schema import IDEMPOTENCY_HEADER, ErrorCode, Problem
+from annet_contract.schema import BACKGROUND_HEADER, IDEMPOTENCY_HEADER, ErrorCode, Problem
 
 from .. import idempotency
 from ..billing import catchup
@@ -41,8 +41,22 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
 _bearer = HTTPBearer(auto_error=False, description="The token from POST /api/v1/session")
 
 
-def bearer_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> str:
-    """The session token of the request; 401 auth.required when there is none."""
+def bearer_token(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    background: Annotated[
+        str | None,
+        Header(
+            alias=BACKGROUND_HEADER,
+            description="`1`: a request the app made on its own (a timed refresh); it does not count "
+            "as activity for the 30-minute idle end of the session (docs/api.md).",
+        ),
+    ] = None,
+) -> str:
+    """The session token of the request; 401 auth.required when there is none.
+
+    ``background`` is here so every call with a token documents the header; :func:`is_background`
+    reads it where the session is checked.
+    """
     if credentials is None or not credentials.credentials:
         raise ApiProblem(ErrorCode.AUTH_REQUIRED, 401, headers={"WWW-Authenticate": "Bearer"})
     return credentials.credentials
@@ -103,6 +117,11 @@ def json_response(body: str, status: int, lang: str = "ru") -> Response:
     return Response(content=body.encode(), status_code=status, media_type="application/json", headers=headers)
 
 
+def is_background(request: Request) -> bool:
+    """The request carries ``X-Annet-Background: 1``: it does not keep the session alive."""
+    return request.headers.get(BACKGROUND_HEADER, "").strip() == "1"
+
+
 def _open(request: Request, token: str) -> tuple[Session, Ctx]:
     from .. import auth
 
@@ -110,7 +129,7 @@ def _open(request: Request, token: str) -> tuple[Session, Ctx]:
     lang = request_language(request)
     db: Session = state.sessionmaker()
     try:
-        session = auth.authenticate(db, state.clock, token)
+        session = auth.authenticate(db, state.clock, token, touch=not is_background(request))
         catchup.catch_up(db, state.clock, session.subscriber_id)
         db.commit()
         ctx = Ctx(

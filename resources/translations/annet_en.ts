@@ -162,7 +162,7 @@
     <name>App</name>
     <message>
         <source>Запускается демонстрационный сервер…</source>
-        <extracomment>the address shown in the login window: the one in use, or a refused one (without its secrets) until the user fixes it in the settings</extracomment>
+        <extracomment>the address shown in the login window: the one in use, or a refused one (without its secrets) until the user fixes it in the settings the tray, background refresh and notifications (ui/watch.py), made after the main window is first shown; ``make_tray_port(parent)`` gives its tray (tests give one of their own)</extracomment>
         <translation>Starting the demo server…</translation>
     </message>
     <message>
@@ -1256,6 +1256,7 @@ Check the Internet connection and press «Retry».</translation>
     </message>
     <message>
         <source>Личный кабинет абонента «Аннет»</source>
+        <extracomment>asked on close: True hides the window to the tray instead (set by ui/watch.py)</extracomment>
         <translation>Annet subscriber&apos;s personal cabinet</translation>
     </message>
     <message>
@@ -1568,6 +1569,74 @@ Balance: {balance}.</translation>
     </message>
 </context>
 <context>
+    <name>Notifications</name>
+    <message>
+        <source>Не хватит на ежемесячное списание</source>
+        <extracomment>how many shown keys are kept (oldest forgotten first; an event&apos;s key is never met again by then)</extracomment>
+        <translation>Not enough for the monthly charge</translation>
+    </message>
+    <message>
+        <source>Скоро финансовая блокировка</source>
+        <translation>Financial block soon</translation>
+    </message>
+    <message>
+        <source>Финансовая блокировка</source>
+        <translation>Financial block</translation>
+    </message>
+    <message>
+        <source>Кредит заканчивается</source>
+        <translation>The credit is ending</translation>
+    </message>
+    <message>
+        <source>Кредит снова доступен</source>
+        <translation>Credit available again</translation>
+    </message>
+    <message>
+        <source>Скидка заканчивается</source>
+        <translation>The discount is ending</translation>
+    </message>
+    <message>
+        <source>Платёж зачислен</source>
+        <translation>Payment credited</translation>
+    </message>
+    <message>
+        <source>Административная блокировка</source>
+        <translation>Administrative block</translation>
+    </message>
+    <message>
+        <source>Денег на счёте не хватит на списание {date}: пополните счёт на {amount}.</source>
+        <translation>The balance will not cover the charge of {date}: top up the account by {amount}.</translation>
+    </message>
+    <message>
+        <source>Кредит действует до {moment}: чтобы услуги не заблокировались, пополните счёт на {amount}.</source>
+        <translation>The credit lasts until {moment}: to keep the services from being blocked, top up the account by {amount}.</translation>
+    </message>
+    <message>
+        <source>С {date} снова можно взять кредит.</source>
+        <translation>A credit can be taken again from {date}.</translation>
+    </message>
+    <message>
+        <source>Скидка на услугу «{service}» действует до {date}; её уже можно продлить.</source>
+        <translation>The discount on «{service}» lasts until {date}; it can be extended now.</translation>
+    </message>
+    <message>
+        <source>На счёт зачислено {amount} ({date}).</source>
+        <translation>{amount} credited to the account ({date}).</translation>
+    </message>
+    <message>
+        <source>Административная блокировка снята</source>
+        <translation>Administrative block lifted</translation>
+    </message>
+    <message>
+        <source>Услуга «{service}» снова работает.</source>
+        <translation>«{service}» works again.</translation>
+    </message>
+    <message>
+        <source>Услуга «{service}» заблокирована администратором.</source>
+        <translation>«{service}» has been blocked by the administrator.</translation>
+    </message>
+</context>
+<context>
     <name>Password</name>
     <message>
         <source>Введите текущий пароль.</source>
@@ -1739,7 +1808,7 @@ Balance: {balance}.</translation>
     </message>
     <message>
         <source>Оплатить</source>
-        <extracomment>the order was created (schema.PaymentOrder) the return address was caught (ok address or not); the dialog then closes</extracomment>
+        <extracomment>the order was created (schema.PaymentOrder) the return address was caught (ok address or not); the dialog then closes «Открыть в браузере» was used: a pending order is followed, not «прервана»</extracomment>
         <translation>Pay</translation>
     </message>
     <message>
@@ -1848,8 +1917,16 @@ Balance: {balance}.</translation>
     </message>
     <message>
         <source>Финансовая блокировка сохраняется: чтобы услуги возобновились, пополните счёт ещё на {missing}.</source>
-        <extracomment>the translation context of the payment texts (shared with the dialog) the order as the server reported it (schema.PaymentOrder)</extracomment>
+        <extracomment>the translation context of the payment texts (shared with the dialog) the order as the server reported it (schema.PaymentOrder); the last answer when followed while following a payment made in the browser: ask this often at first … … for this long, then … … every minute, and give up after 30 minutes</extracomment>
         <translation>The financial block stays: to resume the services, top up the account by another {missing}.</translation>
+    </message>
+    <message>
+        <source>Ждём оплату в браузере: программа сообщит, когда платёж поступит. {numbers}</source>
+        <translation>Waiting for the payment in the browser: the app will say when it arrives. {numbers}</translation>
+    </message>
+    <message>
+        <source>Оплата в браузере не завершена за 30 минут: заказ не оплачен. {numbers}</source>
+        <translation>The payment in the browser was not finished within 30 minutes: the order is not paid. {numbers}</translation>
     </message>
 </context>
 <context>
@@ -2563,6 +2640,84 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
     <message>
         <source>Сменить тариф можно не чаще одного раза в месяц.</source>
         <translation>The tariff can be changed at most once a month.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Аннет — личный кабинет</source>
+        <translation>Annet — personal cabinet</translation>
+    </message>
+    <message>
+        <source>Войдите, чтобы видеть баланс</source>
+        <translation>Log in to see the balance</translation>
+    </message>
+    <message>
+        <source>Счёт {account}: баланс загружается</source>
+        <translation>Account {account}: loading the balance</translation>
+    </message>
+    <message>
+        <source>Счёт {account}: {balance}</source>
+        <translation>Account {account}: {balance}</translation>
+    </message>
+    <message>
+        <source>Всё в порядке</source>
+        <translation>All is well</translation>
+    </message>
+    <message>
+        <source>Скоро нужно пополнить счёт</source>
+        <translation>Top up the account soon</translation>
+    </message>
+    <message>
+        <source>Услуги заблокированы: пополните счёт</source>
+        <translation>Services blocked: top up the account</translation>
+    </message>
+    <message>
+        <source>Меню значка в области уведомлений</source>
+        <translation>Menu of the notification area icon</translation>
+    </message>
+    <message>
+        <source>Открыть</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Оплатить…</source>
+        <translation>Pay…</translation>
+    </message>
+    <message>
+        <source>Обновить</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Выход</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>WatchSettings</name>
+    <message>
+        <source>Область уведомлений</source>
+        <translation>Notification area</translation>
+    </message>
+    <message>
+        <source>При закрытии окна оставаться в области уведомлений</source>
+        <translation>Stay in the notification area when the window is closed</translation>
+    </message>
+    <message>
+        <source>Оставаться в области уведомлений</source>
+        <translation>Stay in the notification area</translation>
+    </message>
+    <message>
+        <source>В этой системе нет области уведомлений: закрытие окна завершает программу</source>
+        <translation>This system has no notification area: closing the window ends the app</translation>
+    </message>
+    <message>
+        <source>Обновлять данные в фоне, минут</source>
+        <translation>Refresh the data in the background, minutes</translation>
+    </message>
+    <message>
+        <source>никогда</source>
+        <translation>never</translation>
     </message>
 </context>
 </TS>

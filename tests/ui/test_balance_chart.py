@@ -13,8 +13,11 @@ from PySide6.QtCore import QPointF
 from annet_desktop.domain import balance_series
 
 
-def _open_balance(qtbot: Any, logged_in: Callable[..., Any], server: Any, case: str) -> tuple[Any, Any]:
-    controller, window, _demo = logged_in(case)
+def _open_balance(
+    qtbot: Any, logged_in: Callable[..., Any], server: Any, case: str, language: str = "ru"
+) -> tuple[Any, Any]:
+    controller, window, _demo = logged_in(case, language=language)
+    window.resize(760, 560)  # narrower than the default: the axis labels' room is tested too
     tab = window.balance
     assert tab.chart is None  # nothing of QtCharts before the tab is shown
     window.tabs.setCurrentWidget(tab)
@@ -76,3 +79,20 @@ def balance_series_days() -> Any:
     import datetime as dt
 
     return dt.timedelta(days=balance_series.DAYS_SHOWN)
+
+
+def test_value_axis_labels_fit_in_english(qtbot: Any, logged_in: Callable[..., Any], server: Any) -> None:
+    """The value axis once showed «1 0…» in English: every label must fit left of the plot area."""
+    from PySide6.QtGui import QFontMetrics
+
+    _controller, tab = _open_balance(qtbot, logged_in, server, "internet-discount", language="en")
+    chart = tab.chart
+    chart.grab()  # lay the chart out as a paint would
+    axis = chart.y_axis
+    ticks = axis.tickCount()
+    step = (axis.max() - axis.min()) / (ticks - 1)
+    labels = [axis.labelFormat() % (axis.min() + i * step) for i in range(ticks)]
+    assert max(abs(axis.min()), abs(axis.max())) >= 1000  # the wide labels are there
+    metrics = QFontMetrics(axis.labelsFont())
+    room = chart.chart.plotArea().left() - chart.chart.margins().left()
+    assert all(metrics.horizontalAdvance(label) < room for label in labels), (labels, room)

@@ -156,3 +156,37 @@ def test_unwritable_settings_file_is_reported(qtbot: Any, tmp_path: Path) -> Non
     assert not dialog.save()
     assert dialog.isVisible()
     assert "settings.ini" in dialog.error.text()
+
+
+def test_the_tray_the_refresh_and_each_notification_can_be_set(qtbot: Any) -> None:
+    """Issue 14: keep running in the tray, refresh every N minutes, each notification kind off."""
+    from annet_desktop.settings import NOTICE_KINDS, Settings
+    from annet_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    settings = Settings()
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    watch = dialog.watch
+    assert watch.minutes.value() == 15
+    assert [k.value for k in watch.kinds] == list(NOTICE_KINDS)
+    for box in [watch.keep, watch.minutes, *watch.kinds.values()]:
+        assert box.objectName() and box.accessibleName()
+    watch.minutes.setValue(5)
+    watch.kinds[next(iter(watch.kinds))].setChecked(False)
+    assert dialog.save()
+    assert settings.get("refresh/minutes") == 5
+    assert settings.get(f"notify/{NOTICE_KINDS[0]}") is False
+    assert all(settings.get(f"notify/{k}") is True for k in NOTICE_KINDS[1:])
+
+
+def test_without_a_tray_the_keep_running_box_is_off(qtbot: Any) -> None:
+    from annet_desktop.settings import Settings
+    from annet_desktop.ui.dialogs.watch_settings import WatchSettings
+
+    box = WatchSettings(Settings(), tray=False)
+    qtbot.addWidget(box)
+    assert not box.keep.isEnabled() and not box.keep.isChecked()
+    assert "tray/keep_running" not in box.values()
+    with_tray = WatchSettings(Settings(), tray=True)
+    qtbot.addWidget(with_tray)
+    assert with_tray.keep.isChecked() and with_tray.values()["tray/keep_running"] is True

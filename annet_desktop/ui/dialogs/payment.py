@@ -23,7 +23,8 @@ The web view is built to be safe on the real Assist pages (R-PAY-5):
   asks the server for the order's state (the return address alone never counts as paid), refreshes
   the account, balance and journal and shows the result with the order and payment numbers; for a
   financially blocked account it adds that services come back within 1–10 minutes (R-PAY-4).
-  Closing the dialog midway leaves the order pending; the watcher asks for its state once more.
+  Closing the dialog midway leaves the order pending; the watcher asks for its state once more —
+  or, after «Открыть в браузере», keeps asking for up to 30 minutes and says when it is paid.
 
 ``open_payment(ctx, number, amount=None, parent=None)`` is the entry point (``Actions.pay`` of
 :mod:`.actions` uses it); ``open_payment_dialog(ctx, account)`` takes an account number or object.
@@ -114,6 +115,8 @@ class PaymentDialog(QDialog):
         self.order: Any = None
         self.key = new_key()
         self.return_caught: bool | None = None
+        #: «Открыть в браузере» was used: a pending order is followed, not «прервана»
+        self.opened_in_browser = False
         self.watcher: PaymentWatcher | None = None
         self.profile: Any = None
         self.page: Any = None
@@ -344,7 +347,7 @@ class PaymentDialog(QDialog):
             return
         url = self.page.shareable_url if not self.page.shareable_url.isEmpty() else self.page.url()
         if url.isValid() and allowed_page(url.toString(), self.ctx.demo_origin):
-            open_in_browser(url)
+            self.opened_in_browser = open_in_browser(url) or self.opened_in_browser
 
     def _on_return(self, url: QUrl) -> None:
         ok = self.page is not None and same_endpoint(url.toString(), self.page.returns[0])
@@ -365,8 +368,9 @@ class PaymentDialog(QDialog):
     def _watch(self, *, closed_midway: bool) -> None:
         if self.watcher is None:
             self.watcher = PaymentWatcher(
-                self.ctx, self.number, self.order, self.financial_block, closed_midway
-            )
+                self.ctx, self.number, self.order, self.financial_block, closed_midway,
+                browser=self.opened_in_browser,
+            )  # fmt: skip
             self.watcher.start()
 
     def _teardown_web(self) -> None:

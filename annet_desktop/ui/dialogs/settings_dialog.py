@@ -9,6 +9,7 @@ default folder for exports.
   one given) for the server from the OS keyring through :class:`~annet_desktop.credentials.Credentials`;
   without a keyring backend the button is disabled and its tooltip says why;
 * the export folder must exist (empty: the Documents folder);
+* the tray, the background refresh and each notification (:mod:`.watch_settings`);
 * nothing is written before «Сохранить»; if the settings file cannot be written the dialog says so
   and stays open (nothing is lost, nothing crashes).
 
@@ -41,6 +42,7 @@ from ...domain.urls import ServerUrlError, check_server_url, has_userinfo
 from .. import colors
 from ..messages import server_url_error_text
 from ..widgets.naming import named
+from .watch_settings import WatchSettings
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +121,8 @@ class SettingsDialog(QDialog):
         password_row.addWidget(self.forget)
         password_row.addWidget(self.password_note, 1)
         layout.addLayout(password_row)
+        self.watch = WatchSettings(settings, self)  # the tray, the refresh, the notifications
+        layout.addWidget(self.watch)
 
         self.note = QLabel(
             self.tr("Адрес сервера действует со следующего входа, язык — со следующего запуска программы."),
@@ -245,6 +249,10 @@ class SettingsDialog(QDialog):
         changed = [key for key, value in values.items() if str(self.settings.get(key) or "") != value]
         for key in changed:
             self.settings.set(key, values[key])
+        for key, value in self.watch.values().items():
+            if self.settings.get(key) != value:
+                self.settings.set(key, value)
+                changed.append(key)
         self.settings.sync()
         failed = self.settings.write_error()
         if failed:
