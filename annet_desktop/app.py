@@ -37,8 +37,6 @@ from .worker import Worker
 
 log = logging.getLogger(__name__)
 
-# when the API thread loads requests and pydantic: once the login window has been painted
-API_WARM_UP_DELAY_MS = 100
 # how long a new server address waits for the logout on the old server
 LOGOUT_WAIT_MS = 5000
 
@@ -144,7 +142,7 @@ class AppController(QObject):
     def start(self) -> LoginDialog:
         """Show the login window (and start the demo server behind it)."""
         dialog = self.show_login()
-        QTimer.singleShot(API_WARM_UP_DELAY_MS, self.worker.warm_up)  # after the first paint
+        dialog.firstPainted.connect(self.worker.warm_up)
         if self.demo:
             dialog.set_waiting(translate("App", "Запускается демонстрационный сервер…"))
             run_in_background(

@@ -55,10 +55,6 @@ def _text_color(label: QLabel, color: str) -> None:
     label.setPalette(palette)
 
 
-#: what waits until the window is on screen (keyring, the Qt namespace): see _after_first_paint
-KEYRING_DELAY_MS = 150
-
-
 def _login(client: Any, account: str, password: str) -> Any:
     """Runs in the API thread: open the session and fetch the subscriber's data."""
     client.login(account, password)
@@ -81,6 +77,9 @@ class LoginDialog(QDialog):
 
     loggedIn = Signal(str, object)
     settingsSaved = Signal(list)  # keys changed in the settings window
+    #: once, right after the window's first paint: what waits for it (keyring, the API warm-up) —
+    #: tied to the paint, not to a timer, so a slow machine never loads them before it
+    firstPainted = Signal()
 
     def __init__(
         self,
@@ -216,7 +215,14 @@ class LoginDialog(QDialog):
         else:
             self.account.setFocus()
         self._keyring_checked = False
-        QTimer.singleShot(KEYRING_DELAY_MS, self._after_first_paint)
+        self._painted = False
+        self.firstPainted.connect(self._after_first_paint)
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.firstPainted.emit)  # once this paint is on screen
 
     def _after_first_paint(self) -> None:
         """What can wait until the window is on screen: Qt's ``Qt`` namespace (its ~100 enums take
