@@ -130,6 +130,10 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         self.form = form
         self.demo_combo = named(QComboBox(self), "login_demo", self.tr("Демо-абонент"))
+        # its items are long: sized by a few characters, not by the longest item, so the form
+        # keeps room for its captions; the drop-down list itself is as wide as its items
+        self.demo_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.demo_combo.setMinimumContentsLength(16)
         self.demo_caption = QLabel(self.tr("Демо-абонент:"), self)
         self.demo_caption.setObjectName("login_demo_caption")
         form.addRow(self.demo_caption, self.demo_combo)
@@ -250,6 +254,9 @@ class LoginDialog(QDialog):
                 cases = ", ".join(demo.cases)
                 self.demo_combo.addItem(f"{demo.account} — {demo.name} ({cases})", demo.account)
         self.form.setRowVisible(self.demo_combo, bool(self.demo_accounts))
+        view = self.demo_combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
+        grow_to_fit(self)
 
     def choose_demo(self, account: str) -> None:
         """Pick a demo subscriber by account number (as if chosen in the drop-down)."""

@@ -16,8 +16,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,6 +41,7 @@ from .tabs.journal_tab import JournalTab
 from .tabs.password_tab import PasswordTab
 from .tabs.services_tab import ServicesTab
 from .tabs.subscriber_tab import SubscriberTab
+from .widgets.fit import fit_screen
 from .widgets.naming import named
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         ctx.window = self
         named(self, "main_window", self.tr("Личный кабинет абонента «Аннет»"))
         self.setWindowTitle(self.tr("Аннет — личный кабинет"))
-        self.resize(980, 640)
+        fit_screen(self, QSize(980, 640))
 
         self.tabs = named(QTabWidget(self), "main_tabs", self.tr("Разделы личного кабинета"))
         named(self.tabs.tabBar(), "main_tab_bar", self.tr("Закладки разделов"))
@@ -281,6 +282,7 @@ class MainWindow(QMainWindow):
         geometry = self.ctx.settings.get("window/geometry")
         if geometry is not None and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            fit_screen(self)  # saved on a larger screen or at a smaller scale factor
         last = self.ctx.settings.get("window/last_tab")
         if last:
             self.show_tab(str(last))
@@ -289,6 +291,10 @@ class MainWindow(QMainWindow):
         self.ctx.settings.set("window/geometry", self.saveGeometry())
         self.ctx.settings.set("window/last_tab", self.tabs.currentWidget().objectName())
         self.ctx.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        fit_screen(self)  # the frame is known now: the window with it stays on the screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save()

@@ -36,7 +36,7 @@ import os
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,7 +55,7 @@ from annet_contract.payment_amount import AmountError, check_amount, suggested
 
 from ...domain.urls import allowed_page, return_urls, same_endpoint
 from ...worker import Priority
-from ..widgets.fit import grow_to_fit
+from ..widgets.fit import fit_screen, grow_to_fit
 from ..widgets.naming import named
 from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, OnceButton, new_key, note_label, set_note
 from .payment_watcher import PaymentWatcher, _t
@@ -298,7 +298,8 @@ class PaymentDialog(QDialog):
         else:
             self.page.returns = returns
         self.stack.setCurrentWidget(self.web_page)
-        self.resize(max(self.width(), 760), max(self.height(), 820))
+        # room for the bank's pages, within the screen the dialog is on (1366 × 768 at 200 %: 683 × 384)
+        fit_screen(self, QSize(max(self.width(), 760), max(self.height(), 820)))
 
     def _show_address(self, url: QUrl) -> None:
         if not url.isValid() or url.isEmpty():

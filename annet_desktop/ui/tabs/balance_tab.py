@@ -59,7 +59,7 @@ class BalanceTab(QWidget):
         from .balance_chart_panel import BalanceChartPanel
 
         self.chart = balance_chart.make(self)
-        self.chart.setMinimumHeight(220)
+        self.chart.setMinimumHeight(140)  # fits 1366 × 768 at 200 % (683 × 384)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.chart, 1)
