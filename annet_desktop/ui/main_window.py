@@ -61,7 +61,12 @@ class MainWindow(QMainWindow):
         fit_screen(self, QSize(980, 640))
 
         self.tabs = named(QTabWidget(self), "main_tabs", self.tr("Разделы личного кабинета"))
-        named(self.tabs.tabBar(), "main_tab_bar", self.tr("Закладки разделов"))
+        named(
+            self.tabs.tabBar(),
+            "main_tab_bar",
+            self.tr("Закладки разделов"),
+            self.tr("Разделы личного кабинета; Ctrl+Tab — следующий раздел"),
+        )
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.subscriber = SubscriberTab(ctx)

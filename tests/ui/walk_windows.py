@@ -94,7 +94,8 @@ def walk(args: argparse.Namespace, lang: str, demo: list[Any], report: dict[str,
         area = available_area(window)
         frame = window.frameGeometry()
         if area is not None and (frame.width() > area.width() or frame.height() > area.height()):
-            report["too_big"].append(f"{name}: {frame.width()}x{frame.height()} > {area.width()}x{area.height()}")
+            size = f"{frame.width()}x{frame.height()} > {area.width()}x{area.height()}"
+            report["too_big"].append(f"{name}: {size}")
         if args.shots is not None:
             args.shots.mkdir(parents=True, exist_ok=True)
             window.grab().save(str(args.shots / f"{name.replace('/', '_')}.png"))

@@ -151,7 +151,12 @@ class PaymentDialog(QDialog):
         heading.setWordWrap(True)
         box.addWidget(heading)
         form = QFormLayout()
-        self.amount = named(QLineEdit(page), "payment_amount", self.tr("Сумма платежа"))
+        self.amount = named(
+            QLineEdit(page),
+            "payment_amount",
+            self.tr("Сумма платежа"),
+            self.tr("Сумма пополнения в рублях"),
+        )
         prefill = amount if amount is not None else suggested(recommended)
         if prefill is not None:
             self.amount.setText(format_money(prefill, currency=False).replace("\u00a0", " "))
@@ -178,11 +183,20 @@ class PaymentDialog(QDialog):
         box.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)
+        self.continue_description = self.tr("Перейти на страницу оплаты банковской картой")
         self.continue_button = named(
-            OnceButton(self.tr("Продолжить"), page), "payment_continue", self.tr("Продолжить")
+            OnceButton(self.tr("Продолжить"), page),
+            "payment_continue",
+            self.tr("Продолжить"),
+            self.continue_description,
         )
         self.continue_button.setDefault(True)
-        self.cancel_button = named(QPushButton(self.tr("Отмена"), page), "payment_cancel", self.tr("Отмена"))
+        self.cancel_button = named(
+            QPushButton(self.tr("Отмена"), page),
+            "payment_cancel",
+            self.tr("Отмена"),
+            self.tr("Закрыть окно, ничего не оплачивая"),
+        )
         row.addWidget(self.continue_button)
         row.addWidget(self.cancel_button)
         box.addStretch(1)
@@ -210,7 +224,7 @@ class PaymentDialog(QDialog):
             return None
         set_note(self.error, "")
         self.continue_button.setToolTip("")
-        self.continue_button.setAccessibleDescription("")
+        self.continue_button.setAccessibleDescription(self.continue_description)
         self.continue_button.setEnabled(self.continue_button.armed and not self.amount.isReadOnly())
         return amount
 
@@ -253,7 +267,12 @@ class PaymentDialog(QDialog):
     def _address_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.lock = named(QLabel(self), "payment_lock", self.tr("Защищённое соединение"))
-        self.address = named(QLineEdit(self), "payment_address", self.tr("Адрес страницы оплаты"))
+        self.address = named(
+            QLineEdit(self),
+            "payment_address",
+            self.tr("Адрес страницы оплаты"),
+            self.tr("Адрес открытой страницы оплаты и защищено ли соединение"),
+        )
         self.address.setReadOnly(True)
         self.address.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.browser_button = named(

@@ -31,7 +31,12 @@ class BalanceTab(QWidget):
         layout.addWidget(self.selector)
         self.chart: Any = None  # the chart widget, once the tab has been shown
         self.chart_panel: Any = None
-        self.panel = TablePanel("balance", self.tr("Таблица изменений баланса"), self)
+        self.panel = TablePanel(
+            "balance",
+            self.tr("Таблица изменений баланса"),
+            self.tr("Пополнения и списания: дата, сумма, операция и баланс после неё"),
+            self,
+        )
         self.model = BalanceModel(lambda: self.ctx.state.balance_of().items, self)
         self.model.set_fetcher(
             lambda: self.ctx.state.balance_of().can_fetch_more, lambda: self.ctx.state.fetch_more_balance()

@@ -53,7 +53,12 @@ class CallsMonthSummary(QWidget):
         self._asked: tuple[str, int, int] | None = None
         self.bars: Any = None  # the QtCharts view, once shown
         self.model = RowsModel(_columns(), lambda: list(self.summary.zones) if self.summary else [], self)
-        self.table = named(QTableView(self), "calls_zones_table", self.tr("Итоги месяца по зонам"))
+        self.table = named(
+            QTableView(self),
+            "calls_zones_table",
+            self.tr("Итоги месяца по зонам"),
+            self.tr("Число звонков, минуты и сумма за месяц по каждой зоне"),
+        )
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
