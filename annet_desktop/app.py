@@ -31,6 +31,7 @@ from .domain.urls import ServerUrlError, check_server_url
 from .i18n import translate
 from .process import forbid_core_dumps
 from .settings import Settings
+from .subscribers import Subscribers
 from .ui.login_dialog import LoginDialog
 from .ui.messages import Messages, server_url_error_text
 from .worker import Worker
@@ -108,6 +109,7 @@ class AppController(QObject):
         self.window: Any = None
         self.relogin_dialog: Any = None
         self.account = ""
+        self.subscribers = Subscribers(self)  # «Абоненты»: remembered ones, switching, balances
         self.demoReady.connect(self._demo_ready)
 
     def _use_server(self, url: str) -> bool:
@@ -254,6 +256,7 @@ class AppController(QObject):
         )  # fmt: skip
         self.window = MainWindow(ctx)
         self.window.logoutRequested.connect(self.logout)
+        self.subscribers.logged_in(account, me, self.window.subscribers_menu)
         self.window.show()
         self.loggedIn.emit()
 

@@ -33,6 +33,7 @@ from annet_contract.moscow import format_time
 from . import colors
 from .dialogs.actions import install as install_actions
 from .messages import error_text
+from .subscribers_menu import SubscribersMenu
 from .tabs.context import TabContext
 from .tabs.account_tab import AccountTab
 from .tabs.balance_tab import BalanceTab
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self._status()
         self._install_actions()
+        self.subscribers_menu = SubscribersMenu(ctx.settings, ctx.state.login_account, self)
+        self.menuBar().addMenu(self.subscribers_menu)  # f15a's menu bar: self.add_menu(self.subscribers_menu)
         self.restore()
 
     # ------------------------------------------------------------------ tabs
