@@ -12,15 +12,12 @@ its keyring entry. :meth:`Subscribers.balances` is what the tray's tooltip shows
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
 
 from .domain.subscribers import Subscriber, dump, forget, parse, remember
 from .i18n import translate
-
-if TYPE_CHECKING:
-    from .app import AppController
 
 SETTING = "subscribers/remembered"
 
@@ -28,7 +25,8 @@ SETTING = "subscribers/remembered"
 class Subscribers(QObject):
     """The remembered subscribers of one app, and switching between them."""
 
-    def __init__(self, controller: AppController) -> None:
+    def __init__(self, controller: Any) -> None:
+        """``controller``: the :class:`~annet_desktop.app.AppController` (not imported: it imports this)."""
         super().__init__(controller)
         self.controller = controller
         #: (subscriber, account number) → the last balance seen this run (memory only)
