@@ -2,7 +2,7 @@
 
 Starts the demo server in-process (offscreen Qt), logs in as several demo subscribers and saves a
 PNG of every tab, of the login window (empty, with a wrong password), of the re-login dialog and
-of the dialogs a click on a service opens. Settings and the keyring are kept in a temporary place:
+of the dialogs a click on a service opens, and the «Абоненты» menu after the tour. Settings and the keyring are kept in a temporary place:
 the user's own are not touched.
 """
 
@@ -139,6 +139,12 @@ def main(argv: list[str] | None = None) -> int:
                 save(window, f"{case}_{index + 1}_{name}")
             if case == args.cases[0]:
                 _dialogs(app, controller, window, demo, save)
+            if case == args.cases[-1]:  # every subscriber of the tour is remembered by now
+                menu = window.subscribers_menu
+                menu.rebuild()
+                menu.popup(window.mapToGlobal(window.rect().topLeft()))
+                save(menu, "menu_subscribers")
+                menu.hide()
             controller.logout()
             _wait(app, lambda: not controller.worker.busy)
         controller.shutdown()
