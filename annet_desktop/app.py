@@ -308,10 +308,7 @@ class AppController(QObject):
         if self.window is None:
             self.worker.abandon_held()
             return
-        if self.demo:  # the demo's passwords are public; nothing of the demo goes to the keyring
-            stored = next((d.password for d in self.demo_accounts if d.account == self.account), "")
-        else:
-            stored = self.credentials.get(self.worker.base_url, self.account) or ""
+        stored = self.subscribers.stored_password(self.account)
         dialog = ReloginDialog(self.worker, self.account, stored, self.window)
         dialog.relogged.connect(self._relogged)
         dialog.gaveUp.connect(self._gave_up)
