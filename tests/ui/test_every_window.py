@@ -40,17 +40,25 @@ def test_every_window_fits_and_names_its_controls_at_each_scale(server: Any, tmp
     screen.write_text(json.dumps(SCREEN), encoding="utf-8")
     subject = server.by_case("multi-account")  # several accounts, telephony: every tab and dialog
     runs = {}
-    for scale in SCALES:
+    for index, scale in enumerate(SCALES):
         env = dict(os.environ, QT_SCALE_FACTOR=scale, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
         runs[scale] = subprocess.Popen(
             [sys.executable, str(WALKER), server.url, subject.account, subject.password, str(demo),
-             "--lang", "ru", "en"],
+             "--lang", "ru", "en", "--deny-account", f"99999{index}"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
+    outputs = {}
+    try:
+        for scale, run in runs.items():
+            outputs[scale] = run.communicate(timeout=300)
+    finally:
+        for run in runs.values():  # a failed or stuck walk never outlives the test
+            if run.poll() is None:
+                run.kill()
+                run.communicate()
     problems: list[str] = []
-    for scale, run in runs.items():
-        out, err = run.communicate(timeout=300)
-        assert run.returncode == 0, f"scale {scale}: {out}\n{err[-3000:]}"
+    for scale, (out, err) in outputs.items():
+        assert runs[scale].returncode == 0, f"scale {scale}: {out}\n{err[-3000:]}"
         report = json.loads(out)
         assert len(report["windows"]) >= 36, report["windows"]  # every tab and dialog, twice
         problems += [f"{scale}× {kind}: {entry}" for kind in ("clipped", "too_big", "unnamed")

@@ -37,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("password")
     parser.add_argument("demo_json", type=Path)
     parser.add_argument("--lang", nargs="+", default=["ru"])
+    parser.add_argument(
+        "--deny-account",
+        default="999999",
+        help="the number «Доступ запрещён» is shown for (no such account: the budgets of the "
+        "subscriber walked are not spent; one number per process run side by side)",
+    )
     parser.add_argument("--shots", type=Path, help="save a PNG of every window walked here")
     args = parser.parse_args(argv)
     scratch = Path(tempfile.mkdtemp(prefix="annet-walk-"))
@@ -106,16 +112,18 @@ def walk(args: argparse.Namespace, lang: str, demo: list[Any], report: dict[str,
     _wait(lambda: dialog._keyring_checked)
     dialog.set_demo_accounts(demo)  # as with --demo: they arrive once the window is on screen
     check(dialog, "login")
-    dialog.account.setText(args.account)
+    dialog.account.setText(args.deny_account)
     dialog.password.setText(args.password + "-wrong")
     dialog.submit()
     _wait(lambda: not dialog.busy)
     check(dialog, "login_denied")
+    dialog.account.setText(args.account)
     dialog.password.setText(args.password)
     dialog.submit()
     _wait(lambda: controller.window is not None or not dialog.busy)
     window = controller.window
     if window is None:
+        controller.shutdown()  # the API thread stopped before the process ends
         return str(dialog.error.text())
     _wait(lambda: not controller.worker.busy)
     for index in range(window.tabs.count()):
