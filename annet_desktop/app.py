@@ -31,6 +31,7 @@ from .domain.urls import ServerUrlError, check_server_url
 from .i18n import translate
 from .process import forbid_core_dumps
 from .settings import Settings
+from .subscribers import Subscribers
 from .ui.login_dialog import LoginDialog
 from .ui.messages import Messages, server_url_error_text
 from .worker import Worker
@@ -110,6 +111,7 @@ class AppController(QObject):
         #: is first shown; ``make_tray_port(parent)`` gives its tray (tests give one of their own)
         self.watch: Any = None
         self.make_tray_port: Any = None
+        self.subscribers = Subscribers(self)  # «Абоненты»: remembered ones, switching, balances
         self.demoReady.connect(self._demo_ready)
 
     def _use_server(self, url: str) -> bool:
@@ -256,6 +258,7 @@ class AppController(QObject):
         )  # fmt: skip
         self.window = MainWindow(ctx)
         self.window.logoutRequested.connect(self.logout)
+        self.subscribers.logged_in(account, me, self.window.subscribers_menu)
         self.window.show()
         self.loggedIn.emit()
         if self.watch is None:
@@ -271,9 +274,7 @@ class AppController(QObject):
 
     def stored_password(self) -> str | None:
         """The password of the logged-in account from the keyring (the demo's own, in demo mode)."""
-        if self.demo:  # the demo's passwords are public; nothing of the demo goes to the keyring
-            return next((d.password for d in self.demo_accounts if d.account == self.account), None)
-        return self.credentials.get(self.worker.base_url, self.account)
+        return self.subscribers.stored_password(self.account) or None
 
     def quit_app(self) -> None:
         """«Выход» of the tray: end the app (the session is ended on the way out, see shutdown)."""
@@ -327,7 +328,7 @@ class AppController(QObject):
         if self.window is None:
             self.worker.abandon_held()
             return
-        dialog = ReloginDialog(self.worker, self.account, self.stored_password() or "", self.window)
+        dialog = ReloginDialog(self.worker, self.account, self.subscribers.stored_password(self.account), self.window)
         dialog.relogged.connect(self._relogged)
         dialog.gaveUp.connect(self._gave_up)
         self.relogin_dialog = dialog

@@ -38,6 +38,12 @@ REGISTRY: dict[str, Setting] = {
         Setting("server/url", str, DEFAULT_SERVER, "Cabinet API server (https; http only on loopback)"),
         Setting("ui/language", str, "ru", "Interface language: ru or en"),
         Setting("login/last_account", str, "", "Account number typed at the last successful login"),
+        Setting(
+            "subscribers/remembered",
+            str,
+            "",
+            "JSON list of the subscribers logged in here ({account, name}; never a password)",
+        ),
         Setting("window/geometry", QByteArray, QByteArray(), "Main window geometry (saveGeometry)"),
         Setting("window/last_tab", str, "", "objectName of the tab shown when the window closed"),
         Setting("export/folder", str, "", "Folder offered first when exporting (empty: Documents)"),

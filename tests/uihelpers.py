@@ -51,7 +51,8 @@ class FaultProxy:
     """An HTTP proxy on 127.0.0.1 in front of the real server that can spoil chosen answers.
 
     ``faults[path_fragment] = "garbage" | "truncate" | "html500"`` spoils every answer whose path
-    contains the fragment; everything else is forwarded untouched.
+    contains the fragment; ``"hold"`` keeps such a request at the proxy (``held`` counts them) until
+    :meth:`release`, then forwards it; everything else is forwarded untouched.
     """
 
     def __init__(self, upstream: str) -> None:
@@ -59,6 +60,8 @@ class FaultProxy:
         self.upstream_host = parts.hostname or "127.0.0.1"
         self.upstream_port = parts.port or 80
         self.faults: dict[str, str] = {}
+        self.held = 0
+        self._release = threading.Event()
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -71,6 +74,9 @@ class FaultProxy:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
                 fault = next((f for frag, f in owner.faults.items() if frag in self.path), None)
+                if fault == "hold":
+                    owner.held += 1
+                    owner._release.wait(30)
                 conn = http.client.HTTPConnection(owner.upstream_host, owner.upstream_port, timeout=30)
                 headers = {
                     k: v for k, v in self.headers.items() if k.lower() not in ("host", "accept-encoding")
@@ -101,6 +107,11 @@ class FaultProxy:
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._thread.start()
 
+    def release(self) -> None:
+        """Let the held requests (and any later ones) through."""
+        self._release.set()
+
     def close(self) -> None:
+        self._release.set()
         self._httpd.shutdown()
         self._httpd.server_close()

@@ -2,8 +2,8 @@
 
 Starts the demo server in-process (offscreen Qt), logs in as several demo subscribers and saves a
 PNG of every tab, of the login window (empty, with a wrong password), of the re-login dialog and
-of the dialogs a click on a service opens, and of the tray's menu, tooltip and a
-notification. Settings and the keyring are kept in a temporary place:
+of the dialogs a click on a service opens, of the tray's menu, tooltip and a notification, and
+the «Абоненты» menu after the tour. Settings and the keyring are kept in a temporary place:
 the user's own are not touched.
 """
 
@@ -199,6 +199,12 @@ def main(argv: list[str] | None = None) -> int:
             if case == args.cases[0]:
                 _dialogs(app, controller, window, demo, save, args.out)
                 _tray(app, controller, save)
+            if case == args.cases[-1]:  # every subscriber of the tour is remembered by now
+                menu = window.subscribers_menu
+                menu.rebuild()
+                menu.popup(window.mapToGlobal(window.rect().topLeft()))
+                save(menu, "menu_subscribers")
+                menu.hide()
             controller.logout()
             _wait(app, lambda: not controller.worker.busy)
         controller.shutdown()

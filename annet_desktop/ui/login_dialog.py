@@ -128,7 +128,16 @@ class LoginDialog(QDialog):
 
         form = QFormLayout()
         self.form = form
-        self.demo_combo = named(QComboBox(self), "login_demo", self.tr("Демо-абонент"))
+        self.demo_combo = named(
+            QComboBox(self),
+            "login_demo",
+            self.tr("Демо-абонент"),
+            self.tr("Выбор демо-абонента заполняет номер счёта и пароль"),
+        )
+        # its items are long: sized by a few characters, not by the longest item, so the form
+        # keeps room for its captions; the drop-down list itself is as wide as its items
+        self.demo_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.demo_combo.setMinimumContentsLength(16)
         self.demo_caption = QLabel(self.tr("Демо-абонент:"), self)
         self.demo_caption.setObjectName("login_demo_caption")
         form.addRow(self.demo_caption, self.demo_combo)
@@ -138,7 +147,12 @@ class LoginDialog(QDialog):
         )
         self.account.setPlaceholderText(self.tr("только цифры"))
         form.addRow(self.tr("№ счёта:"), self.account)
-        self.password = named(QLineEdit(self), "login_password", self.tr("Пароль"))
+        self.password = named(
+            QLineEdit(self),
+            "login_password",
+            self.tr("Пароль"),
+            self.tr("Пароль от личного кабинета; Enter — войти"),
+        )
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(128)
         self.show_password = named(QToolButton(self), "login_show_password", self.tr("Показать пароль"))
@@ -187,10 +201,20 @@ class LoginDialog(QDialog):
         self.remember.setEnabled(False)
         buttons.addWidget(self.remember)
         buttons.addStretch(1)
-        self.retry = named(QPushButton(self.tr("Повторить"), self), "login_retry", self.tr("Повторить"))
+        self.retry = named(
+            QPushButton(self.tr("Повторить"), self),
+            "login_retry",
+            self.tr("Повторить"),
+            self.tr("Повторить вход после ошибки связи с сервером"),
+        )
         self.retry.hide()
         buttons.addWidget(self.retry)
-        self.accept_button = named(QPushButton(self.tr("Принять"), self), "login_accept", self.tr("Принять"))
+        self.accept_button = named(
+            QPushButton(self.tr("Принять"), self),
+            "login_accept",
+            self.tr("Принять"),
+            self.tr("Войти в личный кабинет с этим номером счёта и паролем"),
+        )
         self.accept_button.setDefault(True)
         buttons.addWidget(self.accept_button)
         layout.addLayout(buttons)
@@ -269,6 +293,9 @@ class LoginDialog(QDialog):
                 cases = ", ".join(demo.cases)
                 self.demo_combo.addItem(f"{demo.account} — {demo.name} ({cases})", demo.account)
         self.form.setRowVisible(self.demo_combo, bool(self.demo_accounts))
+        view = self.demo_combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
+        grow_to_fit(self)
 
     def choose_demo(self, account: str) -> None:
         """Pick a demo subscriber by account number (as if chosen in the drop-down)."""

@@ -19,8 +19,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,14 +38,16 @@ from . import colors
 from .dialogs.actions import install as install_actions
 from .menus import install as install_menus
 from .messages import error_text
+from .subscribers_menu import SubscribersMenu
+from .tabs.context import TabContext
 from .tabs.account_tab import AccountTab
 from .tabs.balance_tab import BalanceTab
 from .tabs.calls_tab import CallsTab
-from .tabs.context import TabContext
 from .tabs.journal_tab import JournalTab
 from .tabs.password_tab import PasswordTab
 from .tabs.services_tab import ServicesTab
 from .tabs.subscriber_tab import SubscriberTab
+from .widgets.fit import fit_screen
 from .widgets.naming import named
 
 log = logging.getLogger(__name__)
@@ -64,10 +66,15 @@ class MainWindow(QMainWindow):
         self.close_to_tray: Callable[[], bool] | None = None
         named(self, "main_window", self.tr("Личный кабинет абонента «Аннет»"))
         self.setWindowTitle(self.tr("Аннет — личный кабинет"))
-        self.resize(980, 640)
+        fit_screen(self, QSize(980, 640))
 
         self.tabs = named(QTabWidget(self), "main_tabs", self.tr("Разделы личного кабинета"))
-        named(self.tabs.tabBar(), "main_tab_bar", self.tr("Закладки разделов"))
+        named(
+            self.tabs.tabBar(),
+            "main_tab_bar",
+            self.tr("Закладки разделов"),
+            self.tr("Разделы личного кабинета; Ctrl+Tab — следующий раздел"),
+        )
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.subscriber = SubscriberTab(ctx)
@@ -141,6 +148,8 @@ class MainWindow(QMainWindow):
         self._status()
         self._install_actions()
         self.menus = install_menus(self)
+        self.subscribers_menu = SubscribersMenu(ctx.settings, ctx.state.login_account, self)
+        self.add_menu(self.subscribers_menu)
         self.restore()
 
     def add_menu(self, menu: QMenu) -> None:
@@ -293,6 +302,7 @@ class MainWindow(QMainWindow):
         geometry = self.ctx.settings.get("window/geometry")
         if geometry is not None and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            fit_screen(self)  # saved on a larger screen or at a smaller scale factor
         last = self.ctx.settings.get("window/last_tab")
         if last:
             self.show_tab(str(last))
@@ -301,6 +311,10 @@ class MainWindow(QMainWindow):
         self.ctx.settings.set("window/geometry", self.saveGeometry())
         self.ctx.settings.set("window/last_tab", self.tabs.currentWidget().objectName())
         self.ctx.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        fit_screen(self)  # the frame is known now: the window with it stays on the screen
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save()

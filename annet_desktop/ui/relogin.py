@@ -55,7 +55,12 @@ class ReloginDialog(QDialog):
         number = QLabel(account, self)
         number.setObjectName("relogin_account")
         form.addRow(self.tr("№ счёта:"), number)
-        self.password = named(QLineEdit(self), "relogin_password", self.tr("Пароль"))
+        self.password = named(
+            QLineEdit(self),
+            "relogin_password",
+            self.tr("Пароль"),
+            self.tr("Пароль от личного кабинета, чтобы продолжить сеанс"),
+        )
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setText(password)
         form.addRow(self.tr("Пароль:"), self.password)
@@ -68,9 +73,17 @@ class ReloginDialog(QDialog):
         layout.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.quit_button = named(QPushButton(self.tr("Выход"), self), "relogin_quit", self.tr("Выход"))
+        self.quit_button = named(
+            QPushButton(self.tr("Выход"), self),
+            "relogin_quit",
+            self.tr("Выход"),
+            self.tr("Завершить сеанс и вернуться к окну входа"),
+        )
         self.accept_button = named(
-            QPushButton(self.tr("Принять"), self), "relogin_accept", self.tr("Принять")
+            QPushButton(self.tr("Принять"), self),
+            "relogin_accept",
+            self.tr("Принять"),
+            self.tr("Войти снова и продолжить работу"),
         )
         self.accept_button.setDefault(True)
         row.addWidget(self.quit_button)

@@ -59,6 +59,10 @@
         <translation>Choose the account</translation>
     </message>
     <message>
+        <source>Лицевой счёт, данные которого показаны в этом разделе</source>
+        <translation>The account whose data this section shows</translation>
+    </message>
+    <message>
         <source>Номер лицевого счёта</source>
         <translation>Account number</translation>
     </message>
@@ -106,8 +110,16 @@
         <translation>Pay</translation>
     </message>
     <message>
+        <source>Пополнить баланс счёта банковской картой</source>
+        <translation>Top up the account&apos;s balance by bank card</translation>
+    </message>
+    <message>
         <source>Получить кредит</source>
         <translation>Get credit</translation>
+    </message>
+    <message>
+        <source>Взять кредит, когда счёт заблокирован за неуплату</source>
+        <translation>Take a credit when the account is blocked for non-payment</translation>
     </message>
     <message>
         <source>Не удалось загрузить данные счёта: {error}</source>
@@ -205,6 +217,11 @@
         <source>Незащищённое соединение (http://) с сервером {host} запрещено: пароль и данные передавались бы открыто. Используйте адрес https://.</source>
         <translation>An unencrypted connection (http://) to the server {host} is not allowed: the password and data would travel in the clear. Use an https:// address.</translation>
     </message>
+    <message>
+        <source>Абонент {account} забыт.</source>
+        <extracomment>(subscriber, account number) → the last balance seen this run (memory only)</extracomment>
+        <translation>Subscriber {account} forgotten.</translation>
+    </message>
 </context>
 <context>
     <name>BalanceChart</name>
@@ -269,6 +286,10 @@
         <translation>Balance changes</translation>
     </message>
     <message>
+        <source>Пополнения и списания: дата, сумма, операция и баланс после неё</source>
+        <translation>Top-ups and write-offs: date, amount, operation and the balance after it</translation>
+    </message>
+    <message>
         <source>Чек…</source>
         <translation>Receipt…</translation>
     </message>
@@ -313,6 +334,10 @@
     <message>
         <source>Экспортировать таблицу звонков в файл</source>
         <translation>Export the calls table to a file</translation>
+    </message>
+    <message>
+        <source>Сохранить звонки выбранного месяца в файл</source>
+        <translation>Save the calls of the chosen month to a file</translation>
     </message>
     <message>
         <source>звонки_{number}_{year}-{month}.{extension}</source>
@@ -442,6 +467,10 @@
         <translation>Month totals by zone</translation>
     </message>
     <message>
+        <source>Число звонков, минуты и сумма за месяц по каждой зоне</source>
+        <translation>Calls, minutes and cost of the month by zone</translation>
+    </message>
+    <message>
         <source>Стоимость звонков за 12 месяцев: {costs}.</source>
         <translation>Cost of calls over 12 months: {costs}.</translation>
     </message>
@@ -498,6 +527,10 @@
         <translation>December</translation>
     </message>
     <message>
+        <source>Год, звонки которого показаны</source>
+        <translation>The year whose calls are shown</translation>
+    </message>
+    <message>
         <source>Звонки</source>
         <extracomment>rows per request: small enough that parsing a page never holds the GUI back for long rows used to size the columns, and the least width of each column in digits</extracomment>
         <translation>Calls</translation>
@@ -509,6 +542,10 @@
     <message>
         <source>Месяц</source>
         <translation>Month</translation>
+    </message>
+    <message>
+        <source>Месяц, звонки которого показаны</source>
+        <translation>The month whose calls are shown</translation>
     </message>
     <message>
         <source>Год:</source>
@@ -529,6 +566,10 @@
     <message>
         <source>Таблица звонков</source>
         <translation>Calls table</translation>
+    </message>
+    <message>
+        <source>Звонки выбранного месяца: дата, номер, зона, длительность и стоимость</source>
+        <translation>Calls of the chosen month: date, number, zone, duration and cost</translation>
     </message>
     <message>
         <source>Итоги по показанным звонкам</source>
@@ -578,8 +619,20 @@
         <translation>Calculate again</translation>
     </message>
     <message>
+        <source>Запросить расчёт у сервера ещё раз</source>
+        <translation>Ask the server for the calculation again</translation>
+    </message>
+    <message>
+        <source>Подтвердить действие на условиях, показанных в окне</source>
+        <translation>Confirm the action on the terms shown in the window</translation>
+    </message>
+    <message>
         <source>Отмена</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Закрыть окно, ничего не меняя</source>
+        <translation>Close the window without changing anything</translation>
     </message>
     <message>
         <source>Расчёт сумм…</source>
@@ -665,12 +718,24 @@
         <translation>Clear the field</translation>
     </message>
     <message>
+        <source>Очистить поле, чтобы удалить сохранённое значение</source>
+        <translation>Clear the field to remove the saved value</translation>
+    </message>
+    <message>
         <source>Сохранить</source>
         <translation>Save</translation>
     </message>
     <message>
+        <source>Сохранить новое значение в личном кабинете</source>
+        <translation>Save the new value in the cabinet</translation>
+    </message>
+    <message>
         <source>Отмена</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Закрыть окно, ничего не меняя</source>
+        <translation>Close the window without changing anything</translation>
     </message>
     <message>
         <source>Значение не изменилось.</source>
@@ -725,6 +790,14 @@
     <message>
         <source>Получить кредит</source>
         <translation>Get credit</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Щелчок или Enter на строке выбирает её</source>
+        <extracomment>colours of the notes (same family as the tabs use) the clock the dialogs word dates with (tests point it at the server&apos;s FakeClock)</extracomment>
+        <translation>Click a row or press Enter on it to choose it</translation>
     </message>
 </context>
 <context>
@@ -786,8 +859,16 @@
         <translation>Pay</translation>
     </message>
     <message>
+        <source>Пополнить баланс, чтобы хватило на скидку</source>
+        <translation>Top up the balance to cover the discount</translation>
+    </message>
+    <message>
         <source>Закрыть</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Закрыть окно, не выбирая скидку</source>
+        <translation>Close the window without choosing a discount</translation>
     </message>
     <message>
         <source>Не удалось загрузить таблицу скидок.</source>
@@ -994,6 +1075,10 @@
         <translation>Journal of changes</translation>
     </message>
     <message>
+        <source>Изменения по счёту: дата, что изменилось и кто изменил</source>
+        <translation>Changes to the account: date, what changed and who changed it</translation>
+    </message>
+    <message>
         <source>Не удалось загрузить журнал: {error}</source>
         <translation>Could not load the journal: {error}</translation>
     </message>
@@ -1024,7 +1109,7 @@
     <name>LoginDialog</name>
     <message>
         <source>Вход в личный кабинет</source>
-        <extracomment>what waits until the window is on screen (keyring, the Qt namespace): see _after_first_paint</extracomment>
+        <extracomment>once, right after the window&apos;s first paint: what waits for it (keyring, the API warm-up) — tied to the paint, not to a timer, so a slow machine never loads them before it</extracomment>
         <translation>Log in to the personal cabinet</translation>
     </message>
     <message>
@@ -1048,6 +1133,10 @@
         <translation>Demo subscriber</translation>
     </message>
     <message>
+        <source>Выбор демо-абонента заполняет номер счёта и пароль</source>
+        <translation>Choosing a demo subscriber fills in the account number and password</translation>
+    </message>
+    <message>
         <source>Демо-абонент:</source>
         <translation>Demo subscriber:</translation>
     </message>
@@ -1066,6 +1155,10 @@
     <message>
         <source>Пароль</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <source>Пароль от личного кабинета; Enter — войти</source>
+        <translation>The cabinet password; Enter logs in</translation>
     </message>
     <message>
         <source>Показать пароль</source>
@@ -1104,8 +1197,16 @@
         <translation>Retry</translation>
     </message>
     <message>
+        <source>Повторить вход после ошибки связи с сервером</source>
+        <translation>Try to log in again after a connection error</translation>
+    </message>
+    <message>
         <source>Принять</source>
         <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Войти в личный кабинет с этим номером счёта и паролем</source>
+        <translation>Log in to the cabinet with this account number and password</translation>
     </message>
     <message>
         <source>Сервер: {url}</source>
@@ -1270,6 +1371,10 @@ Check the Internet connection and press «Retry».</translation>
     <message>
         <source>Закладки разделов</source>
         <translation>Section tabs</translation>
+    </message>
+    <message>
+        <source>Разделы личного кабинета; Ctrl+Tab — следующий раздел</source>
+        <translation>Sections of the cabinet; Ctrl+Tab goes to the next one</translation>
     </message>
     <message>
         <source>Выход</source>
@@ -1454,6 +1559,10 @@ Check the Internet connection and press «Retry».</translation>
         <translation>Service catalogue</translation>
     </message>
     <message>
+        <source>Услуги, которые можно подключить; Enter — выбрать тариф</source>
+        <translation>Services you can subscribe to; Enter chooses a tariff</translation>
+    </message>
+    <message>
         <source>Тариф</source>
         <translation>Tariff</translation>
     </message>
@@ -1464,6 +1573,10 @@ Check the Internet connection and press «Retry».</translation>
     <message>
         <source>Тарифы услуги</source>
         <translation>Tariffs of the service</translation>
+    </message>
+    <message>
+        <source>Тарифы выбранной услуги и их абонентская плата; Enter — далее</source>
+        <translation>Tariffs of the chosen service and their monthly fees; Enter goes on</translation>
     </message>
     <message>
         <source>Подтверждение</source>
@@ -1482,20 +1595,40 @@ Check the Internet connection and press «Retry».</translation>
         <translation>Back</translation>
     </message>
     <message>
+        <source>Вернуться к выбору услуги</source>
+        <translation>Go back to choosing the service</translation>
+    </message>
+    <message>
         <source>Оплатить</source>
         <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Пополнить баланс, чтобы хватило на подключение</source>
+        <translation>Top up the balance to cover the subscription</translation>
     </message>
     <message>
         <source>Далее</source>
         <translation>Next</translation>
     </message>
     <message>
+        <source>Перейти к следующему шагу</source>
+        <translation>Go to the next step</translation>
+    </message>
+    <message>
         <source>Подключить</source>
         <translation>Subscribe</translation>
     </message>
     <message>
+        <source>Подключить услугу с выбранным тарифом</source>
+        <translation>Subscribe to the service with the chosen tariff</translation>
+    </message>
+    <message>
         <source>Отмена</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Закрыть окно, ничего не подключая</source>
+        <translation>Close the window without subscribing to anything</translation>
     </message>
     <message>
         <source>Загрузка каталога услуг…</source>
@@ -1786,6 +1919,14 @@ Balance: {balance}.</translation>
         <source>Изменить</source>
         <translation>Change</translation>
     </message>
+    <message>
+        <source>Сменить пароль от личного кабинета на новый</source>
+        <translation>Change the cabinet password to the new one</translation>
+    </message>
+    <message>
+        <source>Поле пароля; символы скрыты</source>
+        <translation>Password field; the characters are hidden</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>
@@ -1832,6 +1973,10 @@ Balance: {balance}.</translation>
         <translation>Paying for services by bank card, account No. {account}</translation>
     </message>
     <message>
+        <source>Сумма пополнения в рублях</source>
+        <translation>Top-up amount in roubles</translation>
+    </message>
+    <message>
         <source>Рекомендуемый платёж: {amount}.</source>
         <translation>Recommended payment: {amount}.</translation>
     </message>
@@ -1848,12 +1993,20 @@ Balance: {balance}.</translation>
         <translation>Amount error</translation>
     </message>
     <message>
+        <source>Перейти на страницу оплаты банковской картой</source>
+        <translation>Go to the card payment page</translation>
+    </message>
+    <message>
         <source>Продолжить</source>
         <translation>Continue</translation>
     </message>
     <message>
         <source>Отмена</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Закрыть окно, ничего не оплачивая</source>
+        <translation>Close the window without paying</translation>
     </message>
     <message>
         <source>Оплата доступна и при финансовой блокировке. Блокировка снимется, когда баланс станет не меньше нуля: для этого нужно внести не меньше {missing}. После такой оплаты услуги возобновятся в течение 1–10 минут.</source>
@@ -1866,6 +2019,10 @@ Balance: {balance}.</translation>
     <message>
         <source>Адрес страницы оплаты</source>
         <translation>Payment page address</translation>
+    </message>
+    <message>
+        <source>Адрес открытой страницы оплаты и защищено ли соединение</source>
+        <translation>Address of the payment page and whether the connection is secure</translation>
     </message>
     <message>
         <source>Открыть в браузере</source>
@@ -2154,6 +2311,10 @@ Balance: {balance}.</translation>
         <translation>Password</translation>
     </message>
     <message>
+        <source>Пароль от личного кабинета, чтобы продолжить сеанс</source>
+        <translation>The cabinet password, to continue the session</translation>
+    </message>
+    <message>
         <source>Пароль:</source>
         <translation>Password:</translation>
     </message>
@@ -2162,8 +2323,16 @@ Balance: {balance}.</translation>
         <translation>Log out</translation>
     </message>
     <message>
+        <source>Завершить сеанс и вернуться к окну входа</source>
+        <translation>End the session and return to the login window</translation>
+    </message>
+    <message>
         <source>Принять</source>
         <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Войти снова и продолжить работу</source>
+        <translation>Log in again and carry on</translation>
     </message>
     <message>
         <source>Введите пароль.</source>
@@ -2272,12 +2441,36 @@ Balance: {balance}.</translation>
         <translation>Discount</translation>
     </message>
     <message>
+        <source>Выбрать другой тариф этой услуги</source>
+        <translation>Choose another tariff for this service</translation>
+    </message>
+    <message>
+        <source>Приостановить услугу добровольной блокировкой</source>
+        <translation>Suspend the service with a voluntary block</translation>
+    </message>
+    <message>
+        <source>Снять добровольную блокировку услуги</source>
+        <translation>Lift the service&apos;s voluntary block</translation>
+    </message>
+    <message>
+        <source>Выбрать скидку на эту услугу</source>
+        <translation>Choose a discount for this service</translation>
+    </message>
+    <message>
+        <source>Продлить действующую скидку на эту услугу</source>
+        <translation>Extend the current discount on this service</translation>
+    </message>
+    <message>
         <source>Почему кнопки недоступны</source>
         <translation>Why the buttons are unavailable</translation>
     </message>
     <message>
         <source>Закрыть</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Закрыть окно управления услугой</source>
+        <translation>Close the service window</translation>
     </message>
     <message>
         <source>{tariff} (акционный)</source>
@@ -2388,6 +2581,10 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Services</translation>
     </message>
     <message>
+        <source>Услуги счёта; Enter или щелчок по названию открывает окно управления услугой</source>
+        <translation>Services of the account; Enter or a click on a name opens the service window</translation>
+    </message>
+    <message>
         <source>Нажмите на название услуги, чтобы открыть окно управления ею.</source>
         <translation>Click a service name to open its window.</translation>
     </message>
@@ -2424,6 +2621,10 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Interface language</translation>
     </message>
     <message>
+        <source>Язык интерфейса; применяется при следующем запуске</source>
+        <translation>Interface language; applies from the next start</translation>
+    </message>
+    <message>
         <source>Язык интерфейса:</source>
         <translation>Interface language:</translation>
     </message>
@@ -2444,12 +2645,20 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Choose a folder</translation>
     </message>
     <message>
+        <source>Выбрать папку, куда сохраняются экспортированные звонки</source>
+        <translation>Choose the folder exported calls are saved to</translation>
+    </message>
+    <message>
         <source>Папка для экспорта:</source>
         <translation>Export folder:</translation>
     </message>
     <message>
         <source>Забыть сохранённый пароль</source>
         <translation>Forget the saved password</translation>
+    </message>
+    <message>
+        <source>Удалить пароль этого счёта из хранилища паролей системы</source>
+        <translation>Delete this account&apos;s password from the system password store</translation>
     </message>
     <message>
         <source>Адрес сервера действует со следующего входа, язык — со следующего запуска программы.</source>
@@ -2460,8 +2669,16 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Save</translation>
     </message>
     <message>
+        <source>Сохранить настройки и закрыть окно</source>
+        <translation>Save the settings and close the window</translation>
+    </message>
+    <message>
         <source>Отмена</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Закрыть окно, не сохраняя изменений</source>
+        <translation>Close the window without saving changes</translation>
     </message>
     <message>
         <source>В системе нет хранилища паролей (keyring): сохранённых паролей нет.</source>
@@ -2519,8 +2736,16 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Change SMS number</translation>
     </message>
     <message>
+        <source>Изменить номер телефона для SMS-уведомлений</source>
+        <translation>Change the phone number for SMS notifications</translation>
+    </message>
+    <message>
         <source>Сменить e-mail</source>
         <translation>Change e-mail</translation>
+    </message>
+    <message>
+        <source>Изменить адрес электронной почты для уведомлений</source>
+        <translation>Change the e-mail address for notifications</translation>
     </message>
     <message>
         <source>Загрузка…</source>
@@ -2545,6 +2770,45 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
     <message>
         <source>Номер для SMS и e-mail не указаны: уведомления от «Аннет» приходить не будут. Укажите хотя бы одно из них, чтобы получать сообщения оператора.</source>
         <translation>Neither an SMS number nor an e-mail is given: Annet will send you no notifications. Give at least one of them to receive the operator&apos;s messages.</translation>
+    </message>
+</context>
+<context>
+    <name>SubscribersMenu</name>
+    <message>
+        <source>&amp;Абоненты</source>
+        <translation>&amp;Subscribers</translation>
+    </message>
+    <message>
+        <source>Абоненты</source>
+        <translation>Subscribers</translation>
+    </message>
+    <message>
+        <source>Переключиться на другого абонента, запомненного на этом компьютере</source>
+        <translation>Switch to another subscriber remembered on this computer</translation>
+    </message>
+    <message>
+        <source>&amp;Забыть абонента</source>
+        <translation>&amp;Forget subscriber</translation>
+    </message>
+    <message>
+        <source>Забыть абонента</source>
+        <translation>Forget subscriber</translation>
+    </message>
+    <message>
+        <source>{account} — {name}</source>
+        <translation>{account} — {name}</translation>
+    </message>
+    <message>
+        <source>Вы вошли как этот абонент</source>
+        <translation>You are logged in as this subscriber</translation>
+    </message>
+    <message>
+        <source>Выйти из кабинета и войти как этот абонент</source>
+        <translation>Log out and log in as this subscriber</translation>
+    </message>
+    <message>
+        <source>&amp;Другой абонент…</source>
+        <translation>&amp;Another subscriber…</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2864,10 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
     <message>
         <source>Закрыть</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Закрыть окно, не меняя тариф</source>
+        <translation>Close the window without changing the tariff</translation>
     </message>
     <message>
         <source>Не удалось загрузить тарифы.</source>

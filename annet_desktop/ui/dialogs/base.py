@@ -190,13 +190,23 @@ class ChoiceModel(RowsModel):
 
 
 def choice_table(
-    model: ChoiceModel, name: str, accessible: str, parent: QWidget, chosen: Callable[[QModelIndex], None]
+    model: ChoiceModel,
+    name: str,
+    accessible: str,
+    parent: QWidget,
+    chosen: Callable[[QModelIndex], None],
+    description: str = "",
 ) -> QTableView:
     """The read-only, row-at-a-time table of a choice dialog (tariffs, discounts): a click or Enter
     on a row calls ``chosen(index)``."""
     from ..widgets.naming import named
 
-    view = named(QTableView(parent), name, accessible)
+    view = named(
+        QTableView(parent),
+        name,
+        accessible,
+        description or translate("Dialogs", "Щелчок или Enter на строке выбирает её"),
+    )
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -98,14 +98,27 @@ class ConfirmDialog(QDialog):
         layout.addWidget(self.status)
         row = QHBoxLayout()
         self.retry_quote_button = named(
-            QPushButton(self.tr("Повторить расчёт"), self), f"{name}_retry_quote", self.tr("Повторить расчёт")
+            QPushButton(self.tr("Повторить расчёт"), self),
+            f"{name}_retry_quote",
+            self.tr("Повторить расчёт"),
+            self.tr("Запросить расчёт у сервера ещё раз"),
         )
         self.retry_quote_button.hide()
         row.addWidget(self.retry_quote_button)
         row.addStretch(1)
-        self.confirm_button = named(OnceButton(confirm_text, self), f"{name}_confirm", confirm_text)
+        self.confirm_button = named(
+            OnceButton(confirm_text, self),
+            f"{name}_confirm",
+            confirm_text,
+            self.tr("Подтвердить действие на условиях, показанных в окне"),
+        )
         self.confirm_button.setDefault(True)
-        self.cancel_button = named(QPushButton(self.tr("Отмена"), self), f"{name}_cancel", self.tr("Отмена"))
+        self.cancel_button = named(
+            QPushButton(self.tr("Отмена"), self),
+            f"{name}_cancel",
+            self.tr("Отмена"),
+            self.tr("Закрыть окно, ничего не меняя"),
+        )
         row.addWidget(self.confirm_button)
         row.addWidget(self.cancel_button)
         layout.addLayout(row)

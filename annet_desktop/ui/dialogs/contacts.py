@@ -85,15 +85,26 @@ class ContactsDialog(QDialog):
         layout.addWidget(self.preview)
         row = QHBoxLayout()
         self.clear_button = named(
-            QPushButton(self.tr("Очистить"), self), "contacts_clear", self.tr("Очистить поле")
+            QPushButton(self.tr("Очистить"), self),
+            "contacts_clear",
+            self.tr("Очистить поле"),
+            self.tr("Очистить поле, чтобы удалить сохранённое значение"),
         )
         row.addWidget(self.clear_button)
         row.addStretch(1)
         self.save_button = named(
-            OnceButton(self.tr("Сохранить"), self), "contacts_save", self.tr("Сохранить")
+            OnceButton(self.tr("Сохранить"), self),
+            "contacts_save",
+            self.tr("Сохранить"),
+            self.tr("Сохранить новое значение в личном кабинете"),
         )
         self.save_button.setDefault(True)
-        self.cancel_button = named(QPushButton(self.tr("Отмена"), self), "contacts_cancel", self.tr("Отмена"))
+        self.cancel_button = named(
+            QPushButton(self.tr("Отмена"), self),
+            "contacts_cancel",
+            self.tr("Отмена"),
+            self.tr("Закрыть окно, ничего не меняя"),
+        )
         row.addWidget(self.save_button)
         row.addWidget(self.cancel_button)
         layout.addLayout(row)

@@ -123,12 +123,22 @@ class DiscountDialog(QDialog):
         self.view.setToolTip(self.tr("Абонентская плата с учётом скидки и авансовый платёж для её получения"))
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
-        self.pay_button = named(QPushButton(self.tr("Оплатить"), self), "discount_pay", self.tr("Оплатить"))
+        self.pay_button = named(
+            QPushButton(self.tr("Оплатить"), self),
+            "discount_pay",
+            self.tr("Оплатить"),
+            self.tr("Пополнить баланс, чтобы хватило на скидку"),
+        )
         self.pay_button.hide()
         self.pay_amount = Decimal(0)
         row.addWidget(self.pay_button)
         row.addStretch(1)
-        self.close_button = named(QPushButton(self.tr("Закрыть"), self), "discount_close", self.tr("Закрыть"))
+        self.close_button = named(
+            QPushButton(self.tr("Закрыть"), self),
+            "discount_close",
+            self.tr("Закрыть"),
+            self.tr("Закрыть окно, не выбирая скидку"),
+        )
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.close_button)
         layout.addLayout(row)

@@ -69,8 +69,8 @@ def _add(client: Any, number: str, catalog_id: int, tariff_id: int, key: str) ->
 CATALOG, TARIFF, CONFIRM = 0, 1, 2
 
 
-def _table(parent: QWidget, name: str, accessible: str) -> QTableView:
-    view = named(QTableView(parent), name, accessible)
+def _table(parent: QWidget, name: str, accessible: str, description: str) -> QTableView:
+    view = named(QTableView(parent), name, accessible, description)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -137,7 +137,12 @@ class NewServiceDialog(QDialog):
             lambda c: c.name not in existing,
             self,
         )
-        self.catalog_view = _table(page, "new_service_catalog", self.tr("Каталог услуг"))
+        self.catalog_view = _table(
+            page,
+            "new_service_catalog",
+            self.tr("Каталог услуг"),
+            self.tr("Услуги, которые можно подключить; Enter — выбрать тариф"),
+        )
         self.catalog_view.setModel(self.catalog_model)
         self.catalog_view.setColumnWidth(0, 26 * self.catalog_view.fontMetrics().horizontalAdvance("0"))
         box.addWidget(self.catalog_view)
@@ -158,7 +163,12 @@ class NewServiceDialog(QDialog):
             lambda _t: True,
             self,
         )
-        self.tariff_view = _table(page, "new_service_tariffs", self.tr("Тарифы услуги"))
+        self.tariff_view = _table(
+            page,
+            "new_service_tariffs",
+            self.tr("Тарифы услуги"),
+            self.tr("Тарифы выбранной услуги и их абонентская плата; Enter — далее"),
+        )
         self.tariff_view.setModel(self.tariff_model)
         self.tariff_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tariff_view.setColumnWidth(1, 18 * self.tariff_view.fontMetrics().horizontalAdvance("0"))
@@ -179,17 +189,36 @@ class NewServiceDialog(QDialog):
         self.note = note_label("new_service_note", self, self.tr("Пояснение"))
         layout.addWidget(self.note)
         row = QHBoxLayout()
-        self.back_button = named(QPushButton(self.tr("Назад"), self), "new_service_back", self.tr("Назад"))
+        self.back_button = named(
+            QPushButton(self.tr("Назад"), self),
+            "new_service_back",
+            self.tr("Назад"),
+            self.tr("Вернуться к выбору услуги"),
+        )
         self.pay_button = named(
-            QPushButton(self.tr("Оплатить"), self), "new_service_pay", self.tr("Оплатить")
+            QPushButton(self.tr("Оплатить"), self),
+            "new_service_pay",
+            self.tr("Оплатить"),
+            self.tr("Пополнить баланс, чтобы хватило на подключение"),
         )
         self.pay_amount = Decimal(0)
-        self.next_button = named(QPushButton(self.tr("Далее"), self), "new_service_next", self.tr("Далее"))
+        self.next_button = named(
+            QPushButton(self.tr("Далее"), self),
+            "new_service_next",
+            self.tr("Далее"),
+            self.tr("Перейти к следующему шагу"),
+        )
         self.confirm_button = named(
-            OnceButton(self.tr("Подключить"), self), "new_service_confirm", self.tr("Подключить")
+            OnceButton(self.tr("Подключить"), self),
+            "new_service_confirm",
+            self.tr("Подключить"),
+            self.tr("Подключить услугу с выбранным тарифом"),
         )
         self.cancel_button = named(
-            QPushButton(self.tr("Отмена"), self), "new_service_cancel", self.tr("Отмена")
+            QPushButton(self.tr("Отмена"), self),
+            "new_service_cancel",
+            self.tr("Отмена"),
+            self.tr("Закрыть окно, ничего не подключая"),
         )
         row.addWidget(self.back_button)
         row.addWidget(self.pay_button)

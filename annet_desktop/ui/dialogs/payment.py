@@ -37,7 +37,7 @@ import os
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -56,7 +56,7 @@ from annet_contract.payment_amount import AmountError, check_amount, suggested
 
 from ...domain.urls import allowed_page, return_urls, same_endpoint
 from ...worker import Priority
-from ..widgets.fit import grow_to_fit
+from ..widgets.fit import fit_screen, grow_to_fit
 from ..widgets.naming import named
 from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, OnceButton, new_key, note_label, set_note
 from .payment_watcher import PaymentWatcher, _t
@@ -154,7 +154,12 @@ class PaymentDialog(QDialog):
         heading.setWordWrap(True)
         box.addWidget(heading)
         form = QFormLayout()
-        self.amount = named(QLineEdit(page), "payment_amount", self.tr("Сумма платежа"))
+        self.amount = named(
+            QLineEdit(page),
+            "payment_amount",
+            self.tr("Сумма платежа"),
+            self.tr("Сумма пополнения в рублях"),
+        )
         prefill = amount if amount is not None else suggested(recommended)
         if prefill is not None:
             self.amount.setText(format_money(prefill, currency=False).replace("\u00a0", " "))
@@ -181,11 +186,20 @@ class PaymentDialog(QDialog):
         box.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)
+        self.continue_description = self.tr("Перейти на страницу оплаты банковской картой")
         self.continue_button = named(
-            OnceButton(self.tr("Продолжить"), page), "payment_continue", self.tr("Продолжить")
+            OnceButton(self.tr("Продолжить"), page),
+            "payment_continue",
+            self.tr("Продолжить"),
+            self.continue_description,
         )
         self.continue_button.setDefault(True)
-        self.cancel_button = named(QPushButton(self.tr("Отмена"), page), "payment_cancel", self.tr("Отмена"))
+        self.cancel_button = named(
+            QPushButton(self.tr("Отмена"), page),
+            "payment_cancel",
+            self.tr("Отмена"),
+            self.tr("Закрыть окно, ничего не оплачивая"),
+        )
         row.addWidget(self.continue_button)
         row.addWidget(self.cancel_button)
         box.addStretch(1)
@@ -213,7 +227,7 @@ class PaymentDialog(QDialog):
             return None
         set_note(self.error, "")
         self.continue_button.setToolTip("")
-        self.continue_button.setAccessibleDescription("")
+        self.continue_button.setAccessibleDescription(self.continue_description)
         self.continue_button.setEnabled(self.continue_button.armed and not self.amount.isReadOnly())
         return amount
 
@@ -256,7 +270,12 @@ class PaymentDialog(QDialog):
     def _address_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.lock = named(QLabel(self), "payment_lock", self.tr("Защищённое соединение"))
-        self.address = named(QLineEdit(self), "payment_address", self.tr("Адрес страницы оплаты"))
+        self.address = named(
+            QLineEdit(self),
+            "payment_address",
+            self.tr("Адрес страницы оплаты"),
+            self.tr("Адрес открытой страницы оплаты и защищено ли соединение"),
+        )
         self.address.setReadOnly(True)
         self.address.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.browser_button = named(
@@ -301,7 +320,8 @@ class PaymentDialog(QDialog):
         else:
             self.page.returns = returns
         self.stack.setCurrentWidget(self.web_page)
-        self.resize(max(self.width(), 760), max(self.height(), 820))
+        # room for the bank's pages, within the screen the dialog is on (1366 × 768 at 200 %: 683 × 384)
+        fit_screen(self, QSize(max(self.width(), 760), max(self.height(), 820)))
 
     def _show_address(self, url: QUrl) -> None:
         if not url.isValid() or url.isEmpty():

@@ -96,9 +96,16 @@ class ServiceDialog(QDialog):
         layout.addLayout(self.form)
         self.button_row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
+        self.descriptions = descriptions = {
+            "change_tariff": self.tr("Выбрать другой тариф этой услуги"),
+            "block": self.tr("Приостановить услугу добровольной блокировкой"),
+            "unblock": self.tr("Снять добровольную блокировку услуги"),
+            "discount": self.tr("Выбрать скидку на эту услугу"),
+            "extend_discount": self.tr("Продлить действующую скидку на эту услугу"),
+        }
         for key, caption in rules.CAPTIONS.items():
             text = tr_rules(caption)
-            button = named(QPushButton(text, self), f"service_{key}", text)
+            button = named(QPushButton(text, self), f"service_{key}", text, descriptions[key])
             button.clicked.connect(lambda _c=False, k=key: self.trigger(k))
             button.hide()
             self.buttons[key] = button
@@ -109,7 +116,12 @@ class ServiceDialog(QDialog):
         layout.addWidget(self.reasons)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.close_button = named(QPushButton(self.tr("Закрыть"), self), "service_close", self.tr("Закрыть"))
+        self.close_button = named(
+            QPushButton(self.tr("Закрыть"), self),
+            "service_close",
+            self.tr("Закрыть"),
+            self.tr("Закрыть окно управления услугой"),
+        )
         self.close_button.clicked.connect(self.accept)
         row.addWidget(self.close_button)
         layout.addLayout(row)
@@ -159,7 +171,8 @@ class ServiceDialog(QDialog):
             button = self.buttons[spec.key]
             button.setEnabled(spec.enabled)
             button.setToolTip(spec.reason or "")
-            button.setAccessibleDescription(spec.reason or "")
+            # why it is unavailable, else what it does
+            button.setAccessibleDescription(spec.reason or self.descriptions[spec.key])
             if not spec.enabled and spec.reason:
                 reasons.append(f"«{spec.caption}»: {spec.reason}")
         set_note(self.reasons, "\n".join(reasons), MUTED_COLOR)

@@ -88,7 +88,12 @@ class SettingsDialog(QDialog):
         self.server.setText(str(settings.get("server/url")))
         form.addRow(self.tr("Адрес сервера:"), self.server)
 
-        self.language = named(QComboBox(self), "settings_language", self.tr("Язык интерфейса"))
+        self.language = named(
+            QComboBox(self),
+            "settings_language",
+            self.tr("Язык интерфейса"),
+            self.tr("Язык интерфейса; применяется при следующем запуске"),
+        )
         for code, title in LANGUAGES:
             self.language.addItem(title, code)
         index = self.language.findData(settings.language)
@@ -99,7 +104,10 @@ class SettingsDialog(QDialog):
         self.export_folder.setText(str(settings.get("export/folder") or ""))
         self.export_folder.setPlaceholderText(documents_folder() or self.tr("папка «Документы»"))
         self.browse = named(
-            QPushButton(self.tr("Выбрать…"), self), "settings_export_browse", self.tr("Выбрать папку")
+            QPushButton(self.tr("Выбрать…"), self),
+            "settings_export_browse",
+            self.tr("Выбрать папку"),
+            self.tr("Выбрать папку, куда сохраняются экспортированные звонки"),
         )
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -113,6 +121,7 @@ class SettingsDialog(QDialog):
             QPushButton(self.tr("Забыть сохранённый пароль"), self),
             "settings_forget_password",
             self.tr("Забыть сохранённый пароль"),
+            self.tr("Удалить пароль этого счёта из хранилища паролей системы"),
         )
         self.password_note = QLabel(self)
         self.password_note.setObjectName("settings_password_note")
@@ -145,11 +154,13 @@ class SettingsDialog(QDialog):
             self.buttons.addButton(self.tr("Сохранить"), QDialogButtonBox.ButtonRole.AcceptRole),
             "settings_save",
             self.tr("Сохранить"),
+            self.tr("Сохранить настройки и закрыть окно"),
         )
         self.cancel_button = named(
             self.buttons.addButton(self.tr("Отмена"), QDialogButtonBox.ButtonRole.RejectRole),
             "settings_cancel",
             self.tr("Отмена"),
+            self.tr("Закрыть окно, не сохраняя изменений"),
         )
         self.save_button.setDefault(True)
         layout.addWidget(self.buttons)

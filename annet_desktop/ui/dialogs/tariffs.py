@@ -107,7 +107,12 @@ class TariffDialog(QDialog):
         layout.addWidget(self.hint)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.close_button = named(QPushButton(self.tr("Закрыть"), self), "tariff_close", self.tr("Закрыть"))
+        self.close_button = named(
+            QPushButton(self.tr("Закрыть"), self),
+            "tariff_close",
+            self.tr("Закрыть"),
+            self.tr("Закрыть окно, не меняя тариф"),
+        )
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.close_button)
         layout.addLayout(row)

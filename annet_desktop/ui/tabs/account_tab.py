@@ -72,9 +72,17 @@ class AccountTab(QWidget):
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
         buttons = QHBoxLayout()
-        self.pay_button = named(QPushButton(self.tr("Оплатить"), self), "account_pay", self.tr("Оплатить"))
+        self.pay_button = named(
+            QPushButton(self.tr("Оплатить"), self),
+            "account_pay",
+            self.tr("Оплатить"),
+            self.tr("Пополнить баланс счёта банковской картой"),
+        )
         self.credit_button = named(
-            QPushButton(self.tr("Получить кредит"), self), "account_credit", self.tr("Получить кредит")
+            QPushButton(self.tr("Получить кредит"), self),
+            "account_credit",
+            self.tr("Получить кредит"),
+            self.tr("Взять кредит, когда счёт заблокирован за неуплату"),
         )
         buttons.addWidget(self.pay_button)
         buttons.addWidget(self.credit_button)

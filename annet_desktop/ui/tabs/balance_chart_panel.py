@@ -49,9 +49,14 @@ class BalanceChartPanel(QObject):
         self.now: Callable[[], dt.datetime] = lambda: dt.datetime.now(MOSCOW)
         chart.entryHovered.connect(select_entry)
         state = ctx.state
-        state.selectedAccountChanged.connect(lambda _n: self.redraw(load=True))
+        # a bound slot, not a lambda: Qt drops it with this panel (after a logout the state lives on,
+        # and the next session's first selection must not reach a deleted panel)
+        state.selectedAccountChanged.connect(self._selected)
         state.balanceReset.connect(self._reset)
         state.forecasts.changed.connect(self._forecast)
+
+    def _selected(self, _number: str) -> None:
+        self.redraw(load=True)
 
     def _reset(self, number: str) -> None:
         if number == self.ctx.state.selected_account:

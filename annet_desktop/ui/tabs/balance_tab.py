@@ -35,7 +35,12 @@ class BalanceTab(QWidget):
         layout.addWidget(self.selector)
         self.chart: Any = None  # the chart widget, once the tab has been shown
         self.chart_panel: Any = None
-        self.panel = TablePanel("balance", self.tr("Таблица изменений баланса"), self)
+        self.panel = TablePanel(
+            "balance",
+            self.tr("Таблица изменений баланса"),
+            self.tr("Пополнения и списания: дата, сумма, операция и баланс после неё"),
+            self,
+        )
         self.model = BalanceModel(lambda: self.ctx.state.balance_of().items, self)
         self.model.set_fetcher(
             lambda: self.ctx.state.balance_of().can_fetch_more, lambda: self.ctx.state.fetch_more_balance()
@@ -82,7 +87,7 @@ class BalanceTab(QWidget):
         from .balance_chart_panel import BalanceChartPanel
 
         self.chart = balance_chart.make(self)
-        self.chart.setMinimumHeight(220)
+        self.chart.setMinimumHeight(140)  # fits 1366 × 768 at 200 % (683 × 384)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.chart, 1)

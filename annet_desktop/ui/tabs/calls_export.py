@@ -47,7 +47,8 @@ class CallsExport(QObject):
         self.model = model
         self._shown = shown  # (account, year, month) of the table, for the file name
         self.button = named(QPushButton(self.tr("Экспортировать"), tab), "calls_export",
-                            self.tr("Экспортировать таблицу звонков в файл"))  # fmt: skip
+                            self.tr("Экспортировать таблицу звонков в файл"),
+                            self.tr("Сохранить звонки выбранного месяца в файл"))  # fmt: skip,
         self.button.clicked.connect(self.start)
         self.job: BackgroundJob | None = None
         self.dialog: QProgressDialog | None = None

@@ -123,7 +123,12 @@ class CallsTab(QWidget):
         self.month_summary = CallsMonthSummary(self.ctx, self)
         layout.addWidget(self.month_summary)
 
-        self.view = named(QTableView(self), "calls_table", self.tr("Таблица звонков"))
+        self.view = named(
+            QTableView(self),
+            "calls_table",
+            self.tr("Таблица звонков"),
+            self.tr("Звонки выбранного месяца: дата, номер, зона, длительность и стоимость"),
+        )
         view = self.view
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

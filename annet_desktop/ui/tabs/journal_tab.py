@@ -21,7 +21,12 @@ class JournalTab(QWidget):
         self.ctx = ctx
         named(self, "tab_journal", self.tr("Журнал"))
         layout = QVBoxLayout(self)
-        self.panel = TablePanel("journal", self.tr("Журнал изменений"), self)
+        self.panel = TablePanel(
+            "journal",
+            self.tr("Журнал изменений"),
+            self.tr("Изменения по счёту: дата, что изменилось и кто изменил"),
+            self,
+        )
         self.model = JournalModel(lambda: self.ctx.state.journal.items, self)
         self.model.set_fetcher(
             lambda: self.ctx.state.journal.can_fetch_more, lambda: self.ctx.state.fetch_more_journal()

@@ -60,7 +60,10 @@ class PasswordTab(QWidget):
         layout.addWidget(self.rules)
         row = QHBoxLayout()
         self.change_button = named(
-            QPushButton(self.tr("Изменить"), self), "password_change", self.tr("Изменить")
+            QPushButton(self.tr("Изменить"), self),
+            "password_change",
+            self.tr("Изменить"),
+            self.tr("Сменить пароль от личного кабинета на новый"),
         )
         row.addWidget(self.change_button)
         row.addStretch(1)
@@ -69,7 +72,8 @@ class PasswordTab(QWidget):
         self.change_button.clicked.connect(self.changeRequested)
 
     def _field(self, name: str, caption: str) -> QLineEdit:
-        edit = named(QLineEdit(self), name, caption)
+        description = self.tr("Поле пароля; символы скрыты")
+        edit = named(QLineEdit(self), name, caption, description)
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         edit.setMaxLength(128)
         edit.setMinimumWidth(280)

@@ -39,7 +39,12 @@ class ServicesTab(QWidget):
         self.new_button.setToolTip(self.tr("Подписаться на новую периодическую услугу"))
         top.addWidget(self.new_button)
         layout.addLayout(top)
-        self.panel = TablePanel("services", self.tr("Таблица услуг"), self)
+        self.panel = TablePanel(
+            "services",
+            self.tr("Таблица услуг"),
+            self.tr("Услуги счёта; Enter или щелчок по названию открывает окно управления услугой"),
+            self,
+        )
         self.model = ServicesModel(lambda: self.ctx.state.services_of() or [], self)
         self.panel.view.setModel(self.model)
         self.panel.set_widths([26, 26, 18, 11, 18])

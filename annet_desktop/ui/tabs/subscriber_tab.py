@@ -42,9 +42,13 @@ class SubscriberTab(QWidget):
             QPushButton(self.tr("Сменить № для SMS"), self),
             "subscriber_change_sms",
             self.tr("Сменить № для SMS"),
+            self.tr("Изменить номер телефона для SMS-уведомлений"),
         )
         self.email_button = named(
-            QPushButton(self.tr("Сменить e-mail"), self), "subscriber_change_email", self.tr("Сменить e-mail")
+            QPushButton(self.tr("Сменить e-mail"), self),
+            "subscriber_change_email",
+            self.tr("Сменить e-mail"),
+            self.tr("Изменить адрес электронной почты для уведомлений"),
         )
         buttons.addWidget(self.sms_button)
         buttons.addWidget(self.email_button)

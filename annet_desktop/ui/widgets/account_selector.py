@@ -24,7 +24,12 @@ class AccountSelector(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.caption = QLabel(self.tr("Лицевой счёт:"), self)
         self.caption.setObjectName(f"{name}_account_caption")
-        self.combo = named(QComboBox(self), f"{name}_account_combo", self.tr("Выбор лицевого счёта"))
+        self.combo = named(
+            QComboBox(self),
+            f"{name}_account_combo",
+            self.tr("Выбор лицевого счёта"),
+            self.tr("Лицевой счёт, данные которого показаны в этом разделе"),
+        )
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.label = QLabel(self)
         self.label.setObjectName(f"{name}_account_label")

@@ -53,7 +53,10 @@ class CallsMonthSummary(QWidget):
         self._asked: tuple[str, int, int] | None = None
         self.bars: Any = None  # the QtCharts view, once shown
         self.model = RowsModel(_columns(), lambda: list(self.summary.zones) if self.summary else [], self)
-        self.table = named(QTableView(self), "calls_zones_table", self.tr("Итоги месяца по зонам"))
+        self.table_description = self.tr("Число звонков, минуты и сумма за месяц по каждой зоне")
+        self.table = named(
+            QTableView(self), "calls_zones_table", self.tr("Итоги месяца по зонам"), self.table_description
+        )
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -104,7 +107,8 @@ class CallsMonthSummary(QWidget):
         months = list(self.summary.months) if self.summary else []
         text = self.describe(months)
         self.setAccessibleDescription(text)
-        self.table.setAccessibleDescription(text)
+        described = f"{self.table_description}. {text}" if text else self.table_description
+        self.table.setAccessibleDescription(described)
         if self.bars is not None:
             self.bars.set_months(months, text)
 

@@ -37,12 +37,22 @@ class MonthPicker(QObject):
         self.month_caption = QLabel(QCoreApplication.translate("CallsTab", "Месяц:"), parent)
         self.month_caption.setObjectName(f"{prefix}_month_caption")
         month_name = QCoreApplication.translate("CallsTab", "Месяц")
-        self.month_combo = named(QComboBox(parent), f"{prefix}_month", month_name)
+        self.month_combo = named(
+            QComboBox(parent),
+            f"{prefix}_month",
+            month_name,
+            QCoreApplication.translate("CallsTab", "Месяц, звонки которого показаны"),
+        )
         self.month_caption.setBuddy(self.month_combo)
         self.year_caption = QLabel(QCoreApplication.translate("CallsTab", "Год:"), parent)
         self.year_caption.setObjectName(f"{prefix}_year_caption")
         year_name = QCoreApplication.translate("CallsTab", "Год")
-        self.year_combo = named(QComboBox(parent), f"{prefix}_year", year_name)
+        self.year_combo = named(
+            QComboBox(parent),
+            f"{prefix}_year",
+            year_name,
+            QCoreApplication.translate("CallsTab", "Год, звонки которого показаны"),
+        )
         self.year_caption.setBuddy(self.year_combo)
         self._months: list[tuple[int, int]] = []
         self.year_combo.currentIndexChanged.connect(self._year_chosen)

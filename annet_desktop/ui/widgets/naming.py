@@ -1,4 +1,5 @@
-"""Names for widgets: objectName and accessibleName in one call, and a check for unnamed ones."""
+"""Names for widgets: objectName, accessible name and description in one call, and a check for
+controls that lack any of them (screen readers read the name, then the description)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,20 @@ def named(widget: W, object_name: str, accessible_name: str, description: str = 
     return widget
 
 
-def unnamed_widgets(root: QWidget) -> list[QWidget]:
-    """Interactive widgets under ``root`` lacking an objectName or accessibleName.
+def _description(widget: QWidget) -> str:
+    """What a screen reader reads as the description: the accessible description, else what Qt's
+    accessibility API offers (for most widgets the tooltip; a tab bar offers none of its own)."""
+    from PySide6.QtGui import QAccessible
+
+    if widget.accessibleDescription():
+        return widget.accessibleDescription()
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Description) if interface is not None else ""
+
+
+def unnamed_widgets(root: QWidget) -> list[str]:
+    """Interactive widgets under ``root`` lacking an objectName, accessible name or description,
+    each as ``objectName (class): what is missing``.
 
     Qt's own inner parts (names starting with ``qt_``, pieces inside combo boxes, line edits
     (the clear button), item views and spin boxes, the tab bar's scroll buttons) are not ours to
@@ -41,7 +54,7 @@ def unnamed_widgets(root: QWidget) -> list[QWidget]:
         QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QTabBar, QTextEdit
     )  # fmt: skip
     composite = (QComboBox, QAbstractItemView, QAbstractSpinBox, QMessageBox, QLineEdit, QTabBar)
-    missing: list[QWidget] = []
+    missing: list[str] = []
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, interactive) or widget.objectName().startswith("qt_"):
             continue
@@ -54,6 +67,16 @@ def unnamed_widgets(root: QWidget) -> list[QWidget]:
             parent = parent.parentWidget()
         if inner:
             continue
-        if not widget.objectName() or not widget.accessibleName():
-            missing.append(widget)
+        lacks = [
+            what
+            for what, value in (
+                ("objectName", widget.objectName()),
+                ("accessibleName", widget.accessibleName()),
+                ("accessible description", _description(widget)),
+            )
+            if not value
+        ]
+        if lacks:
+            name = widget.objectName() or repr(widget.text() if hasattr(widget, "text") else "")
+            missing.append(f"{name} ({type(widget).__name__}): no {', '.join(lacks)}")
     return missing

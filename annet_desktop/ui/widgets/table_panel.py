@@ -11,10 +11,10 @@ from .naming import named
 class TablePanel(QStackedWidget):
     """Page 0: the table; page 1: a centred message («Загрузка…», «Операций ещё не было», …)."""
 
-    def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, accessible: str, description: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{name}_panel")
-        self.view = named(QTableView(self), f"{name}_table", accessible)
+        self.view = named(QTableView(self), f"{name}_table", accessible, description)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
