@@ -143,18 +143,22 @@ class BalanceChart(QWidget):
             "Баланс за 12 месяцев: от {low} до {high}, сейчас {now}; "
             "пополнений: {payments}, списаний: {charges}."
         )
-        text = template.format(
-            low=_roubles(min(values)),
-            high=_roubles(max(values)),
-            now=_roubles(values[-1]),
-            payments=len(series.payments),
-            charges=len(series.charges),
-        )
-        if series.forecast:
-            text += " " + self.tr("Прогноз после следующих списаний: {amount}.").format(
-                amount=_roubles(series.forecast[-1][1])
+        sentences = [
+            template.format(
+                low=_roubles(min(values)),
+                high=_roubles(max(values)),
+                now=_roubles(values[-1]),
+                payments=len(series.payments),
+                charges=len(series.charges),
             )
-        return text
+        ]
+        if series.forecast:  # a second whole sentence
+            sentences.append(
+                self.tr("Прогноз после следующих списаний: {amount}.").format(
+                    amount=_roubles(series.forecast[-1][1])
+                )
+            )
+        return " ".join(sentences)
 
     def _hovered(self, point: QPointF, state: bool) -> None:
         if not state:
