@@ -18,7 +18,7 @@ from .journal import _encode_value, _journal_at
 from .kopecks import _money
 from .ledger import _post
 from .localized import _lang_name
-from .lookups import _account, _service
+from .lookups import _account, _account_service
 from .months import days_in_month
 from .recalc import Plan, Row, short_date
 from .refusals import RuleError, _field_error
@@ -147,8 +147,7 @@ def tariff_options(
 ) -> s.TariffOptions:
     """The tariff table of «Сменить тариф» and whether a change is possible now (R-TARIFF)."""
     now = clock.now()
-    acc = _account(db, sub_id, number)
-    svc = _service(db, acc, service_id)
+    acc, svc = _account_service(db, sub_id, number, service_id)
     out = _service_out(svc, acc, now, lang)
     return s.TariffOptions(
         current=_tariff_out(svc.tariff, lang),
@@ -216,8 +215,8 @@ def tariff_quote(
 ) -> s.TariffChangeQuote:
     """What switching to ``tariff_id`` would do to the money now (the plan :func:`change_tariff` runs)."""
     now = clock.now()
-    acc = _account(db, sub_id, number)
-    plan = _plan_tariff(db, acc, _service(db, acc, service_id), tariff_id, now)
+    acc, svc = _account_service(db, sub_id, number, service_id)
+    plan = _plan_tariff(db, acc, svc, tariff_id, now)
     return s.TariffChangeQuote(**plan.effect(db, now, lang), **plan.extra)
 
 
@@ -226,8 +225,7 @@ def change_tariff(
 ) -> s.Service:
     """Switch the tariff: once per calendar month, never a promo one; the money follows at once (R-TARIFF)."""
     now = clock.now()
-    acc = _account(db, sub_id, number, lock=True)
-    svc = _service(db, acc, service_id)
+    acc, svc = _account_service(db, sub_id, number, service_id, lock=True)
     old_name = svc.tariff.name
     plan = _plan_tariff(db, acc, svc, tariff_id, now)
     plan.carry_out(db, now)
