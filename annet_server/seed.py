@@ -43,6 +43,7 @@ from .billing import (
     month_start,
     next_month_start,
 )
+from .billing.recalc import catalog_label
 from .db import to_kopecks
 from .passwords import hash_password
 
@@ -453,7 +454,7 @@ class _Seeder:
                         -tariff.fee_kopecks * svc.quantity,
                         s.BalanceKind.CHARGE,
                         "balance.charge",
-                        {"month": (first.year, first.month), "service": f"{item.name} «{tariff.name}»"},
+                        {"month": (first.year, first.month), "service": catalog_label(item, tariff)},
                     )
                 )
             previous = add_months(first, -1)

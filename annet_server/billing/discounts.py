@@ -18,6 +18,7 @@ from .kopecks import _money, _percent_of
 from .ledger import _post
 from .lookups import _account_service, _active_credit
 from .months import add_months, next_month_start
+from .recalc import service_label
 from .refusals import RuleError, _field_error
 from .service_rules import _current_discount, _discount_mode, _discount_state, _service_out
 
@@ -133,7 +134,7 @@ def take_discount(
         "balance.discount_advance",
         percent=offer.percent,
         months=offer.months,
-        service=f"{svc.catalog_item.name} «{svc.tariff.name}»",
+        service=service_label(svc),
     )
     extend = table.mode is s.DiscountMode.EXTEND
     old = table.current

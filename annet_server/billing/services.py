@@ -188,7 +188,8 @@ def _plan_tariff(db: Session, acc: m.Account, svc: m.Service, tariff_id: int, no
     advance = unused_advance_kopecks(svc, cut)
     ending = [d for d in svc.discounts if d.ends_on > cut]
     old = svc.tariff
-    label = {"since": short_date(tomorrow), "service": svc.catalog_item.name}
+    item = svc.catalog_item
+    label = {"since": short_date(tomorrow), "service": messages.Localized(item.name, item.name_en)}
 
     def apply() -> None:
         for d in ending:
