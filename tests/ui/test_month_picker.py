@@ -21,7 +21,7 @@ def test_every_month_name_fits_before_the_list_is_filled(qtbot: Any, lang: str) 
         qtbot.addWidget(parent)
         picker = month_picker.MonthPicker(parent, "test")
         combo = picker.month_combo
-        names = [month_picker._t(m) for m in month_picker._MONTHS]
+        names = [month_picker._t(str(m)) for m in month_picker._MONTHS]
         assert ("September" in names) == (lang == "en")
         option = QStyleOptionComboBox()
         combo.resize(combo.sizeHint())  # what a layout gives it at the least

@@ -39,7 +39,7 @@ class MonthPicker(QObject):
         month_name = QCoreApplication.translate("CallsTab", "Месяц")
         self.month_combo = named(QComboBox(parent), f"{prefix}_month", month_name)
         # wide enough for the longest month name of the language (the list starts empty: «Decembe…»)
-        self.month_combo.setMinimumContentsLength(max(len(_t(m)) for m in _MONTHS))
+        self.month_combo.setMinimumContentsLength(max(len(_t(str(m))) for m in _MONTHS))
         self.month_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.month_caption.setBuddy(self.month_combo)
         self.year_caption = QLabel(QCoreApplication.translate("CallsTab", "Год:"), parent)
