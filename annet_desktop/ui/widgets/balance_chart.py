@@ -101,6 +101,7 @@ class BalanceChart(QWidget):
         self.x_axis.setTickCount(7)
         self.y_axis = QValueAxis(chart)
         self.y_axis.setLabelFormat("%.0f")
+        self.y_axis.setTruncateLabels(False)  # QtCharts cut «3000» to «…» at the chart's minimum height
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         for s in (self.line, self.ahead, self.payments, self.charges):
