@@ -12,11 +12,10 @@ form, with an alphabetic or ``xn--`` top-level label. The server stores what
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import idna
 
-from .checks import InputError
+from .checks import Checked, InputError, check_with
 
 MAX_LENGTH = 254
 MAX_LOCAL = 64
@@ -38,20 +37,12 @@ class EmailError(InputError):
     """A text that is not an e-mail address; ``str()`` is the Russian sentence to show."""
 
 
-@dataclass(frozen=True)
-class EmailCheck:
+class EmailCheck(Checked):
     """The outcome of checking a typed address: the address, or the message, or empty (clear)."""
 
-    address: str | None
-    error: str | None = None
-
     @property
-    def valid(self) -> bool:
-        return self.error is None
-
-    @property
-    def clears(self) -> bool:
-        return self.error is None and self.address is None
+    def address(self) -> str | None:
+        return self.value
 
 
 def _local_ok(local: str) -> bool:
@@ -94,10 +85,7 @@ def normalize_email(text: str) -> str | None:
 
 def check_email(text: str) -> EmailCheck:
     """:func:`normalize_email` without exceptions, for live feedback as the user types."""
-    try:
-        return EmailCheck(normalize_email(text))
-    except EmailError as exc:
-        return EmailCheck(None, exc.message)
+    return check_with(EmailCheck, normalize_email, text)
 
 
 def email_to_store(value: str) -> str | None:

@@ -11,9 +11,8 @@ saving. Anything else is refused with a sentence in Russian (the UI translates i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .checks import InputError
+from .checks import Checked, InputError, check_with
 
 #: characters a pasted number may carry besides digits; they are simply dropped
 SEPARATORS = frozenset(" \t\u00a0\u202f-\u2010\u2011\u2012\u2013\u2014().")
@@ -43,20 +42,13 @@ class PhoneError(InputError):
         self.digits = digits  # how many digits were found (for the message)
 
 
-@dataclass(frozen=True)
-class PhoneCheck:
+class PhoneCheck(Checked):
     """The outcome of checking a typed number: the 10 digits, or the message, or empty (clear)."""
 
-    digits: str | None  # 10 digits when valid; None when empty (= clear) or invalid
-    error: str | None = None
-
     @property
-    def valid(self) -> bool:
-        return self.error is None
-
-    @property
-    def clears(self) -> bool:
-        return self.error is None and self.digits is None
+    def digits(self) -> str | None:
+        """10 digits when valid; None when empty (= clear) or invalid."""
+        return self.value
 
 
 def normalize_phone(text: str) -> str | None:
@@ -93,10 +85,7 @@ def normalize_phone(text: str) -> str | None:
 
 def check_phone(text: str) -> PhoneCheck:
     """:func:`normalize_phone` without exceptions, for live feedback as the user types."""
-    try:
-        return PhoneCheck(normalize_phone(text))
-    except PhoneError as exc:
-        return PhoneCheck(None, exc.message)
+    return check_with(PhoneCheck, normalize_phone, text)
 
 
 def format_phone(digits: str | None) -> str:

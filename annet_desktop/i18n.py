@@ -3,7 +3,8 @@
 Texts are wrapped with ``self.tr()`` in widgets or :func:`translate` elsewhere (stable contexts).
 The English catalogue is ``resources/translations/annet_en.ts`` (see :mod:`annet_desktop.resource_dir`);
 the install or the bundle build compiles it to ``.qm`` (``setup.py``), the app only loads it. Russian
-needs no catalogue.
+is the source, but Qt takes its three plural forms («%n звонок», «звонка», «звонков») only from a
+catalogue: ``annet_ru.ts`` holds the counted strings alone and is loaded for Russian.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ _installed: list[QTranslator] = []
 
 
 def install(lang: str) -> bool:
-    """Install the translator of ``lang`` on the running application; True when English loaded."""
+    """Install the translator of ``lang`` on the running application; True when English loaded
+    (Russian loads its plural forms and returns False: the interface is the source text)."""
     app = QCoreApplication.instance()
     assert app is not None, "create the QApplication first"
     for old in _installed:
@@ -55,8 +57,6 @@ def install(lang: str) -> bool:
     if lang not in LANGUAGES:
         lang = "ru"
     QLocale.setDefault(QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English))
-    if lang == "ru":
-        return False
     path = qm_file(lang)
     if path is None:
         return False
@@ -66,4 +66,4 @@ def install(lang: str) -> bool:
         return False
     app.installTranslator(translator)
     _installed.append(translator)
-    return True
+    return lang != "ru"

@@ -23,7 +23,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 #: the demo subscriber with a home phone (a year of calls, a few hundred a month)
 DEMO_ACCOUNT = "100004"
@@ -37,25 +37,23 @@ class SelfTestFailure(Exception):
     """A step did not do what it must; the message is the reason shown to the user."""
 
 
-def _out(text: str) -> None:
-    """One line to stdout (absent in a windowed Windows build) and to ``$ANNET_SELFTEST_LOG`` if set."""
-    if sys.stdout is not None:
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
+def _line(stream: TextIO | None, text: str) -> None:
+    """One line to ``stream`` (absent in a windowed Windows build) and to ``$ANNET_SELFTEST_LOG`` if set."""
+    if stream is not None:
+        stream.write(text + "\n")
+        stream.flush()
     log_file = os.environ.get("ANNET_SELFTEST_LOG")
     if log_file:
         with open(log_file, "a", encoding="utf-8") as fh:
             fh.write(text + "\n")
+
+
+def _out(text: str) -> None:
+    _line(sys.stdout, text)
 
 
 def _err(text: str) -> None:
-    if sys.stderr is not None:
-        sys.stderr.write(text + "\n")
-        sys.stderr.flush()
-    log_file = os.environ.get("ANNET_SELFTEST_LOG")
-    if log_file:
-        with open(log_file, "a", encoding="utf-8") as fh:
-            fh.write(text + "\n")
+    _line(sys.stderr, text)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ balance descriptions. Texts take ``str.format`` parameters (money already format
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -369,10 +370,23 @@ class Key(str):
     """A text key as a parameter of another text: filled in as its text in the reader's language."""
 
 
+@dataclass(frozen=True)
+class Localized:
+    """A name the operator gives in both languages (a catalogue service): filled in as the reader's."""
+
+    ru: str
+    en: str | None = None
+
+    def __str__(self) -> str:
+        return self.ru
+
+
 def _render(value: Any, lang: str) -> Any:
     """Money, dates, (year, month) pairs and :class:`Key` texts as the subscriber reads them."""
     if isinstance(value, Key):
         return message(value, lang)
+    if isinstance(value, Localized):
+        return value.en if (lang == "en" and value.en) else value.ru
     if isinstance(value, Decimal):
         return format_money(value, lang=lang)
     if isinstance(value, dt.date):

@@ -45,6 +45,7 @@ from .billing import (
     month_start,
     next_month_start,
 )
+from .billing.recalc import catalog_label
 from .db import to_kopecks
 from .passwords import hash_password
 
@@ -182,6 +183,23 @@ _CATALOG: dict[str, tuple[str, str, str, str, str, bool, list[tuple[str, str, bo
         [("Dr.Web Премиум", "99.00", False, False, True, "1 компьютер")],
     ),
 }  # fmt: skip
+
+#: the English of each tariff's description (a tariff's name is the same in both languages)
+_TARIFF_DESCRIPTIONS_EN = {
+    "100 Мбит/с без ограничения трафика": "100 Mbit/s, unlimited traffic",
+    "300 Мбит/с без ограничения трафика": "300 Mbit/s, unlimited traffic",
+    "500 Мбит/с без ограничения трафика": "500 Mbit/s, unlimited traffic",
+    "1 Гбит/с по акции для новых абонентов": "1 Gbit/s, a promotion for new subscribers",
+    "30 Мбит/с для пенсионеров": "30 Mbit/s for pensioners",
+    "Безлимитные местные звонки": "Unlimited local calls",
+    "Местные звонки 0,40 ₽/мин": "Local calls at 0.40 ₽/min",
+    "30 линий, многоканальный номер": "30 lines, a multi-line number",
+    "Более 100 каналов": "Over 100 channels",
+    "Более 180 каналов, 30 в HD": "Over 180 channels, 30 in HD",
+    "Более 250 каналов, кино и спорт": "Over 250 channels, films and sport",
+    "Один адрес IPv4": "One IPv4 address",
+    "1 компьютер": "1 computer",
+}
 
 #: the loyalty offers «Больше платишь — меньше тратишь!» of every discount-eligible tariff: (percent, months)
 _OFFERS = ((5, 3), (10, 6), (15, 12))
@@ -376,6 +394,7 @@ class _Seeder:
                     discounts=discounts,
                     selectable=selectable,
                     description=tdesc,
+                    description_en=_TARIFF_DESCRIPTIONS_EN[tdesc],
                     sort=tsort,
                 )
                 self.db.add(tariff)
@@ -455,7 +474,7 @@ class _Seeder:
                         -tariff.fee_kopecks * svc.quantity,
                         s.BalanceKind.CHARGE,
                         "balance.charge",
-                        {"month": (first.year, first.month), "service": f"{item.name} «{tariff.name}»"},
+                        {"month": (first.year, first.month), "service": catalog_label(item, tariff)},
                     )
                 )
             previous = add_months(first, -1)

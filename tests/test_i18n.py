@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,8 +24,10 @@ def english(qapp: Any) -> Iterator[None]:
         i18n.install("ru")
 
 
-def test_every_russian_string_has_an_english_translation() -> None:
-    gaps = translations.missing()
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_string_has_its_translation(lang: str) -> None:
+    """English for every source; the three Russian plural forms for every counted one."""
+    gaps = translations.missing(lang)
     assert gaps == [], "untranslated (run python -m annet_desktop.tools.translations): " + "; ".join(
         f"[{c}] {s}" for c, s in gaps
     )
@@ -37,7 +41,7 @@ def test_catalogue_parses_and_is_not_empty() -> None:
 
 def test_the_built_english_catalogue_is_loaded_and_used(english: None) -> None:
     assert QCoreApplication.translate("MainWindow", "Выход") == "Log out"
-    assert QCoreApplication.translate("LoginDialog", "Доступ запрещён") == "Access denied"
+    assert QCoreApplication.translate("Messages", "Доступ запрещён") == "Access denied"
 
 
 def test_russian_is_the_source(qapp: Any) -> None:
@@ -64,6 +68,7 @@ FORM_LABELS = {
     "Папка для экспорта:",
 }
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+COUNT = re.compile(r"%L?n")
 
 
 def fragment_problems(source: str) -> list[str]:
@@ -99,18 +104,122 @@ def test_whole_sentences_pass_the_fragment_check() -> None:
     assert fragment_problems("Пароль:") == []
 
 
-def test_english_is_complete_with_the_same_placeholders() -> None:
-    ts = i18n.ts_path("en")
+@pytest.mark.parametrize(("lang", "forms"), [("en", 2), ("ru", 3)])
+def test_catalogue_is_complete_with_the_same_placeholders(lang: str, forms: int) -> None:
+    ts = i18n.ts_path(lang)
     text = ts.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text and 'type="vanished"' not in text
-    for (context, source), english in translations.messages(ts).items():
-        assert english, f"[{context}] {source}: no English"
-        for form in english.split("\n") if "%n" in source else [english]:
+    found = translations.messages(ts)
+    assert found
+    for (context, source), translation in found.items():
+        assert translation, f"[{context}] {source}: no translation"
+        counted = bool(COUNT.search(source))
+        assert counted or lang == "en", (
+            f"[{context}] {source}: the Russian catalogue holds counted strings only"
+        )
+        variants = [translation] if not counted else translation.split("\n")
+        if counted and "\n" not in source:
+            assert len(variants) == forms, (context, source, variants)
+        for form in variants:
             assert set(PLACEHOLDER.findall(form)) == set(PLACEHOLDER.findall(source)), (context, source, form)
-            assert ("%n" in form) == ("%n" in source), (context, source, form)
+            assert COUNT.findall(form) == COUNT.findall(source), (context, source, form)
 
 
-def test_plural_forms_follow_the_count(english: None) -> None:
-    one = QCoreApplication.translate("JournalTab", "Показано записей: %n", "", 1)
-    many = QCoreApplication.translate("JournalTab", "Показано записей: %n", "", 21)
-    assert (one, many) == ("1 entry shown", "21 entries shown")
+SAVED = "Сохранено %Ln звонков в файл {path}."
+
+
+@pytest.mark.parametrize(
+    ("n", "english", "russian"),
+    [
+        (1, "1 call saved to the file {path}.", "Сохранён 1 звонок в файл {path}."),
+        (2, "2 calls saved to the file {path}.", "Сохранено 2 звонка в файл {path}."),
+        (5, "5 calls saved to the file {path}.", "Сохранено 5 звонков в файл {path}."),
+        (21, "21 calls saved to the file {path}.", "Сохранён 21 звонок в файл {path}."),
+    ],
+)
+def test_plural_forms_follow_the_count(qapp: Any, n: int, english: str, russian: str) -> None:
+    """Qt's %n picks the form from the loaded catalogue: two English forms, three Russian ones."""
+    try:
+        assert i18n.install("en")
+        assert QCoreApplication.translate("CallsExport", SAVED, "", n) == english
+        assert QCoreApplication.translate("JournalTab", "Показано записей: %n", "", n) == (
+            f"{n} entry shown" if n == 1 else f"{n} entries shown"
+        )
+    finally:
+        assert not i18n.install("ru")
+    assert QCoreApplication.translate("CallsExport", SAVED, "", n) == russian
+    journal = {
+        1: "Показана 1 запись",
+        2: "Показаны 2 записи",
+        5: "Показано 5 записей",
+        21: "Показана 21 запись",
+    }
+    assert QCoreApplication.translate("JournalTab", "Показано записей: %n", "", n) == journal[n]
+
+
+def test_thousands_are_grouped_in_the_count(qapp: Any) -> None:
+    i18n.install("ru")
+    assert QCoreApplication.translate("CallsTab", "Загружены все звонки месяца: %Ln", "", 100_000) == (
+        "Загружены все звонки месяца: 100\u00a0000"
+    )
+
+
+# --------------------------------------------------------------------------- no glued sentences in the code
+
+PACKAGE = Path(i18n.__file__).resolve().parent
+
+
+def _is_tr(node: ast.AST) -> bool:
+    """``self.tr(…)``, ``translate(…)``, ``tr_rules(…)`` or any of them followed by ``.format(…)``."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        node = node.func.value
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return name in ("tr", "translate", "tr_rules")
+
+
+def glued_translations(source: str) -> list[int]:
+    """Lines where a translated text is glued to something with ``+`` (or ``+=``): a sentence in pieces."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Add)
+            and (_is_tr(node.left) or _is_tr(node.right))
+        ):
+            lines.append(node.lineno)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add):
+            if any(_is_tr(part) for part in ast.walk(node.value)):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_no_translated_text_is_glued_with_plus() -> None:
+    """Each sentence is one ``tr()`` with named placeholders; ``tr(…) + "."`` or «🔒 » + tr(…) is not."""
+    glued = {
+        f"{path.relative_to(PACKAGE.parent)}:{line}"
+        for path in PACKAGE.rglob("*.py")
+        for line in glued_translations(path.read_text(encoding="utf-8"))
+    }
+    assert glued == set(), "one translatable string per sentence, with {named} placeholders"
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        'x = self.tr("Не требуется") + "."',
+        'x = "🔒 " + self.tr("Защищено")',
+        'x = self.tr("Доступ запрещён") + "\\n" + self.tr("Проверьте раскладку.")',
+        'x = self.tr("С {date}").format(date=d) + "."',
+        'text += " " + translate("Password", "Пароль заменён.")',
+    ],
+)
+def test_the_glue_check_catches_plus(code: str) -> None:
+    assert glued_translations(code)
+
+
+def test_the_glue_check_passes_whole_sentences() -> None:
+    assert glued_translations('x = self.tr("Кредит снова будет доступен с {date}.").format(date=d)') == []
+    assert glued_translations('n = count + 1\ntitle = self.tr("Баланс")') == []

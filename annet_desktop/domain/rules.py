@@ -56,7 +56,6 @@ T_CURRENT_TARIFF = "Это текущий тариф."
 T_PROMO_ROW = "Акционный тариф подключается только в офисе обслуживания."
 T_READ_ONLY = "Таблица скидок доступна только для ознакомления."
 T_FEE_CHANGE = "Абонентская плата: {old} → {new} в месяц."
-T_MONTHS = "{n} мес."
 
 TEXTS = (
     T_CREDIT_AGAIN,
@@ -65,7 +64,6 @@ TEXTS = (
     T_SHORT,
     T_ADVANCE_SHORT,
     T_PERIOD,
-    T_MONTHS,
     T_CURRENT_TARIFF,
     T_PROMO_ROW,
     T_READ_ONLY,
@@ -266,8 +264,3 @@ def offer_period(offers: DiscountOffers, offer: DiscountOffer) -> tuple[dt.date,
     """The days a chosen offer would cover: from ``offers.starts_on`` for ``offer.months`` months."""
     start = offers.starts_on
     return start, period_end(start, offer.months)
-
-
-def months_text(months: int, tr: Tr = _same) -> str:
-    """«6 мес.»"""
-    return tr(T_MONTHS).format(n=months)

@@ -1,8 +1,10 @@
-"""Keep the English catalogue in step with the code: ``python -m annet_desktop.tools.translations``.
+"""Keep the catalogues in step with the code: ``python -m annet_desktop.tools.translations``.
 
 Runs ``pyside6-lupdate`` over every Python file of ``annet_desktop`` into
 ``resources/translations/annet_en.ts`` (existing translations are kept, strings gone from the code
-are dropped), then lists the strings still without an English translation. With ``--check`` it
+are dropped), and the counted strings (``%n``) alone into ``annet_ru.ts``: the source is Russian,
+but Qt applies the three Russian plural forms only from a catalogue. Then it lists the strings
+still without a translation. With ``--check`` it
 only reports (exit 1 when something is missing) and changes nothing; ``--release`` also compiles
 the ``.qm`` next to the ``.ts`` (what an editable install does; the wheel's build compiles its own).
 """
@@ -33,8 +35,14 @@ def _tool(name: str) -> str:
     return found
 
 
-def lupdate(target: Path) -> None:
-    """Extract every ``tr()``/``translate()`` string of the package into ``target`` (merging)."""
+#: catalogue → what lupdate extracts into it (the Russian one holds only the plural forms)
+PLURAL_ONLY = {"ru": True, "en": False}
+LANGUAGE = {"ru": "ru_RU", "en": "en_US"}
+
+
+def lupdate(target: Path, lang: str = "en") -> None:
+    """Extract every ``tr()``/``translate()`` string of the package into ``target`` (merging);
+    for Russian only the counted ones."""
     with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False, encoding="utf-8") as lst:
         lst.write("\n".join(str(p) for p in sources()))
         listing = lst.name
@@ -46,6 +54,9 @@ def lupdate(target: Path) -> None:
                 "-no-obsolete",
                 "-locations",
                 "none",
+                "-target-language",
+                LANGUAGE[lang],
+                *(["-pluralonly"] if PLURAL_ONLY[lang] else []),
                 f"@{listing}",
                 "-ts",
                 str(target),
@@ -76,21 +87,21 @@ def messages(ts: Path) -> dict[tuple[str, str], str | None]:
     return out
 
 
-def extracted(ts: Path | None = None) -> dict[tuple[str, str], str | None]:
-    """Every string of the code as lupdate finds it now, with the catalogue's translation if any."""
-    ts = ts or i18n.ts_path("en")
+def extracted(lang: str = "en") -> dict[tuple[str, str], str | None]:
+    """Every string of the code as lupdate finds it now for ``lang``'s catalogue, with its translation."""
+    ts = i18n.ts_path(lang)
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "fresh.ts"
         if ts.exists():
             shutil.copyfile(ts, fresh)
-        lupdate(fresh)
+        lupdate(fresh, lang)
         return messages(fresh)
 
 
-def missing(ts: Path | None = None) -> list[tuple[str, str]]:
-    """Strings in the code that the catalogue does not translate (extracted into a temp copy)."""
-    ts = ts or i18n.ts_path("en")
-    found = extracted(ts)
+def missing(lang: str = "en") -> list[tuple[str, str]]:
+    """Strings in the code that ``lang``'s catalogue does not translate (extracted into a temp copy)."""
+    ts = i18n.ts_path(lang)
+    found = extracted(lang)
     known = messages(ts) if ts.exists() else {}
     return sorted(key for key in found if not known.get(key))
 
@@ -100,12 +111,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report missing translations")
     parser.add_argument("--release", action="store_true", help="also compile the .qm next to the .ts")
     args = parser.parse_args(argv)
-    ts = i18n.ts_path("en")
-    if not args.check:
-        lupdate(ts)
-    gaps = missing(ts)
-    for context, source in gaps:
-        print(f"missing [{context}] {source}")
+    gaps = []
+    for lang in ("en", "ru"):
+        ts = i18n.ts_path(lang)
+        if not args.check:
+            lupdate(ts, lang)
+        for context, source in missing(lang):
+            print(f"missing {lang} [{context}] {source}")
+            gaps.append((lang, context, source))
     if args.release:
         resource_dir.compile_catalogues(ts.parent, ts.parent)
     return 1 if gaps else 0

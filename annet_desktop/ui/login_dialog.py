@@ -487,11 +487,9 @@ class LoginDialog(QDialog):
 
         if isinstance(error, errors.AuthFailed):
             self._show_error(
-                self.tr("Доступ запрещён")
-                + "\n"
-                + self.tr(
-                    "Проверьте, не нажата ли клавиша Caps Lock и выбрана ли правильная раскладка "
-                    "клавиатуры, и повторите попытку."
+                self.tr(
+                    "Доступ запрещён.\nПроверьте, не нажата ли клавиша Caps Lock и выбрана ли правильная "
+                    "раскладка клавиатуры, и повторите попытку."
                 )
             )
             self.password.selectAll()

@@ -122,12 +122,9 @@ class ReloginDialog(QDialog):
         from .messages import error_text
 
         if isinstance(error, errors.AuthFailed):
-            text = (
-                self.tr("Доступ запрещён")
-                + "\n"
-                + self.tr(
-                    "Проверьте, не нажата ли клавиша Caps Lock и выбрана ли правильная раскладка клавиатуры."
-                )
+            text = self.tr(
+                "Доступ запрещён.\nПроверьте, не нажата ли клавиша Caps Lock и выбрана ли правильная "
+                "раскладка клавиатуры."
             )
         else:
             text = error_text(error, self.worker.base_url)

@@ -13,7 +13,7 @@ from annet_contract.errors import ErrorCode
 from .. import models as m
 from .days import ONE_DAY, block_start_day, month_end, paused_ends, rest_of_month_kopecks
 from .journal import _encode_value, _journal_at
-from .lookups import _account, _service
+from .lookups import _account_service
 from .recalc import Plan, Row, service_label, short_date
 from .refusals import RuleError
 from .service_rules import _block_check, _current_discount, _service_out
@@ -71,70 +71,65 @@ def _plan_unblock(db: Session, acc: m.Account, svc: m.Service, now: dt.datetime)
     return Plan(acc, [row], apply, {"paid_from": paid_from})
 
 
+def _quote(
+    db: Session, clock: Any, sub_id: int, number: str, service_id: int, lang: str, block: bool
+) -> dict:
+    """The money effect of the plan :func:`_switch` would carry out now (nothing written)."""
+    now = clock.now()
+    acc, svc = _account_service(db, sub_id, number, service_id)
+    plan = (_plan_block if block else _plan_unblock)(db, acc, svc, now)
+    return {**plan.effect(db, now, lang), **plan.extra}
+
+
 def block_quote(
     db: Session, clock: Any, sub_id: int, number: str, service_id: int, lang: str = "ru"
 ) -> s.BlockQuote:
     """What «Заблокировать» would do to the money now (the same plan :func:`block_service` carries out)."""
-    now = clock.now()
-    acc = _account(db, sub_id, number)
-    plan = _plan_block(db, acc, _service(db, acc, service_id), now)
-    return s.BlockQuote(**plan.effect(db, now, lang), **plan.extra)
+    return s.BlockQuote(**_quote(db, clock, sub_id, number, service_id, lang, block=True))
 
 
 def unblock_quote(
     db: Session, clock: Any, sub_id: int, number: str, service_id: int, lang: str = "ru"
 ) -> s.UnblockQuote:
     """What «Разблокировать» would write off now and the balance after (R-BLOCK-1)."""
+    return s.UnblockQuote(**_quote(db, clock, sub_id, number, service_id, lang, block=False))
+
+
+def _switch(
+    db: Session, clock: Any, sub_id: int, number: str, service_id: int, lang: str, block: bool
+) -> s.Service:
+    """Carry out the voluntary block (or its end) and journal it as the subscriber's action."""
     now = clock.now()
-    acc = _account(db, sub_id, number)
-    plan = _plan_unblock(db, acc, _service(db, acc, service_id), now)
-    return s.UnblockQuote(**plan.effect(db, now, lang), **plan.extra)
+    acc, svc = _account_service(db, sub_id, number, service_id, lock=True)
+    plan = (_plan_block if block else _plan_unblock)(db, acc, svc, now)
+    plan.carry_out(db, now)
+    active, voluntary = _encode_value("value.active"), _encode_value("block.voluntary")
+    _journal_at(
+        db,
+        acc,
+        now,
+        s.JournalAction.BLOCK if block else s.JournalAction.UNBLOCK,
+        s.Actor.SUBSCRIBER,
+        service=svc.catalog_item.name,
+        old=active if block else voluntary,
+        new=voluntary if block else active,
+    )
+    db.flush()
+    return _service_out(svc, acc, now, lang)
 
 
 def block_service(
     db: Session, clock: Any, sub_id: int, number: str, service_id: int, lang: str = "ru"
 ) -> s.Service:
     """Voluntary block: the service and its charges stop; once per calendar month (R-BLOCK-1)."""
-    now = clock.now()
-    acc = _account(db, sub_id, number, lock=True)
-    svc = _service(db, acc, service_id)
-    plan = _plan_block(db, acc, svc, now)
-    plan.carry_out(db, now)
-    _journal_at(
-        db,
-        acc,
-        now,
-        s.JournalAction.BLOCK,
-        s.Actor.SUBSCRIBER,
-        service=svc.catalog_item.name,
-        old=_encode_value("value.active"),
-        new=_encode_value("block.voluntary"),
-    )
-    db.flush()
-    return _service_out(svc, acc, now, lang)
+    return _switch(db, clock, sub_id, number, service_id, lang, block=True)
 
 
 def unblock_service(
     db: Session, clock: Any, sub_id: int, number: str, service_id: int, lang: str = "ru"
 ) -> s.Service:
     """End a voluntary block at any time; the rest of the month is written off at once (R-BLOCK-1)."""
-    now = clock.now()
-    acc = _account(db, sub_id, number, lock=True)
-    svc = _service(db, acc, service_id)
-    plan = _plan_unblock(db, acc, svc, now)
-    plan.carry_out(db, now)
-    _journal_at(
-        db,
-        acc,
-        now,
-        s.JournalAction.UNBLOCK,
-        s.Actor.SUBSCRIBER,
-        service=svc.catalog_item.name,
-        old=_encode_value("block.voluntary"),
-        new=_encode_value("value.active"),
-    )
-    db.flush()
-    return _service_out(svc, acc, now, lang)
+    return _switch(db, clock, sub_id, number, service_id, lang, block=False)
 
 
 def set_admin_block(db: Session, clock: Any, service_id: int, on: bool) -> None:

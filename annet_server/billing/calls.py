@@ -17,6 +17,7 @@ from annet_contract.moscow import MOSCOW
 
 from .. import models as m
 from ..db import from_kopecks, to_kopecks
+from .localized import zone_names
 from .lookups import _account
 from .months import midnight, next_month_start
 from .paging import _clamp_limit, _cursor_int, _decode_cursor, _encode_cursor
@@ -52,6 +53,7 @@ def calls_page(
     month: int,
     limit: int | None,
     cursor: str | None,
+    lang: str = "ru",
 ) -> s.CallsPage:
     """One columnar page of a month's calls in time order (R-CALL-1), keyset cursor on (started_at, id)."""
     acc = _account(db, sub_id, number)
@@ -65,7 +67,7 @@ def calls_page(
     ).all()
     months = [(int(y), int(mo)) for y, mo, _n in months_rows]
     total = next((int(n) for y, mo, n in months_rows if (y, mo) == (year, month)), 0)
-    key = (str(db.get_bind().engine.url), acc.id, year, month, size, cursor or "", total, tuple(months))
+    key = (str(db.get_bind().engine.url), acc.id, year, month, size, cursor or "", total, tuple(months), lang)
     with _CALLS_CACHE_LOCK:
         cached = _CALLS_CACHE.get(key)
         if cached is not None:
@@ -114,7 +116,7 @@ def calls_page(
         direction=[_DIRECTIONS[d] for d in direction],
         duration_s=duration,
         cost=[money[k] if k in money else money.setdefault(k, from_kopecks(k)) for k in cost],
-        zone=zone,
+        zone=zone_names(zone, lang),
     )
     with _CALLS_CACHE_LOCK:
         _CALLS_CACHE[key] = page

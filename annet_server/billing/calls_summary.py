@@ -19,6 +19,7 @@ from annet_contract.errors import ErrorCode
 from .. import models as m
 from .calls import _month_bounds
 from .kopecks import _money
+from .localized import zone_names
 from .lookups import _account
 from .months import add_months
 from .refusals import _field_error
@@ -30,7 +31,7 @@ _DIRECTION_ORDER = {s.CallDirection.IN.value: 0, s.CallDirection.OUT.value: 1}
 
 
 def get_calls_summary(
-    db: Session, clock: Any, sub_id: int, number: str, year: int, month: int
+    db: Session, clock: Any, sub_id: int, number: str, year: int, month: int, lang: str = "ru"
 ) -> cs.CallsSummary:
     """``GET /accounts/{number}/calls/summary``: the month by zone and direction, 12 months of cost."""
     acc = _account(db, sub_id, number)
@@ -49,6 +50,10 @@ def get_calls_summary(
         .where(c.account_id == acc.id, c.started_at >= lo, c.started_at < hi)
         .group_by(c.zone, c.direction)
     ).all()
+    named = [
+        (zone_names([zone], lang)[0], direction, n, minutes, cost)
+        for zone, direction, n, minutes, cost in rows
+    ]
     zones = [
         cs.ZoneTotal(
             zone=zone,
@@ -57,7 +62,7 @@ def get_calls_summary(
             minutes=int(minutes),
             cost=_money(int(cost)),
         )
-        for zone, direction, n, minutes, cost in sorted(rows, key=lambda r: (r[0], _DIRECTION_ORDER[r[1]]))
+        for zone, direction, n, minutes, cost in sorted(named, key=lambda r: (r[0], _DIRECTION_ORDER[r[1]]))
     ]
     first = add_months(dt.date(year, month, 1), 1 - MONTHS_OF_COST)
     months = []

@@ -20,6 +20,7 @@ from .journal import _encode_value, _journal_at
 from .ledger import FINANCIAL_BLOCK_DAY, _post, _settle
 from .lookups import _active_credit
 from .months import midnight, month_start, next_month_start
+from .recalc import service_label
 
 
 def catch_up(db: Session, clock: Any, subscriber_id: int) -> None:
@@ -86,7 +87,7 @@ def _charger(db: Session, acc: m.Account, month: dt.date) -> Callable[[dt.dateti
                 s.BalanceKind.CHARGE,
                 "balance.charge",
                 month=(month.year, month.month),
-                service=f"{svc.catalog_item.name} «{svc.tariff.name}»",
+                service=service_label(svc),
             )
         acc.charged_through = month
 

@@ -16,8 +16,9 @@ from .. import models as m
 from .journal import _encode_value, _journal_at
 from .kopecks import _money, _percent_of
 from .ledger import _post
-from .lookups import _account, _active_credit, _service
+from .lookups import _account_service, _active_credit
 from .months import add_months, next_month_start
+from .recalc import service_label
 from .refusals import RuleError, _field_error
 from .service_rules import _current_discount, _discount_mode, _discount_state, _service_out
 
@@ -64,8 +65,7 @@ def discount_offers(
 ) -> s.DiscountOffers:
     """The discounts table (R-DISC-1/2/4): rows, whether they may be chosen, take or extend."""
     now = clock.now()
-    acc = _account(db, sub_id, number)
-    svc = _service(db, acc, service_id)
+    acc, svc = _account_service(db, sub_id, number, service_id)
     table = _offer_table(db, svc, acc, now)
     return s.DiscountOffers(
         mode=table.mode,
@@ -93,8 +93,7 @@ def take_discount(
 ) -> s.DiscountTaken:
     """Take or extend a discount: the advance is written off as prepayment (R-DISC-2/3/4)."""
     now = clock.now()
-    acc = _account(db, sub_id, number, lock=True)
-    svc = _service(db, acc, service_id)
+    acc, svc = _account_service(db, sub_id, number, service_id, lock=True)
     table = _offer_table(db, svc, acc, now)
     if table.read_only_reason is not None:
         raise RuleError(ErrorCode.DISCOUNT_READ_ONLY, {"reason": messages.Key(table.read_only_reason)})
@@ -135,7 +134,7 @@ def take_discount(
         "balance.discount_advance",
         percent=offer.percent,
         months=offer.months,
-        service=f"{svc.catalog_item.name} «{svc.tariff.name}»",
+        service=service_label(svc),
     )
     extend = table.mode is s.DiscountMode.EXTEND
     old = table.current

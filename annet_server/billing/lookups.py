@@ -43,6 +43,14 @@ def _service(db: Session, acc: m.Account, service_id: int) -> m.Service:
     return svc
 
 
+def _account_service(
+    db: Session, sub_id: int, number: str, service_id: int, *, lock: bool = False
+) -> tuple[m.Account, m.Service]:
+    """The subscriber's account ``number`` (locked for a change) and its service ``service_id``."""
+    acc = _account(db, sub_id, number, lock=lock)
+    return acc, _service(db, acc, service_id)
+
+
 def _active_credit(db: Session, acc: m.Account) -> m.Credit | None:
     return (
         db.execute(

@@ -29,9 +29,15 @@ def short_date(day: dt.date) -> str:
     return f"{day.day:02d}.{day.month:02d}"
 
 
-def service_label(svc: m.Service) -> str:
-    """«Доступ в интернет «Социальный 30»»: the service and its tariff, as the charge rows name it."""
-    return f"{svc.catalog_item.name} «{svc.tariff.name}»"
+def service_label(svc: m.Service) -> messages.Localized:
+    """«Доступ в интернет «Социальный 30»»: the service and its tariff, as the charge rows name it
+    (the service in the reader's language; a tariff's name is the same in both)."""
+    return catalog_label(svc.catalog_item, svc.tariff)
+
+
+def catalog_label(item: m.CatalogItem, tariff: m.Tariff) -> messages.Localized:
+    """A catalogue service with a tariff, named in both languages."""
+    return messages.Localized(f"{item.name} «{tariff.name}»", f"{item.name_en or item.name} «{tariff.name}»")
 
 
 @dataclass

@@ -18,7 +18,7 @@ from .journal import _encode_value, _journal_at
 from .kopecks import _money
 from .ledger import _post
 from .localized import _lang_name
-from .lookups import _account, _service
+from .lookups import _account, _account_service
 from .months import days_in_month
 from .recalc import Plan, Row, short_date
 from .refusals import RuleError, _field_error
@@ -147,8 +147,7 @@ def tariff_options(
 ) -> s.TariffOptions:
     """The tariff table of «Сменить тариф» and whether a change is possible now (R-TARIFF)."""
     now = clock.now()
-    acc = _account(db, sub_id, number)
-    svc = _service(db, acc, service_id)
+    acc, svc = _account_service(db, sub_id, number, service_id)
     out = _service_out(svc, acc, now, lang)
     return s.TariffOptions(
         current=_tariff_out(svc.tariff, lang),
@@ -189,7 +188,8 @@ def _plan_tariff(db: Session, acc: m.Account, svc: m.Service, tariff_id: int, no
     advance = unused_advance_kopecks(svc, cut)
     ending = [d for d in svc.discounts if d.ends_on > cut]
     old = svc.tariff
-    label = {"since": short_date(tomorrow), "service": svc.catalog_item.name}
+    item = svc.catalog_item
+    label = {"since": short_date(tomorrow), "service": messages.Localized(item.name, item.name_en)}
 
     def apply() -> None:
         for d in ending:
@@ -216,8 +216,8 @@ def tariff_quote(
 ) -> s.TariffChangeQuote:
     """What switching to ``tariff_id`` would do to the money now (the plan :func:`change_tariff` runs)."""
     now = clock.now()
-    acc = _account(db, sub_id, number)
-    plan = _plan_tariff(db, acc, _service(db, acc, service_id), tariff_id, now)
+    acc, svc = _account_service(db, sub_id, number, service_id)
+    plan = _plan_tariff(db, acc, svc, tariff_id, now)
     return s.TariffChangeQuote(**plan.effect(db, now, lang), **plan.extra)
 
 
@@ -226,8 +226,7 @@ def change_tariff(
 ) -> s.Service:
     """Switch the tariff: once per calendar month, never a promo one; the money follows at once (R-TARIFF)."""
     now = clock.now()
-    acc = _account(db, sub_id, number, lock=True)
-    svc = _service(db, acc, service_id)
+    acc, svc = _account_service(db, sub_id, number, service_id, lock=True)
     old_name = svc.tariff.name
     plan = _plan_tariff(db, acc, svc, tariff_id, now)
     plan.carry_out(db, now)

@@ -123,7 +123,9 @@ def get_calls(
     return read(
         request,
         token,
-        lambda c: calls.calls_page(c.db, c.clock, c.subscriber_id, number, year, month, limit, cursor),
+        lambda c: calls.calls_page(
+            c.db, c.clock, c.subscriber_id, number, year, month, limit, cursor, c.lang
+        ),
     )
 
 
@@ -145,7 +147,9 @@ def get_calls_summary(
     return read(
         request,
         token,
-        lambda c: calls_summary.get_calls_summary(c.db, c.clock, c.subscriber_id, number, year, month),
+        lambda c: calls_summary.get_calls_summary(
+            c.db, c.clock, c.subscriber_id, number, year, month, c.lang
+        ),
     )
 
 

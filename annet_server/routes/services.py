@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, status
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from annet_contract.schema import (
     BlockQuote,
@@ -31,6 +33,14 @@ router = APIRouter(tags=["services"])
 
 #: A database id in a path: a positive 32-bit integer.
 Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+#: a billing function of one service: ``(db, clock, subscriber_id, number, service_id, lang)``
+ServiceFn = Callable[[Session, Any, int, str, int, str], Any]
+
+
+def on_service(number: str, service_id: int, fn: ServiceFn) -> Callable[[Ctx], Any]:
+    """``fn`` of one service of the subscriber's account, run in the request's context."""
+    return lambda c: fn(c.db, c.clock, c.subscriber_id, number, service_id, c.lang)
 
 
 @router.get(
@@ -112,11 +122,7 @@ def get_tariffs(
     request: Request, number: Number, service_id: Id, token: str = Depends(bearer_token)
 ) -> Response:
     """The tariff table of the service window."""
-    return read(
-        request,
-        token,
-        lambda c: services.tariff_options(c.db, c.clock, c.subscriber_id, number, service_id, c.lang),
-    )
+    return read(request, token, on_service(number, service_id, services.tariff_options))
 
 
 @router.get(
@@ -172,11 +178,7 @@ def get_block_quote(
     request: Request, number: Number, service_id: Id, token: str = Depends(bearer_token)
 ) -> Response:
     """The rest of the month that comes back, the balance after, a paid discount that pauses."""
-    return read(
-        request,
-        token,
-        lambda c: blocks.block_quote(c.db, c.clock, c.subscriber_id, number, service_id, c.lang),
-    )
+    return read(request, token, on_service(number, service_id, blocks.block_quote))
 
 
 @router.get(
@@ -189,11 +191,7 @@ def get_unblock_quote(
     request: Request, number: Number, service_id: Id, token: str = Depends(bearer_token)
 ) -> Response:
     """The rest of the month written off from the first day it pays for, and whether a block follows."""
-    return read(
-        request,
-        token,
-        lambda c: blocks.unblock_quote(c.db, c.clock, c.subscriber_id, number, service_id, c.lang),
-    )
+    return read(request, token, on_service(number, service_id, blocks.unblock_quote))
 
 
 @router.post(
@@ -210,11 +208,7 @@ def post_block(
     key: str | None = Depends(idempotency_key),
 ) -> Response:
     """The service and its charges stop."""
-
-    def run(c: Ctx) -> Service:
-        return blocks.block_service(c.db, c.clock, c.subscriber_id, number, service_id, c.lang)
-
-    return change(request, token, key, run)
+    return change(request, token, key, on_service(number, service_id, blocks.block_service))
 
 
 @router.delete(
@@ -231,11 +225,7 @@ def delete_block(
     key: str | None = Depends(idempotency_key),
 ) -> Response:
     """The service works again."""
-
-    def run(c: Ctx) -> Service:
-        return blocks.unblock_service(c.db, c.clock, c.subscriber_id, number, service_id, c.lang)
-
-    return change(request, token, key, run)
+    return change(request, token, key, on_service(number, service_id, blocks.unblock_service))
 
 
 @router.get(
@@ -248,11 +238,7 @@ def get_discounts(
     request: Request, number: Number, service_id: Id, token: str = Depends(bearer_token)
 ) -> Response:
     """The table of «Получить скидку» / «Продлить скидку»."""
-    return read(
-        request,
-        token,
-        lambda c: discounts.discount_offers(c.db, c.clock, c.subscriber_id, number, service_id, c.lang),
-    )
+    return read(request, token, on_service(number, service_id, discounts.discount_offers))
 
 
 @router.post(

@@ -142,8 +142,12 @@
         <translation>In force until {end}</translation>
     </message>
     <message>
-        <source>Кредит снова будет доступен с {date}</source>
-        <translation>Credit available again from {date}</translation>
+        <source>Кредит снова будет доступен с {date}.</source>
+        <translation>Credit will be available again from {date}.</translation>
+    </message>
+    <message>
+        <source>Не требуется: финансовой блокировки нет.</source>
+        <translation>Not needed: there is no financial block.</translation>
     </message>
     <message>
         <source>Загрузка данных счёта…</source>
@@ -165,9 +169,12 @@
         <source>Можно получить кредит на 5 дней</source>
         <translation>A 5-day credit can be taken</translation>
     </message>
+</context>
+<context>
+    <name>Actions</name>
     <message>
-        <source>Не требуется: финансовой блокировки нет</source>
-        <translation>Not needed: there is no financial block</translation>
+        <source>Услуга будет переведена в добровольную блокировку сразу после подтверждения.</source>
+        <translation>The service will be put under a voluntary block as soon as you confirm.</translation>
     </message>
 </context>
 <context>
@@ -375,9 +382,12 @@
         <source>Экспорт</source>
         <translation>Export</translation>
     </message>
-    <message>
-        <source>Сохранено звонков: {n} в файл {path}</source>
-        <translation>Calls saved: {n} to the file {path}</translation>
+    <message numerus="yes">
+        <source>Сохранено %Ln звонков в файл {path}.</source>
+        <translation>
+            <numerusform>%Ln call saved to the file {path}.</numerusform>
+            <numerusform>%Ln calls saved to the file {path}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Экспорт отменён, файл не создан.</source>
@@ -587,9 +597,12 @@
         <source>Звонков за этот месяц нет.</source>
         <translation>No calls in this month.</translation>
     </message>
-    <message>
-        <source>Загружены все звонки месяца: {n}</source>
-        <translation>All calls of the month loaded: {n}</translation>
+    <message numerus="yes">
+        <source>Загружены все звонки месяца: %Ln</source>
+        <translation>
+            <numerusform>All calls of the month loaded: %Ln</numerusform>
+            <numerusform>All calls of the month loaded: %Ln</numerusform>
+        </translation>
     </message>
     <message>
         <source>загружено {loaded} из {total}</source>
@@ -834,6 +847,13 @@
         <source>Период</source>
         <translation>Period</translation>
     </message>
+    <message numerus="yes">
+        <source>%n мес.</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Плата со скидкой</source>
         <translation>Fee with discount</translation>
@@ -887,8 +907,12 @@
         <translation>Balance: {balance}.</translation>
     </message>
     <message>
-        <source>Действует скидка {percent}% {period}.</source>
-        <translation>Discount in force: {percent}% {period}.</translation>
+        <source>Действует скидка {percent}% с {start} по {end}.</source>
+        <translation>Discount in force: {percent}% from {start} to {end}.</translation>
+    </message>
+    <message>
+        <source>Скидка {percent}% действует с {start} по {end}. Списан авансовый платёж {amount}.</source>
+        <translation>The {percent}% discount runs from {start} to {end}. Advance payment written off: {amount}.</translation>
     </message>
     <message>
         <source>{reason} Пополните баланс, и скидку можно будет получить.</source>
@@ -911,16 +935,15 @@
         <translation>The advance payment written off the balance at once: {amount}.</translation>
     </message>
     <message>
-        <source>Скидка действует {period} ({months}); абонентская плата со скидкой {fee} в месяц покрывается авансом.</source>
-        <translation>The discount runs {period} ({months}); the monthly fee with the discount, {fee} a month, is covered by the advance.</translation>
-    </message>
-    <message>
-        <source>Скидка {percent}% действует {period}. Списан авансовый платёж {amount}.</source>
-        <translation>The {percent}% discount runs {period}. Advance payment written off: {amount}.</translation>
-    </message>
-    <message>
         <source>Щёлкните строку, чтобы выбрать скидку.</source>
         <translation>Click a row to choose the discount.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Скидка действует с {start} по {end} (%n мес.); абонентская плата со скидкой {fee} в месяц покрывается авансом.</source>
+        <translation>
+            <numerusform>The discount runs from {start} to {end} (%n month); the monthly fee with the discount, {fee} a month, is covered by the advance.</numerusform>
+            <numerusform>The discount runs from {start} to {end} (%n months); the monthly fee with the discount, {fee} a month, is covered by the advance.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Абонентская плата со скидкой</source>
@@ -1216,6 +1239,12 @@
         <source>Адрес сервера не задан. Укажите его в настройках.</source>
         <translation>No server address is set. Enter it in the settings.</translation>
     </message>
+    <message>
+        <source>Доступ запрещён.
+Проверьте, не нажата ли клавиша Caps Lock и выбрана ли правильная раскладка клавиатуры, и повторите попытку.</source>
+        <translation>Access denied.
+Check that Caps Lock is off and the right keyboard layout is chosen, then try again.</translation>
+    </message>
     <message numerus="yes">
         <source>Слишком много неудачных попыток входа. Повторите попытку после {time} (через %n мин.).</source>
         <translation>
@@ -1268,14 +1297,6 @@ Check the Internet connection and press «Retry».</translation>
     <message>
         <source>Введите номер счёта и пароль.</source>
         <translation>Enter the account number and the password.</translation>
-    </message>
-    <message>
-        <source>Доступ запрещён</source>
-        <translation>Access denied</translation>
-    </message>
-    <message>
-        <source>Проверьте, не нажата ли клавиша Caps Lock и выбрана ли правильная раскладка клавиатуры, и повторите попытку.</source>
-        <translation>Check that Caps Lock is off and the right keyboard layout is chosen, then try again.</translation>
     </message>
 </context>
 <context>
@@ -1671,16 +1692,6 @@ Check the Internet connection and press «Retry».</translation>
         <translation>Calculating the first charge…</translation>
     </message>
     <message>
-        <source>Услуга: «{service}», тариф «{tariff}».
-Сразу будет списано {amount} — плата за остаток текущего месяца {period}.
-С {next_month} — полная абонентская плата {fee} в месяц.
-На балансе: {balance}.</source>
-        <translation>Service: «{service}», tariff «{tariff}».
-Written off at once: {amount} — the fee for the rest of the current month {period}.
-From {next_month} — the full monthly fee {fee} a month.
-Balance: {balance}.</translation>
-    </message>
-    <message>
         <source>{shortfall} Пополните баланс, чтобы подключить услугу.</source>
         <translation>{shortfall} Top up the balance to subscribe to the service.</translation>
     </message>
@@ -1695,6 +1706,16 @@ Balance: {balance}.</translation>
     <message>
         <source>Нажмите «Подключить», чтобы подключить услугу.</source>
         <translation>Press «Subscribe» to subscribe to the service.</translation>
+    </message>
+    <message>
+        <source>Услуга: «{service}», тариф «{tariff}».
+Сразу будет списано {amount} — плата за остаток текущего месяца с {start} по {end}.
+С {next_month} — полная абонентская плата {fee} в месяц.
+На балансе: {balance}.</source>
+        <translation>Service: «{service}», tariff «{tariff}».
+Written off at once: {amount} — the fee for the rest of the current month, from {start} to {end}.
+From {next_month} — the full monthly fee {fee} a month.
+Balance: {balance}.</translation>
     </message>
     <message>
         <source>Подключение…</source>
@@ -1785,8 +1806,8 @@ Balance: {balance}.</translation>
         <translation>Strength: {bar} {level}</translation>
     </message>
     <message>
-        <source>Новый пароль не подходит: {problems}</source>
-        <translation>The new password does not fit: {problems}</translation>
+        <source>Новый пароль не подходит.</source>
+        <translation>The new password does not fit.</translation>
     </message>
     <message>
         <source>Пароль не изменён</source>
@@ -2041,16 +2062,16 @@ Balance: {balance}.</translation>
         <translation>Payment page</translation>
     </message>
     <message>
-        <source>Защищено</source>
-        <translation>Secure</translation>
+        <source>🔒 Защищено</source>
+        <translation>🔒 Secure</translation>
+    </message>
+    <message>
+        <source>⚠ Не защищено</source>
+        <translation>⚠ Not secure</translation>
     </message>
     <message>
         <source>Защищённое соединение (https)</source>
         <translation>Secure connection (https)</translation>
-    </message>
-    <message>
-        <source>Не защищено</source>
-        <translation>Not secure</translation>
     </message>
     <message>
         <source>Соединение не защищено (http)</source>
@@ -2339,12 +2360,10 @@ Balance: {balance}.</translation>
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <source>Доступ запрещён</source>
-        <translation>Access denied</translation>
-    </message>
-    <message>
-        <source>Проверьте, не нажата ли клавиша Caps Lock и выбрана ли правильная раскладка клавиатуры.</source>
-        <translation>Check that Caps Lock is off and the right keyboard layout is chosen.</translation>
+        <source>Доступ запрещён.
+Проверьте, не нажата ли клавиша Caps Lock и выбрана ли правильная раскладка клавиатуры.</source>
+        <translation>Access denied.
+Check that Caps Lock is off and the right keyboard layout is chosen.</translation>
     </message>
 </context>
 <context>
@@ -2372,10 +2391,6 @@ Balance: {balance}.</translation>
     <message>
         <source>с {start} по {end}</source>
         <translation>from {start} to {end}</translation>
-    </message>
-    <message>
-        <source>{n} мес.</source>
-        <translation>{n} mo.</translation>
     </message>
     <message>
         <source>Это текущий тариф.</source>
@@ -2481,10 +2496,6 @@ Balance: {balance}.</translation>
         <translation>{fee} a month</translation>
     </message>
     <message>
-        <source>{percent}% {period}, абонентская плата со скидкой {fee}</source>
-        <translation>{percent}% {period}, monthly fee with the discount {fee}</translation>
-    </message>
-    <message>
         <source>Услуга «{service}» будет переведена в добровольную блокировку сразу после подтверждения: услуга и начисления по ней приостановятся.
 Снять блокировку можно в любой момент кнопкой «Разблокировать». Добровольная блокировка доступна не чаще одного раза в месяц.</source>
         <translation>Service «{service}» goes into a voluntary block as soon as you confirm: the service and its charges stop.
@@ -2497,6 +2508,10 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
     <message>
         <source>нет, услуга работает</source>
         <translation>none, the service works</translation>
+    </message>
+    <message>
+        <source>{percent}% с {start} по {end}, абонентская плата со скидкой {fee}</source>
+        <translation>{percent}% from {start} to {end}, monthly fee with the discount {fee}</translation>
     </message>
     <message>
         <source>нет</source>

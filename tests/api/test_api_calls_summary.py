@@ -16,9 +16,11 @@ def _months_back(year: int, month: int, n: int) -> list[tuple[int, int]]:
     return [divmod(i, 12) for i in range(index - n + 1, index + 1)]
 
 
-def test_summary_equals_the_calls_summed_by_zone_and_direction(server: Any) -> None:
+@pytest.mark.parametrize(("language", "tver"), [("ru", "Тверь"), ("en", "Tver")])
+def test_summary_equals_the_calls_summed_by_zone_and_direction(server: Any, language: str, tver: str) -> None:
+    """In both languages: the zones are named as the reader reads them, in the page and the summary."""
     demo = server.by_case("telephony")
-    client = server.client(login=demo)
+    client = server.client(login=demo, language=language)
     number = next(a.number for a in client.me().accounts if a.has_telephony)
     year, month = 2026, 11
     totals: dict[tuple[str, str], list[Any]] = defaultdict(lambda: [0, 0, Decimal(0)])
@@ -32,6 +34,7 @@ def test_summary_equals_the_calls_summed_by_zone_and_direction(server: Any) -> N
     summary = client.calls_summary(number, year, month)
     got = {(z.zone, z.direction.value): [z.calls, z.minutes, z.cost] for z in summary.zones}
     assert got == dict(totals) and got
+    assert tver in {zone for zone, _direction in got}
     assert [(z.zone, z.direction.value) for z in summary.zones] == sorted(
         got, key=lambda k: (k[0], k[1] != "in")
     )

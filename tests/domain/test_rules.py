@@ -269,4 +269,3 @@ def test_offer_rows_read_only() -> None:
 def test_offer_period() -> None:
     table = offers()
     assert rules.offer_period(table, table.offers[1]) == (dt.date(2026, 12, 1), dt.date(2027, 5, 31))
-    assert rules.months_text(6) == "6 мес."

@@ -129,6 +129,7 @@ def test_bundle_contents(bundle: Path) -> None:
     assert (qt / "resources" / "icudtl.dat").exists()
     assert (qt / "translations" / "qtwebengine_locales" / "ru.pak").exists()
     assert (internal / "annet_desktop" / "resources" / "translations" / "annet_en.qm").exists()
+    assert (internal / "annet_desktop" / "resources" / "translations" / "annet_ru.qm").exists()
     assert (internal / "annet_desktop" / "resources" / "icons" / "annet-256.png").exists()
     assert list((internal / "annet_server" / "paysandbox").glob("static/*")), "payment sandbox files"
     # what is coming (issue 16): the balance chart (QtCharts), printing (QtPrintSupport, CUPS)

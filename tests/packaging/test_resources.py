@@ -92,5 +92,6 @@ def _check_installed(target: Path, tmp_path: Path) -> None:
     packaged = Path(folder)
     assert (packaged / "icons" / "annet-256.png").exists()
     assert (packaged / "translations" / "annet_en.qm").exists()
+    assert (packaged / "translations" / "annet_ru.qm").exists()  # the Russian plural forms
     assert (packaged / "annet-desktop.desktop").exists()
     assert (packaged / "annet-desktop.metainfo.xml").exists()

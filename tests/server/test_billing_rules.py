@@ -137,7 +137,7 @@ def test_monthly_charge_on_the_first_not_before_and_only_once(world_factory: Wor
     assert len(charges) == 1 and charges[0].amount_kopecks == -75000
     assert charges[0].description == "Абонентская плата за декабрь 2026: Доступ в интернет «Домашний 300»"
     page = world.run(billing.balance_history, sub, sub.number, 10, None, "en")
-    assert page.items[0].description.startswith("Monthly fee for December 2026")
+    assert page.items[0].description == "Monthly fee for December 2026: Internet access «Домашний 300»"
     assert page.items[0].balance_after == Decimal("250.00")
 
 

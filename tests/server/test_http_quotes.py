@@ -101,6 +101,16 @@ def test_a_refused_quote_is_the_actions_problem_in_the_requests_language(server:
     assert ("блокировки" in quote.json()["detail"]) == (lang == "ru")
 
 
+@pytest.mark.parametrize(("lang", "name"), [("ru", "Доступ в интернет"), ("en", "Internet access")])
+def test_a_quote_names_the_service_in_the_requests_language(server: Any, lang: str, name: str) -> None:
+    """The rows «Баланс» will show name the catalogue service as the reader reads it (the tariff's
+    name is the same in both languages)."""
+    api = Api(server, server.by_case("internet-discount"))
+    svc = api.internet()
+    rows = api.send("GET", f"/services/{svc['id']}/block/quote", lang).json()["rows"]
+    assert rows and all(row["text"].endswith(f"{name} «{svc['tariff']['name']}»") for row in rows), rows
+
+
 def test_quotes_of_someone_elses_service_are_404(server: Any) -> None:
     mine = Api(server, server.by_case("internet-discount"))
     theirs = Api(server, server.by_case("discount-extendable"))

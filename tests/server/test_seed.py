@@ -127,6 +127,20 @@ def check_cases(d: Demo) -> None:
     assert me.sms_phone is None and me.email is None and me.address
 
 
+def test_the_catalogue_reads_in_english_too(demo: Demo) -> None:
+    """Every service and tariff description of the catalogue has its English (the English UI showed
+    Russian tariff descriptions); a tariff's own name is the same in both languages."""
+    with demo.sessions() as db:
+        items = list(db.execute(select(m.CatalogItem)).scalars())
+        tariffs = list(db.execute(select(m.Tariff)).scalars())
+    assert items and all(i.name_en and i.description_en for i in items)
+    assert tariffs and all(t.description_en and t.description_en != t.description for t in tariffs)
+    from annet_server.billing.localized import ZONE_NAMES_EN
+    from annet_server.seed import _ZONES
+
+    assert {zone for zone, _rate, _weight in _ZONES} == set(ZONE_NAMES_EN)
+
+
 def test_every_case_holds(demo: Demo) -> None:
     check_cases(demo)
 

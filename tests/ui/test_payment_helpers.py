@@ -7,6 +7,7 @@ QApplication exists yet.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import ipaddress
 import os
@@ -102,6 +103,9 @@ class TestSite:
                     return
                 elif path.startswith("/return/"):
                     body = _page("RETURN PAGE LOADED")
+                elif path == "/pixel.png":
+                    headers = {"Content-Type": "image/png"}
+                    body = PIXEL_PNG
                 else:
                     body = PAGES.get(path, _page("not found"))
                     if path not in PAGES:
@@ -139,6 +143,11 @@ def _page(text: str, extra: str = "") -> bytes:
     ).encode()
 
 
+#: a 1×1 PNG (what an allowed image request gets)
+PIXEL_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+
 PAGES: dict[str, bytes] = {
     "/plain": _page("plain page"),
     "/links": _page(
@@ -155,7 +164,6 @@ PAGES: dict[str, bytes] = {
         "navigator.geolocation.getCurrentPosition(function(){window.geo='granted';},"
         "function(e){window.geo='denied:'+e.code;});</script>",
     ),
-    "/img": _page("image", '<img id="img" src="http://192.0.2.1/pixel.png">'),
     "/secret": _page("SELF-SIGNED SECRET"),
 }
 

@@ -218,10 +218,34 @@ def test_top_level_data_and_file_urls_are_refused(qtbot: Any, dialog: Any, site:
     assert "data:" in dialog.page.refused and "file:///etc/hostname" in dialog.page.refused
 
 
+#: the page adds two images and counts their load/error events: ``window.seen`` ends as 2
+_TWO_IMAGES = """
+window.seen = 0;
+for (const [id, src] of [['own', %r], ['other', %r]]) {
+  const img = new Image(); img.id = id;
+  img.onload = img.onerror = () => {
+    img.dataset.done = img.naturalWidth > 0 ? 'loaded' : 'failed'; window.seen++;
+  };
+  document.body.appendChild(img); img.src = src;
+}
+1
+"""
+
+
 def test_interceptor_blocks_what_the_policy_refuses(qtbot: Any, dialog: Any, site: TestSite) -> None:
-    _open(qtbot, dialog, site.url("/img"))
-    interceptor = dialog.interceptor
-    qtbot.waitUntil(lambda: "http://192.0.2.1/pixel.png" in interceptor.blocked, timeout=LOAD_TIMEOUT_MS)
+    """What the web engine really fetched, seen by the servers: the demo origin's image is loaded,
+    another origin's (plain http on another port) never reaches its server and fails in the page."""
+    other = TestSite()  # http://127.0.0.1:<another port>: not the demo origin
+    try:
+        _open(qtbot, dialog, site.url("/plain"))
+        js(qtbot, dialog.page, _TWO_IMAGES % (site.url("/pixel.png"), other.url("/pixel.png")))
+        wait_js(qtbot, dialog.page, "window.seen === 2")
+        assert js(qtbot, dialog.page, "document.getElementById('own').dataset.done") == "loaded"
+        assert js(qtbot, dialog.page, "document.getElementById('other').dataset.done") == "failed"
+        assert "/pixel.png" in site.hits  # the probe works: an allowed request does reach its server
+        assert other.hits == []  # the refused one never left the engine
+    finally:
+        other.close()
 
 
 def test_window_open_returns_null(qtbot: Any, dialog: Any, site: TestSite) -> None:
@@ -384,7 +408,9 @@ def test_return_url_reached_by_a_server_redirect_is_caught(qtbot: Any, dialog: A
     assert not any(hit.startswith("/return/") for hit in site.hits)
 
 
-def test_plain_http_is_blocked_unless_it_is_the_demo_server(qtbot: Any, bare_ctx: Any, site: TestSite) -> None:
+def test_plain_http_is_blocked_unless_it_is_the_demo_server(
+    qtbot: Any, bare_ctx: Any, site: TestSite
+) -> None:
     """Issue 13 (6): http on the loopback was allowed always; now only from the origin passed in
     (the embedded demo server). Any other http page is blocked, and shown as not secure."""
     from annet_desktop.ui.dialogs.payment import PaymentDialog

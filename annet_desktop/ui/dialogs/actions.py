@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ...i18n import translate
 from .base import Clock, system_now
 
 if TYPE_CHECKING:
@@ -170,9 +171,11 @@ def demo_dialogs(ctx: TabContext, clock: Clock = system_now) -> list[tuple[str, 
             "confirm",
             ConfirmDialog(
                 ctx,
-                "Заблокировать",
-                "Услуга будет переведена в добровольную блокировку сразу после подтверждения.",
-                "Заблокировать",
+                translate("Rules", "Заблокировать"),
+                translate(
+                    "Actions", "Услуга будет переведена в добровольную блокировку сразу после подтверждения."
+                ),
+                translate("Rules", "Заблокировать"),
                 lambda _client, _key: None,
             ),
         )

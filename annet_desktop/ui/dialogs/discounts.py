@@ -56,7 +56,6 @@ def _take(client: Any, number: str, service_id: int, offer_id: int, key: str) ->
     return client.take_discount(number, service_id, offer_id, idempotency_key=key)
 
 
-
 class DiscountDialog(QDialog):
     """The discounts table of one internet service; choose a row to take or extend the discount."""
 
@@ -101,7 +100,7 @@ class DiscountDialog(QDialog):
         self.model = ChoiceModel(
             [
                 Column(self.tr("Скидка"), lambda o: f"{o.percent}%", RIGHT),
-                Column(self.tr("Период"), lambda o: rules.months_text(o.months, tr_rules), RIGHT),
+                Column(self.tr("Период"), lambda o: self.tr("%n мес.", "", o.months), RIGHT),
                 Column(self.tr("Плата со скидкой"), lambda o: format_money(o.fee_with_discount), RIGHT),
                 Column(self.tr("Авансовый платёж"), lambda o: format_money(o.advance), RIGHT),
                 Column(
@@ -172,10 +171,12 @@ class DiscountDialog(QDialog):
             starts.format(date=format_date(offers.starts_on)),
         ]
         if offers.current is not None:
-            period = rules.format_period(offers.current.starts_on, offers.current.ends_on, tr_rules)
+            current = offers.current
             sentences.append(
-                self.tr("Действует скидка {percent}% {period}.").format(
-                    percent=offers.current.percent, period=period
+                self.tr("Действует скидка {percent}% с {start} по {end}.").format(
+                    percent=current.percent,
+                    start=format_date(current.starts_on),
+                    end=format_date(current.ends_on),
                 )
             )
         if not offers.selectable:
@@ -218,7 +219,6 @@ class DiscountDialog(QDialog):
             self.ctx.messages.warning(state.reason or "", parent=self)
             return None
         start, end = rules.offer_period(self.offers, offer)
-        months = rules.months_text(offer.months, tr_rules)
         if self.extend:
             headline = self.tr("Скидка {percent}% на услугу «{service}» будет продлена.")
         else:
@@ -230,12 +230,12 @@ class DiscountDialog(QDialog):
                     amount=format_money(offer.advance)
                 ),
                 self.tr(
-                    "Скидка действует {period} ({months}); абонентская плата со скидкой {fee} в месяц "
-                    "покрывается авансом."
+                    "Скидка действует с {start} по {end} (%n мес.); абонентская плата со скидкой {fee} в месяц "
+                    "покрывается авансом.",
+                    "",
+                    offer.months,
                 ).format(
-                    period=rules.format_period(start, end, tr_rules),
-                    months=months,
-                    fee=format_money(offer.fee_with_discount),
+                    start=format_date(start), end=format_date(end), fee=format_money(offer.fee_with_discount)
                 ),
             )
         )
@@ -277,9 +277,12 @@ class DiscountDialog(QDialog):
         self.accept()
         discount = taken.discount
         self.ctx.messages.info(
-            self.tr("Скидка {percent}% действует {period}. Списан авансовый платёж {amount}.").format(
+            self.tr(
+                "Скидка {percent}% действует с {start} по {end}. Списан авансовый платёж {amount}."
+            ).format(
                 percent=discount.percent,
-                period=rules.format_period(discount.starts_on, discount.ends_on, tr_rules),
+                start=format_date(discount.starts_on),
+                end=format_date(discount.ends_on),
                 amount=format_money(taken.advance),
             ),
             parent=self.parentWidget(),

@@ -346,14 +346,15 @@ class NewServiceDialog(QDialog):
         month_end = rules.period_end(today.replace(day=1), 1)
         text = self.tr(
             "Услуга: «{service}», тариф «{tariff}».\n"
-            "Сразу будет списано {amount} — плата за остаток текущего месяца {period}.\n"
+            "Сразу будет списано {amount} — плата за остаток текущего месяца с {start} по {end}.\n"
             "С {next_month} — полная абонентская плата {fee} в месяц.\n"
             "На балансе: {balance}."
         ).format(
             service=self.item.name,
             tariff=self.tariff.name,
             amount=format_money(quote.amount),
-            period=rules.format_period(today, month_end, tr_rules),
+            start=format_date(today),
+            end=format_date(month_end),
             next_month=format_date(rules.first_of_next_month(today)),
             fee=format_money(self.tariff.fee),
             balance=format_money(quote.balance),

@@ -108,8 +108,11 @@ class PasswordAction(QObject):
         problems = pw.problems(new)
         if problems:
             return (
-                translate("Password", "Новый пароль не подходит: {problems}").format(
-                    problems=" ".join(translate("Password", p) for p in problems)
+                "\n".join(  # whole sentences: what is wrong, then each problem
+                    [
+                        translate("Password", "Новый пароль не подходит."),
+                        *(translate("Password", p) for p in problems),
+                    ]
                 ),
                 tab.new,
             )
@@ -156,14 +159,17 @@ class PasswordAction(QObject):
         self.tab.clear()
         self.tab.change_button.setEnabled(True)
         self.ctx.state.refresh(("journal",))
-        text = translate(
-            "Password",
-            "Пароль изменён. Пароль из Памятки абонента больше не действует: "
-            "для входа используйте новый пароль. Если вы его забудете, восстановить доступ можно "
-            "только в офисе обслуживания «Аннет» (с документом, удостоверяющим личность).",
-        )
-        if self.keyring_updated:
-            text += " " + translate("Password", "Сохранённый на этом компьютере пароль заменён новым.")
+        sentences = [
+            translate(
+                "Password",
+                "Пароль изменён. Пароль из Памятки абонента больше не действует: "
+                "для входа используйте новый пароль. Если вы его забудете, восстановить доступ можно "
+                "только в офисе обслуживания «Аннет» (с документом, удостоверяющим личность).",
+            )
+        ]
+        if self.keyring_updated:  # one more whole sentence
+            sentences.append(translate("Password", "Сохранённый на этом компьютере пароль заменён новым."))
+        text = " ".join(sentences)
         self.ctx.messages.info(text, parent=self.tab, title=translate("Password", "Пароль изменён"))
 
     def _update_keyring(self, new: str) -> bool:

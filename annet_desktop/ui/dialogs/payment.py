@@ -331,11 +331,11 @@ class PaymentDialog(QDialog):
         self.address.setText(host)
         self.address.setToolTip(f"{url.scheme()}://{host}{url.path()}")
         if secure:
-            self.lock.setText("🔒 " + self.tr("Защищено"))
+            self.lock.setText(self.tr("🔒 Защищено"))
             self.lock.setToolTip(self.tr("Защищённое соединение (https)"))
             self.lock.setAccessibleName(self.tr("Защищённое соединение"))
         else:
-            self.lock.setText("⚠ " + self.tr("Не защищено"))
+            self.lock.setText(self.tr("⚠ Не защищено"))
             self.lock.setToolTip(self.tr("Соединение не защищено (http)"))
             self.lock.setAccessibleName(self.tr("Соединение не защищено"))
         self.secure = secure
@@ -344,8 +344,7 @@ class PaymentDialog(QDialog):
         if url.scheme() == "http":  # plain http, and not from the embedded demo server
             self._show_address(url)
             text = self.tr(
-                "Страница {host} не защищена (http) и заблокирована: оплата только по защищённому "
-                "соединению."
+                "Страница {host} не защищена (http) и заблокирована: оплата только по защищённому соединению."
             ).format(host=url.host() + (f":{url.port()}" if url.port() > 0 else ""))
             set_note(self.page_note, text, ERROR_COLOR)
             return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annet_contract.money import format_money
+from annet_contract.moscow import format_date
 
 from ...domain import rules
 from ..models.services_model import block_name
@@ -54,7 +55,6 @@ def _block_quote(client: Any, number: str, service_id: int) -> Any:
 
 def _unblock_quote(client: Any, number: str, service_id: int) -> Any:
     return client.unblock_quote(number, service_id)
-
 
 
 class ServiceDialog(QDialog):
@@ -154,9 +154,10 @@ class ServiceDialog(QDialog):
         if service.discount is not None:
             d = service.discount
             values["discount"].setText(
-                self.tr("{percent}% {period}, абонентская плата со скидкой {fee}").format(
+                self.tr("{percent}% с {start} по {end}, абонентская плата со скидкой {fee}").format(
                     percent=d.percent,
-                    period=rules.format_period(d.starts_on, d.ends_on, tr_rules),
+                    start=format_date(d.starts_on),
+                    end=format_date(d.ends_on),
                     fee=format_money(d.fee_with_discount),
                 )
             )

@@ -12,7 +12,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 DOMAIN_TEXTS = (
     QT_TRANSLATE_NOOP("Phone", "Номер для SMS — 10 цифр без 8 или +7 в начале, например 9101234567."),
-    QT_TRANSLATE_NOOP("Phone", "SMS приходят только на мобильный номер: 10 цифр, первая — 9, например 9101234567."),
+    QT_TRANSLATE_NOOP(
+        "Phone", "SMS приходят только на мобильный номер: 10 цифр, первая — 9, например 9101234567."
+    ),
     QT_TRANSLATE_NOOP("Phone", "Номер может содержать только цифры (пробелы, дефисы и скобки не мешают)."),
     QT_TRANSLATE_NOOP("Phone", "Знак «+» допустим только в начале номера, в виде +7."),
     QT_TRANSLATE_NOOP("Email", "В адресе e-mail должен быть ровно один знак «@», например ivanov@mail.ru."),
@@ -52,7 +54,6 @@ DOMAIN_TEXTS = (
         "Для этой скидки нужен авансовый платёж {advance}. На балансе {balance} — не хватает {missing}.",
     ),
     QT_TRANSLATE_NOOP("Rules", "с {start} по {end}"),
-    QT_TRANSLATE_NOOP("Rules", "{n} мес."),
     QT_TRANSLATE_NOOP("Rules", "Это текущий тариф."),
     QT_TRANSLATE_NOOP("Rules", "Акционный тариф подключается только в офисе обслуживания."),
     QT_TRANSLATE_NOOP("Rules", "Таблица скидок доступна только для ознакомления."),

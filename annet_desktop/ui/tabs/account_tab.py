@@ -179,8 +179,8 @@ class AccountTab(QWidget):
             return credit.reason  # the server's sentence: under a ban it names the date itself
         if credit.banned_until is not None:
             date = format_date(credit.banned_until)
-            return self.tr("Кредит снова будет доступен с {date}").format(date=date) + "."
-        return self.tr("Не требуется: финансовой блокировки нет") + "."
+            return self.tr("Кредит снова будет доступен с {date}.").format(date=date)
+        return self.tr("Не требуется: финансовой блокировки нет.")
 
     def refresh(self) -> None:
         self.ctx.state.refresh(("account",))

@@ -143,37 +143,21 @@ class BalanceTab(QWidget):
     def update_view(self) -> None:
         state = self.ctx.state
         self.model.reset()
-        lst = state.balance_of()
-        if not lst.loaded:
-            error = state.error("balance", state.selected_account)
-            if error is not None:
-                self.panel.show_message(
-                    self.tr("Не удалось загрузить историю баланса: {error}").format(
-                        error=error_text(error, self.ctx.server_url)
-                    )
-                )
-            else:
-                self.panel.show_message(self.tr("Загрузка истории баланса…"))
-        elif not lst.items:
-            self.panel.show_message(self.tr("По этому счёту ещё не было ни пополнений, ни списаний."))
-        else:
-            self.panel.show_table()
+        error = state.error("balance", state.selected_account)
+        failed = self.tr("Не удалось загрузить историю баланса: {error}")
+        self.panel.show_list(
+            state.balance_of(),
+            None if error is None else failed.format(error=error_text(error, self.ctx.server_url)),
+            loading=self.tr("Загрузка истории баланса…"),
+            empty=self.tr("По этому счёту ещё не было ни пополнений, ни списаний."),
+        )
         self._footer()
 
     def _footer(self) -> None:
         lst = self.ctx.state.balance_of()
-        if lst.loaded and lst.items:
-            if lst.next_cursor:
-                text = self.tr(
-                    "Показано операций: %n (прокрутите вниз, чтобы загрузить более ранние)",
-                    "",
-                    len(lst.items),
-                )
-            else:
-                text = self.tr("Показано операций: %n", "", len(lst.items))
-            self.footer.setText(text)
-        else:
-            self.footer.clear()
+        n = len(lst.items)
+        more = self.tr("Показано операций: %n (прокрутите вниз, чтобы загрузить более ранние)", "", n)
+        self.footer.setText(self.panel.footer_text(lst, more, self.tr("Показано операций: %n", "", n)))
 
     def refresh(self) -> None:
         self.ctx.state.refresh(("balance",))

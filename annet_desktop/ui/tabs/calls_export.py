@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton, QWidget
 
 from ...background import BackgroundJob, start_job
-from ...domain.calls import thousands
 from ...export import ExportCancelled, ExportFormat
 from ...interpreter import RESPONSIVE_GIL
 from ..widgets.naming import named
@@ -163,7 +162,7 @@ class CallsExport(QObject):
         messages = self.ctx.messages
         if outcome == "ok":
             messages.status(
-                self.tr("Сохранено звонков: {n} в файл {path}").format(n=thousands(int(detail)), path=path)
+                self.tr("Сохранено %Ln звонков в файл {path}.", "", int(detail)).format(path=path)
             )
         elif outcome == "cancelled":
             messages.status(self.tr("Экспорт отменён, файл не создан."))

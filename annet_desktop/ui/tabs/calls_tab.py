@@ -352,7 +352,7 @@ class CallsTab(QWidget):
         elif self._complete and self.model.loaded == 0:
             text = self.tr("Звонков за этот месяц нет.")
         elif self._complete:
-            text = self.tr("Загружены все звонки месяца: {n}").format(n=thousands(self.model.loaded))
+            text = self.tr("Загружены все звонки месяца: %Ln", "", self.model.loaded)
         elif self.model.total:
             text = self.tr("загружено {loaded} из {total}").format(
                 loaded=thousands(self.model.loaded), total=thousands(self.model.total)

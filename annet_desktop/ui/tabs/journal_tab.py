@@ -54,35 +54,21 @@ class JournalTab(QWidget):
     def update_view(self) -> None:
         state = self.ctx.state
         self.model.reset()
-        lst = state.journal
-        if not lst.loaded:
-            error = state.error("journal")
-            if error is not None:
-                self.panel.show_message(
-                    self.tr("Не удалось загрузить журнал: {error}").format(
-                        error=error_text(error, self.ctx.server_url)
-                    )
-                )
-            else:
-                self.panel.show_message(self.tr("Загрузка журнала…"))
-        elif not lst.items:
-            self.panel.show_message(self.tr("Изменений ваших данных пока не было."))
-        else:
-            self.panel.show_table()
+        error = state.error("journal")
+        failed = self.tr("Не удалось загрузить журнал: {error}")
+        self.panel.show_list(
+            state.journal,
+            None if error is None else failed.format(error=error_text(error, self.ctx.server_url)),
+            loading=self.tr("Загрузка журнала…"),
+            empty=self.tr("Изменений ваших данных пока не было."),
+        )
         self._footer()
 
     def _footer(self) -> None:
         lst = self.ctx.state.journal
-        if lst.loaded and lst.items:
-            if lst.next_cursor:
-                text = self.tr(
-                    "Показано записей: %n (прокрутите вниз, чтобы загрузить более ранние)", "", len(lst.items)
-                )
-            else:
-                text = self.tr("Показано записей: %n", "", len(lst.items))
-            self.footer.setText(text)
-        else:
-            self.footer.clear()
+        n = len(lst.items)
+        more = self.tr("Показано записей: %n (прокрутите вниз, чтобы загрузить более ранние)", "", n)
+        self.footer.setText(self.panel.footer_text(lst, more, self.tr("Показано записей: %n", "", n)))
 
     def refresh(self) -> None:
         self.ctx.state.refresh(("journal",))

@@ -101,6 +101,7 @@ class BalanceChart(QWidget):
         self.x_axis.setTickCount(7)
         self.y_axis = QValueAxis(chart)
         self.y_axis.setLabelFormat("%.0f")
+        self.y_axis.setTruncateLabels(False)  # QtCharts cut «3000» to «…» at the chart's minimum height
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         for s in (self.line, self.ahead, self.payments, self.charges):
@@ -143,18 +144,22 @@ class BalanceChart(QWidget):
             "Баланс за 12 месяцев: от {low} до {high}, сейчас {now}; "
             "пополнений: {payments}, списаний: {charges}."
         )
-        text = template.format(
-            low=_roubles(min(values)),
-            high=_roubles(max(values)),
-            now=_roubles(values[-1]),
-            payments=len(series.payments),
-            charges=len(series.charges),
-        )
-        if series.forecast:
-            text += " " + self.tr("Прогноз после следующих списаний: {amount}.").format(
-                amount=_roubles(series.forecast[-1][1])
+        sentences = [
+            template.format(
+                low=_roubles(min(values)),
+                high=_roubles(max(values)),
+                now=_roubles(values[-1]),
+                payments=len(series.payments),
+                charges=len(series.charges),
             )
-        return text
+        ]
+        if series.forecast:  # a second whole sentence
+            sentences.append(
+                self.tr("Прогноз после следующих списаний: {amount}.").format(
+                    amount=_roubles(series.forecast[-1][1])
+                )
+            )
+        return " ".join(sentences)
 
     def _hovered(self, point: QPointF, state: bool) -> None:
         if not state:

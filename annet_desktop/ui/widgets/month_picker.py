@@ -43,6 +43,9 @@ class MonthPicker(QObject):
             month_name,
             QCoreApplication.translate("CallsTab", "Месяц, звонки которого показаны"),
         )
+        # wide enough for the longest month name of the language (the list starts empty: «Decembe…»)
+        self.month_combo.setMinimumContentsLength(max(len(_t(str(m))) for m in _MONTHS))
+        self.month_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.month_caption.setBuddy(self.month_combo)
         self.year_caption = QLabel(QCoreApplication.translate("CallsTab", "Год:"), parent)
         self.year_caption.setObjectName(f"{prefix}_year_caption")

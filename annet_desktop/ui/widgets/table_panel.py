@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QTableView, QWidget
 
 from .naming import named
+
+if TYPE_CHECKING:
+    from ...state import PagedList
 
 
 class TablePanel(QStackedWidget):
@@ -39,6 +44,23 @@ class TablePanel(QStackedWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.setCurrentIndex(1)
+
+    def show_list(self, lst: PagedList, failed: str | None, *, loading: str, empty: str) -> None:
+        """A paged list's state: the table, or why not — ``failed`` (the load's error, if any, in a
+        sentence), still ``loading``, or ``empty``."""
+        if not lst.loaded:
+            self.show_message(failed or loading)
+        elif not lst.items:
+            self.show_message(empty)
+        else:
+            self.show_table()
+
+    @staticmethod
+    def footer_text(lst: PagedList, more: str, shown: str) -> str:
+        """The line under a paged list: ``more`` while earlier pages remain, ``shown`` at the end."""
+        if not (lst.loaded and lst.items):
+            return ""
+        return more if lst.next_cursor else shown
 
     @property
     def showing_message(self) -> bool:
