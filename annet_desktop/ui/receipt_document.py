@@ -59,10 +59,12 @@ def receipt_rows(receipt: Any) -> list[tuple[str, str]]:
     ]
     if receipt.buyer_email:
         rows.append((QCoreApplication.translate("Receipt", "Эл. адрес покупателя"), receipt.buyer_email))
-    rows += [
-        (QCoreApplication.translate("Receipt", "Лицевой счёт"), receipt.account),
-        (QCoreApplication.translate("Receipt", "Заказ №"), receipt.order_number),
-    ]
+    rows.extend(
+        [
+            (QCoreApplication.translate("Receipt", "Лицевой счёт"), receipt.account),
+            (QCoreApplication.translate("Receipt", "Заказ №"), receipt.order_number),
+        ]
+    )
     return rows
 
 

@@ -42,7 +42,7 @@ def tooltip_text(balances: Sequence[tuple[str, Any]] | None) -> str:
     """
     title = translate("Tray", "Аннет — личный кабинет")
     if not balances:
-        return title + "\n" + translate("Tray", "Войдите, чтобы видеть баланс")
+        return "\n".join((title, translate("Tray", "Войдите, чтобы видеть баланс")))  # two lines
     lines = [title]
     for number, balance in balances:
         if balance is None:

@@ -2676,6 +2676,10 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Delete this account&apos;s password from the system password store</translation>
     </message>
     <message>
+        <source>Область уведомлений</source>
+        <translation>Notification area</translation>
+    </message>
+    <message>
         <source>Адрес сервера действует со следующего входа, язык — со следующего запуска программы.</source>
         <translation>The server address applies from the next login, the language from the next start of the program.</translation>
     </message>
@@ -2999,8 +3003,16 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Refresh the data in the background, minutes</translation>
     </message>
     <message>
+        <source>Как часто программа сама обновляет баланс и прогноз, пока вы вошли; 0 — никогда</source>
+        <translation>How often the app refreshes the balance and the forecast by itself while you are logged in; 0 — never</translation>
+    </message>
+    <message>
         <source>никогда</source>
         <translation>never</translation>
+    </message>
+    <message>
+        <source>Показывать уведомление «{kind}»</source>
+        <translation>Show the notification “{kind}”</translation>
     </message>
 </context>
 </TS>

@@ -63,4 +63,4 @@ def test_every_window_fits_and_names_its_controls_at_each_scale(server: Any, tmp
         assert len(report["windows"]) >= 36, report["windows"]  # every tab and dialog, twice
         problems += [f"{scale}× {kind}: {entry}" for kind in ("clipped", "too_big", "unnamed")
                      for entry in report[kind]]  # fmt: skip
-    assert problems == []
+    assert problems == [], "\n".join(problems)

@@ -23,17 +23,21 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +45,7 @@ from PySide6.QtWidgets import (
 from ...domain.urls import ServerUrlError, check_server_url, has_userinfo
 from .. import colors
 from ..messages import server_url_error_text
+from ..widgets.fit import fit_screen
 from ..widgets.naming import named
 from .watch_settings import WatchSettings
 
@@ -131,7 +136,16 @@ class SettingsDialog(QDialog):
         password_row.addWidget(self.password_note, 1)
         layout.addLayout(password_row)
         self.watch = WatchSettings(settings, self)  # the tray, the refresh, the notifications
-        layout.addWidget(self.watch)
+        # scrolled where the screen is short (1366 × 768 at 200 %): nothing squeezed, nothing cut
+        scroll = named(QScrollArea(self), "settings_watch_scroll", self.tr("Область уведомлений"))
+        scroll.setWidget(self.watch)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumHeight(min(self.watch.sizeHint().height(), 60))
+        scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._watch_height = self.watch.sizeHint().height()
+        layout.addWidget(scroll, 1)
 
         self.note = QLabel(
             self.tr("Адрес сервера действует со следующего входа, язык — со следующего запуска программы."),
@@ -166,6 +180,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.save_button.clicked.connect(self.save)
+        fit_screen(self, self.sizeHint().expandedTo(QSize(520, self.sizeHint().height() + self._watch_height)))
         self.cancel_button.clicked.connect(self.reject)
         self.browse.clicked.connect(self._browse)
         self.forget.clicked.connect(self.forget_password)
@@ -218,6 +233,10 @@ class SettingsDialog(QDialog):
         return gone
 
     # ------------------------------------------------------------------ folder
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        fit_screen(self)  # the frame is known now: the dialog with it stays on the screen
+
     def _browse(self) -> None:
         start = self.export_folder.text().strip() or documents_folder()
         folder = QFileDialog.getExistingDirectory(self, self.tr("Папка для экспорта"), start)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QSpinBox, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QGroupBox, QSpinBox, QSystemTrayIcon, QWidget
 
 from ...domain.watch import NoticeKind
 from ..notifications import kind_title
@@ -40,18 +40,25 @@ class WatchSettings(QGroupBox):
             )
         form.addRow(self.keep)
         self.minutes = named(
-            QSpinBox(self), "settings_refresh_minutes", self.tr("Обновлять данные в фоне, минут")
+            QSpinBox(self),
+            "settings_refresh_minutes",
+            self.tr("Обновлять данные в фоне, минут"),
+            self.tr("Как часто программа сама обновляет баланс и прогноз, пока вы вошли; 0 — никогда"),
         )
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSpecialValueText(self.tr("никогда"))
         self.minutes.setValue(int(settings.get("refresh/minutes")))
         form.addRow(self.tr("Обновлять данные в фоне, минут"), self.minutes)
         self.kinds: dict[NoticeKind, QCheckBox] = {}
-        for kind in NoticeKind:
-            box = named(QCheckBox(kind_title(kind), self), f"settings_notify_{kind.value}", kind_title(kind))
+        grid = QGridLayout()  # two columns: the dialog fits a 1366 × 768 screen at 200 %
+        for index, kind in enumerate(NoticeKind):
+            title = kind_title(kind)
+            description = self.tr("Показывать уведомление «{kind}»").format(kind=title)
+            box = named(QCheckBox(title, self), f"settings_notify_{kind.value}", title, description)
             box.setChecked(bool(settings.get(f"notify/{kind.value}")))
             self.kinds[kind] = box
-            form.addRow(box)
+            grid.addWidget(box, index // 2, index % 2)
+        form.addRow(grid)
         self._has_tray = has_tray
 
     def values(self) -> dict[str, Any]:
