@@ -65,12 +65,20 @@ def _settle(db: Session, acc: m.Account, at: dt.datetime) -> None:
         if acc.financial_block:
             _set_financial_block(db, acc, at, False)
         return
-    if (
-        not acc.financial_block
-        and at.astimezone(MOSCOW).day >= FINANCIAL_BLOCK_DAY
-        and _active_credit(db, acc) is None
-    ):
+    if not acc.financial_block and _in_block_days(at) and _active_credit(db, acc) is None:
         _set_financial_block(db, acc, at, True)
+
+
+def _in_block_days(at: dt.datetime) -> bool:
+    """From the 11th to the month's end: a negative balance without a credit is blocked."""
+    return at.astimezone(MOSCOW).day >= FINANCIAL_BLOCK_DAY
+
+
+def _settle_due(balance_kopecks: int, blocked: bool, has_credit: bool, at: dt.datetime) -> bool:
+    """Whether :func:`_settle` at ``at`` would change anything (repay the credit, lift or start the block)."""
+    if balance_kopecks >= 0:
+        return has_credit or blocked
+    return not blocked and not has_credit and _in_block_days(at)
 
 
 def _set_financial_block(db: Session, acc: m.Account, at: dt.datetime, on: bool) -> None:

@@ -2,8 +2,9 @@
 
 Routes stay thin: they name the billing function and hand it to :func:`read` or :func:`change`.
 
-* :func:`read` — authenticate (touching the idle timer), let billing catch up with the clock for
-  this subscriber, run the query, answer JSON.
+* :func:`read` — authenticate (touching the idle timer at most once a minute), let billing catch
+  up with the clock for this subscriber (a plain SELECT when nothing is due: no lock, no write, no
+  commit), run the query, answer JSON.
 * :func:`change` — the same, then in ONE transaction: the idempotency check, the change (billing
   writes the journal entry itself), the idempotency record; commit; rollback on any error.
 """
@@ -111,8 +112,10 @@ def _open(request: Request, token: str) -> tuple[Session, Ctx]:
     db: Session = state.sessionmaker()
     try:
         session = auth.authenticate(db, state.clock, token)
-        catchup.catch_up(db, state.clock, session.subscriber_id)
-        db.commit()
+        touched = bool(db.dirty)  # the idle timer, written at most once a minute
+        if catchup.catch_up(db, state.clock, session.subscriber_id) or touched:
+            db.commit()  # what the catch-up applied stays, whatever the call does next
+        # else nothing was written: the call goes on in the same (plain read) transaction
         ctx = Ctx(
             request=request,
             db=db,
