@@ -48,6 +48,15 @@ def catch_up(db: Session, clock: Any, subscriber_id: int) -> bool:
     return True
 
 
+def anything_due(db: Session, clock: Any, subscriber_id: int) -> bool:
+    """Whether :func:`catch_up` would change anything now (one plain SELECT: no lock, no write).
+
+    For a caller that reads outside a transaction: when True it runs :func:`catch_up` in a
+    transaction of its own, which checks again under the lock.
+    """
+    return _anything_due(db, subscriber_id, clock.now())
+
+
 def _anything_due(db: Session, subscriber_id: int, now: dt.datetime) -> bool:
     """Whether a catch-up at ``now`` would change any account of the subscriber (one plain SELECT).
 
