@@ -88,7 +88,9 @@ def test_seed_demo_adds_the_load_subscribers(
         headers = {"Authorization": f"Bearer {login.json()['token']}"}
         me = requests.get(f"{base}/me", headers=headers, timeout=30)
         assert [a["number"] for a in me.json()["accounts"]] == [numbers[1]]
-        wrong = requests.post(f"{base}/session", json={"account": numbers[2], "password": "x" * 12}, timeout=30)
+        wrong = requests.post(
+            f"{base}/session", json={"account": numbers[2], "password": "x" * 12}, timeout=30
+        )
         assert wrong.status_code == 401
     finally:
         running.stop()
