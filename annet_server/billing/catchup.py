@@ -10,13 +10,11 @@ from sqlalchemy.orm import Session
 
 from annet_contract import schema as s
 
-from .. import messages
 from .. import models as m
 from ..db import as_moscow
 from .credit import credit_banned_until
 from .days import month_charge_kopecks
-from .journal import _encode_value, _journal_at
-from .ledger import FINANCIAL_BLOCK_DAY, _post, _settle, _settle_due
+from .ledger import FINANCIAL_BLOCK_DAY, _close_credit, _post, _settle, _settle_due
 from .lookups import _active_credit
 from .months import midnight, month_start, next_month_start
 
@@ -158,18 +156,8 @@ def _end_credit(db: Session, acc: m.Account, credit: m.Credit, at: dt.datetime) 
     """The credit's 120 hours are over: unrepaid, the ban, the block if the balance is negative."""
     if credit.state != "active":
         return
-    credit.state = "unrepaid"
-    credit.settled_at = at
+    _close_credit(db, acc, credit, at, "unrepaid", until=at)
     acc.credit_banned_until = credit_banned_until(at)
-    _journal_at(
-        db,
-        acc,
-        at,
-        s.JournalAction.CREDIT_END,
-        s.Actor.SYSTEM,
-        old=_encode_value("value.credit_in_force", until=messages.format_date(at)),
-        new=_encode_value("value.credit_unrepaid"),
-    )
     if acc.balance_kopecks < 0 and not acc.financial_block:
         acc.financial_block = True  # the credit-end entry above records it
         acc.financial_block_since = at
