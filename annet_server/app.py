@@ -82,6 +82,8 @@ class ServerState:
     limits: Limits = field(default_factory=Limits)
     #: when this process last pruned expired rows (:mod:`annet_server.housekeeping`)
     last_pruned_at: dt.datetime | None = None
+    #: sessions for plain reads: autocommit on PostgreSQL, None on SQLite (:func:`db.make_read_sessionmaker`)
+    read_sessionmaker: Any = None
     #: set once every call is in (the demo adds its 100,000-call month after it starts serving)
     calls_ready: threading.Event = field(default_factory=_ready_event, repr=False)
 
@@ -178,7 +180,7 @@ def create_app(
     """
     from . import auth
     from .clock import SystemClock
-    from .db import create_schema, make_engine, make_sessionmaker
+    from .db import create_schema, make_engine, make_read_sessionmaker, make_sessionmaker
 
     merchant_secret = _merchant_secret(secret, sandbox)
     url = _public_url(public_url, sandbox)
@@ -188,6 +190,7 @@ def create_app(
         database_url=database_url,
         engine=engine,
         sessionmaker=make_sessionmaker(engine),
+        read_sessionmaker=make_read_sessionmaker(engine),
         clock=clock or SystemClock(),
         secret=merchant_secret,
         public_url=url,

@@ -30,6 +30,7 @@ __all__ = [  # the contract's money and time helpers too, under the names the se
     "create_schema",
     "from_kopecks",
     "make_engine",
+    "make_read_sessionmaker",
     "make_sessionmaker",
     "to_kopecks",
 ]
@@ -116,6 +117,26 @@ def _sqlite_recipe(engine: Engine) -> None:
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     """Sessions over ``engine``; objects stay readable after commit."""
     return sessionmaker(bind=engine, expire_on_commit=False, future=True)
+
+
+def make_read_sessionmaker(engine: Engine) -> sessionmaker[Session] | None:
+    """Sessions for a GET's plain reads: autocommit on PostgreSQL; None on SQLite (the ordinary ones).
+
+    Under PostgreSQL's READ COMMITTED every statement sees its own snapshot anyway, so a read
+    loses nothing without a transaction and saves the BEGIN and ROLLBACK round trips. Nothing
+    that must be atomic or locked may run in one (the catch-up takes a transaction of its own).
+    No autoflush: a change made to an object by mistake is dropped by the read's rollback, as in
+    a transaction, instead of being written at once. SQLite keeps its ``BEGIN IMMEDIATE``
+    transactions (the recipe above).
+    """
+    if engine.dialect.name == "sqlite":
+        return None
+    return sessionmaker(
+        bind=engine.execution_options(isolation_level="AUTOCOMMIT"),
+        expire_on_commit=False,
+        autoflush=False,
+        future=True,
+    )
 
 
 def create_schema(engine: Engine) -> None:

@@ -152,9 +152,15 @@ def main(argv: list[str] | None = None) -> int:
 
         ceiling_s = args.ceiling_seconds or max(10.0, args.seconds / 4)
         bare_env = _run_locust(f"http://127.0.0.1:{port}", BareUser, args.users, ceiling_s, [])
+        bare_load = os.getloadavg()[0]
     finally:
         _stop(bare)
     ceiling = bare_env.stats.total.num_requests / bare_env.elapsed
+    bare_p50, bare_p99 = (bare_env.stats.total.get_response_time_percentile(q) for q in (0.5, 0.99))
+    print(
+        f"bare FastAPI ceiling: {ceiling:.1f} requests/s, p50 {bare_p50:.0f} ms, p99 {bare_p99:.0f} ms "
+        f"(the same machine's floor for any read); load average {bare_load:.1f}"
+    )
 
     # 2. the mixed traffic against the Cabinet server
     _reset_schema(args.db)
@@ -184,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
 
             events = [(args.seconds / 3, kill_worker), (2 * args.seconds / 3, restart_postgres)]
         env = _run_locust(f"http://127.0.0.1:{port}", Subscriber, args.users, args.seconds, events)
+        print(f"load average at the end of the mixed traffic: {os.getloadavg()[0]:.1f} (1 min), "
+              f"{os.getloadavg()[1]:.1f} (5 min)")  # fmt: skip
         after_workers = _workers_of(server)
     finally:
         _stop(server)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -11,33 +10,103 @@ from sqlalchemy.orm import Session
 
 from annet_contract import schema as s
 
-from .. import messages
 from .. import models as m
 from ..db import as_moscow
 from .credit import credit_banned_until
 from .days import month_charge_kopecks
-from .journal import _encode_value, _journal_at
-from .ledger import FINANCIAL_BLOCK_DAY, _post, _settle
+from .ledger import FINANCIAL_BLOCK_DAY, _close_credit, _post, _settle, _settle_due
 from .lookups import _active_credit
 from .months import midnight, month_start, next_month_start
 from .recalc import service_label
 
 
-def catch_up(db: Session, clock: Any, subscriber_id: int) -> None:
+def catch_up(db: Session, clock: Any, subscriber_id: int) -> bool:
     """Apply what time made due on every account of the subscriber (idempotent, no commit).
 
     Monthly charges on the 1st, the financial block from the 11th, the end of a credit; discounts
     need nothing (they are whole months, read from their dates).
+
+    Double-checked: one plain SELECT first asks whether anything is due; when nothing is (the
+    usual read), there is no lock and no write — ``caught_up_at`` stays, which changes nothing,
+    as no due moment lies between it and now. Only when something is due are the accounts locked
+    (``FOR UPDATE``) and everything re-read and re-checked under the lock, so two workers never
+    both apply it. Returns whether anything was written.
     """
     now = clock.now()
+    if not _anything_due(db, subscriber_id, now):
+        return False
     accounts = db.execute(
         select(m.Account)
         .where(m.Account.subscriber_id == subscriber_id)
         .order_by(m.Account.id)
         .with_for_update()
+        .execution_options(populate_existing=True)
     ).scalars()
     for acc in accounts:
         _catch_up_account(db, acc, now)
+    return True
+
+
+def anything_due(db: Session, clock: Any, subscriber_id: int) -> bool:
+    """Whether :func:`catch_up` would change anything now (one plain SELECT: no lock, no write).
+
+    For a caller that reads outside a transaction: when True it runs :func:`catch_up` in a
+    transaction of its own, which checks again under the lock.
+    """
+    return _anything_due(db, subscriber_id, clock.now())
+
+
+def _anything_due(db: Session, subscriber_id: int, now: dt.datetime) -> bool:
+    """Whether a catch-up at ``now`` would change any account of the subscriber (one plain SELECT).
+
+    Columns only, no ORM objects: the locked pass that follows reads the rows afresh.
+    """
+    rows = db.execute(
+        select(
+            m.Account.caught_up_at,
+            m.Account.charged_through,
+            m.Account.balance_kopecks,
+            m.Account.financial_block,
+            m.Credit.ends_at,
+        )
+        .outerjoin(m.Credit, (m.Credit.account_id == m.Account.id) & (m.Credit.state == "active"))
+        .where(m.Account.subscriber_id == subscriber_id)
+    ).all()
+    for caught_up_at, charged_through, balance, blocked, credit_ends in rows:
+        start = as_moscow(caught_up_at)
+        assert start is not None
+        if now <= start:
+            continue
+        ends = as_moscow(credit_ends)
+        if _due_moments(start, charged_through, ends, now):
+            return True
+        if _settle_due(balance, blocked, ends is not None, now):
+            return True
+    return False
+
+
+def _due_moments(
+    start: dt.datetime, charged_through: dt.date, credit_ends: dt.datetime | None, now: dt.datetime
+) -> list[tuple[dt.datetime, int, dt.date | None]]:
+    """The moments in (``start``, ``now``] at which something falls due, in the order to apply them.
+
+    ``(at, 0, month)``: the monthly charge of ``month``; ``(at, 1, None)``: the credit ends;
+    ``(at, 2, None)``: the 11th (the financial block). ``charged_through`` is the last month charged.
+    """
+    moments: list[tuple[dt.datetime, int, dt.date | None]] = []
+    month = next_month_start(charged_through)
+    while month <= now.date():
+        moments.append((midnight(month), 0, month))
+        month = next_month_start(month)
+    cursor = month_start(start.date())
+    while cursor <= now.date():
+        eleventh = midnight(cursor.replace(day=FINANCIAL_BLOCK_DAY))
+        if start < eleventh <= now:
+            moments.append((eleventh, 2, None))
+        cursor = next_month_start(cursor)
+    if credit_ends is not None and credit_ends <= now:
+        moments.append((credit_ends, 1, None))
+    return sorted(moments, key=lambda e: (e[0], e[1]))
 
 
 def _catch_up_account(db: Session, acc: m.Account, now: dt.datetime) -> None:
@@ -45,73 +114,51 @@ def _catch_up_account(db: Session, acc: m.Account, now: dt.datetime) -> None:
     assert start is not None
     if now <= start:
         return
-    events: list[tuple[dt.datetime, int, Callable[[dt.datetime], None]]] = []
-    month = next_month_start(acc.charged_through)
-    while month <= now.date():
-        events.append((midnight(month), 0, _charger(db, acc, month)))
-        month = next_month_start(month)
-    cursor = month_start(start.date())
-    while cursor <= now.date():
-        eleventh = midnight(cursor.replace(day=FINANCIAL_BLOCK_DAY))
-        if start < eleventh <= now:
-            events.append((eleventh, 2, lambda at: _settle(db, acc, at)))
-        cursor = next_month_start(cursor)
     credit = _active_credit(db, acc)
-    if credit is not None:
-        ends = as_moscow(credit.ends_at)
-        assert ends is not None
-        if ends <= now:
-            events.append((ends, 1, _credit_ender(db, acc, credit)))
-    for at, _order, action in sorted(events, key=lambda e: (e[0], e[1])):
-        action(at)
+    ends = as_moscow(credit.ends_at) if credit is not None else None
+    for at, kind, month in _due_moments(start, acc.charged_through, ends, now):
+        if kind == 0:
+            assert month is not None
+            _charge(db, acc, month, at)
+        elif kind == 1:
+            assert credit is not None
+            _end_credit(db, acc, credit, at)
+        else:
+            _settle(db, acc, at)
     _settle(db, acc, now)
     acc.caught_up_at = now
 
 
-def _charger(db: Session, acc: m.Account, month: dt.date) -> Callable[[dt.datetime], None]:
-    def charge(at: dt.datetime) -> None:
-        services = db.execute(
-            select(m.Service).where(m.Service.account_id == acc.id).order_by(m.Service.id)
-        ).scalars()
-        for svc in services:
-            # as the service stands at the start of the 1st: nothing for the days a paid discount
-            # covers or a voluntary block in force takes; a whole month is exactly fee × quantity
-            amount = month_charge_kopecks(svc, month)
-            if amount <= 0:
-                continue
-            _post(
-                db,
-                acc,
-                at,
-                -amount,
-                s.BalanceKind.CHARGE,
-                "balance.charge",
-                month=(month.year, month.month),
-                service=service_label(svc),
-            )
-        acc.charged_through = month
-
-    return charge
-
-
-def _credit_ender(db: Session, acc: m.Account, credit: m.Credit) -> Callable[[dt.datetime], None]:
-    def end(at: dt.datetime) -> None:
-        if credit.state != "active":
-            return
-        credit.state = "unrepaid"
-        credit.settled_at = at
-        acc.credit_banned_until = credit_banned_until(at)
-        _journal_at(
+def _charge(db: Session, acc: m.Account, month: dt.date, at: dt.datetime) -> None:
+    """The monthly charges of ``month`` at its 1st, 00:00."""
+    services = db.execute(
+        select(m.Service).where(m.Service.account_id == acc.id).order_by(m.Service.id)
+    ).scalars()
+    for svc in services:
+        # as the service stands at the start of the 1st: nothing for the days a paid discount
+        # covers or a voluntary block in force takes; a whole month is exactly fee × quantity
+        amount = month_charge_kopecks(svc, month)
+        if amount <= 0:
+            continue
+        _post(
             db,
             acc,
             at,
-            s.JournalAction.CREDIT_END,
-            s.Actor.SYSTEM,
-            old=_encode_value("value.credit_in_force", until=messages.format_date(at)),
-            new=_encode_value("value.credit_unrepaid"),
+            -amount,
+            s.BalanceKind.CHARGE,
+            "balance.charge",
+            month=(month.year, month.month),
+            service=service_label(svc),
         )
-        if acc.balance_kopecks < 0 and not acc.financial_block:
-            acc.financial_block = True  # the credit-end entry above records it
-            acc.financial_block_since = at
+    acc.charged_through = month
 
-    return end
+
+def _end_credit(db: Session, acc: m.Account, credit: m.Credit, at: dt.datetime) -> None:
+    """The credit's 120 hours are over: unrepaid, the ban, the block if the balance is negative."""
+    if credit.state != "active":
+        return
+    _close_credit(db, acc, credit, at, "unrepaid", until=at)
+    acc.credit_banned_until = credit_banned_until(at)
+    if acc.balance_kopecks < 0 and not acc.financial_block:
+        acc.financial_block = True  # the credit-end entry above records it
+        acc.financial_block_since = at

@@ -51,26 +51,41 @@ def _settle(db: Session, acc: m.Account, at: dt.datetime) -> None:
     if acc.balance_kopecks >= 0:
         credit = _active_credit(db, acc)
         if credit is not None:
-            credit.state = "repaid"
-            credit.settled_at = at
-            _journal_at(
-                db,
-                acc,
-                at,
-                s.JournalAction.CREDIT_END,
-                s.Actor.SYSTEM,
-                old=_encode_value("value.credit_in_force", until=messages.format_date(credit.ends_at)),
-                new=_encode_value("value.credit_repaid"),
-            )
+            _close_credit(db, acc, credit, at, "repaid", until=credit.ends_at)
         if acc.financial_block:
             _set_financial_block(db, acc, at, False)
         return
-    if (
-        not acc.financial_block
-        and at.astimezone(MOSCOW).day >= FINANCIAL_BLOCK_DAY
-        and _active_credit(db, acc) is None
-    ):
+    if not acc.financial_block and _in_block_days(at) and _active_credit(db, acc) is None:
         _set_financial_block(db, acc, at, True)
+
+
+def _close_credit(
+    db: Session, acc: m.Account, credit: m.Credit, at: dt.datetime, state: str, until: dt.datetime
+) -> None:
+    """The credit ends at ``at``, ``repaid`` or ``unrepaid``: its state and the journal entry."""
+    credit.state = state
+    credit.settled_at = at
+    _journal_at(
+        db,
+        acc,
+        at,
+        s.JournalAction.CREDIT_END,
+        s.Actor.SYSTEM,
+        old=_encode_value("value.credit_in_force", until=messages.format_date(until)),
+        new=_encode_value("value.credit_repaid" if state == "repaid" else "value.credit_unrepaid"),
+    )
+
+
+def _in_block_days(at: dt.datetime) -> bool:
+    """From the 11th to the month's end: a negative balance without a credit is blocked."""
+    return at.astimezone(MOSCOW).day >= FINANCIAL_BLOCK_DAY
+
+
+def _settle_due(balance_kopecks: int, blocked: bool, has_credit: bool, at: dt.datetime) -> bool:
+    """Whether :func:`_settle` at ``at`` would change anything (repay the credit, lift or start the block)."""
+    if balance_kopecks >= 0:
+        return has_credit or blocked
+    return not blocked and not has_credit and _in_block_days(at)
 
 
 def _set_financial_block(db: Session, acc: m.Account, at: dt.datetime, on: bool) -> None:

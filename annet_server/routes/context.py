@@ -2,8 +2,12 @@
 
 Routes stay thin: they name the billing function and hand it to :func:`read` or :func:`change`.
 
-* :func:`read` — authenticate (touching the idle timer unless the request is marked background), let billing catch up with the clock for
-  this subscriber, run the query, answer JSON.
+* :func:`read` — authenticate (touching the idle timer at most once a minute, never for a request
+  marked background), let billing catch
+  up with the clock for this subscriber (a plain SELECT when nothing is due: no lock, no write, no
+  commit), run the query, answer JSON. On PostgreSQL a read runs without a transaction
+  (autocommit: READ COMMITTED gives each statement its own snapshot anyway); a catch-up that is
+  due runs in a transaction of its own.
 * :func:`change` — the same, then in ONE transaction: the idempotency check, the change (billing
   writes the journal entry itself), the idempotency record; commit; rollback on any error.
 """
@@ -122,16 +126,26 @@ def is_background(request: Request) -> bool:
     return request.headers.get(BACKGROUND_HEADER, "").strip() == "1"
 
 
-def _open(request: Request, token: str) -> tuple[Session, Ctx]:
+def _open(request: Request, token: str, *, reading: bool = False) -> tuple[Session, Ctx]:
     from .. import auth
 
     state = server_state(request)
     lang = request_language(request)
-    db: Session = state.sessionmaker()
+    plain = state.read_sessionmaker if reading else None  # autocommit (PostgreSQL)
+    db: Session = (plain or state.sessionmaker)()
     try:
         session = auth.authenticate(db, state.clock, token, touch=not is_background(request))
-        catchup.catch_up(db, state.clock, session.subscriber_id)
-        db.commit()
+        touched = bool(db.dirty)  # the idle timer, written at most once a minute
+        if plain is not None:
+            if catchup.anything_due(db, state.clock, session.subscriber_id):
+                with state.sessionmaker() as unit:  # locked, checked again, applied, committed
+                    catchup.catch_up(unit, state.clock, session.subscriber_id)
+                    unit.commit()
+            if touched:
+                db.commit()
+        elif catchup.catch_up(db, state.clock, session.subscriber_id) or touched:
+            db.commit()  # what the catch-up applied stays, whatever the call does next
+        # else nothing was written: the call goes on in the same (plain read) transaction
         ctx = Ctx(
             request=request,
             db=db,
@@ -153,11 +167,11 @@ def _open(request: Request, token: str) -> tuple[Session, Ctx]:
 
 def read(request: Request, token: str, fn: Callable[[Ctx], Any], status: int = 200) -> Response:
     """Answer a GET: authenticate, catch up, run ``fn(ctx)``, answer its JSON."""
-    db, ctx = _open(request, token)
+    db, ctx = _open(request, token, reading=True)
     try:
         result = fn(ctx)
         body = dump(result)
-        db.rollback()  # a read changes nothing; end the transaction
+        db.rollback()  # a read changes nothing; end the transaction (none on PostgreSQL)
         return json_response(body, status, ctx.lang)
     finally:
         db.close()

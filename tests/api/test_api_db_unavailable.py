@@ -16,16 +16,17 @@ from annet_contract.errors import PROBLEM_MEDIA_TYPE
 
 @pytest.fixture
 def database_down(server: Any) -> Iterator[None]:
-    from annet_server.db import make_engine, make_sessionmaker
+    from annet_server.db import make_engine, make_read_sessionmaker, make_sessionmaker
 
     state = server.state
     engine = make_engine("postgresql+psycopg://nobody@127.0.0.1:1/annet")  # connection refused
-    kept = state.sessionmaker
+    kept = state.sessionmaker, state.read_sessionmaker
     state.sessionmaker = make_sessionmaker(engine)
+    state.read_sessionmaker = make_read_sessionmaker(engine)  # the reads' own (autocommit) sessions
     try:
         yield
     finally:
-        state.sessionmaker = kept
+        state.sessionmaker, state.read_sessionmaker = kept
         engine.dispose()
 
 

@@ -1,5 +1,6 @@
-"""Concurrency: two threads taking a credit at once, or confirming one payment at once, on a file
-SQLite DB with BEGIN IMMEDIATE → exactly one credit, exactly one top-up."""
+"""Concurrency: two threads taking a credit at once, confirming one payment at once, or reading when
+the month's charge is due → exactly one credit, one top-up, one charge (SQLite with BEGIN IMMEDIATE;
+also PostgreSQL with ANNET_TEST_PG_URL)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+import pytest
 import test_billing_world as _world
 from sqlalchemy import func, select
 from test_billing_world import MERCHANT_SECRET, World, msk
 
 from annet_contract.schema import BalanceKind, ErrorCode, OrderState
 from annet_server import billing
+from annet_server.billing import catchup
 from annet_server import models as m
 
 WorldFactory = Callable[[dt.datetime], World]
@@ -73,3 +76,37 @@ def test_two_threads_confirming_one_payment_credit_it_once(world_factory: WorldF
     assert world.account(sub).balance == Decimal("700.00")
     payments = [e for e in world.entries(sub) if e.kind == BalanceKind.PAYMENT.value]
     assert len(payments) == 1
+
+
+def test_two_reads_when_the_month_is_due_charge_it_once(
+    world_factory: WorldFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both reads find the charge due without a lock; under the lock the second finds it applied.
+
+    On PostgreSQL both are held after the unlocked check until both have made it (a barrier), so
+    they really race for the lock; SQLite's BEGIN IMMEDIATE lets only one in at a time anyway.
+    """
+    world = world_factory(msk(2026, 11, 30, 23, 0))
+    sub = world.subscriber("1000.00")  # Домашний 300: 750 ₽ on the 1st
+    world.clock.set(msk(2026, 12, 1, 0, 5))
+    on_postgres = world.engine.dialect.name == "postgresql"
+    checked = threading.Barrier(2)
+    real = catchup._anything_due
+    due: list[bool] = []
+
+    def held(db: Any, subscriber_id: int, now: dt.datetime) -> bool:
+        answer = real(db, subscriber_id, now)
+        due.append(answer)
+        if on_postgres:
+            checked.wait(timeout=60)
+        return answer
+
+    monkeypatch.setattr(catchup, "_anything_due", held)
+    results = _race(world, [lambda: world.run(billing.get_account, sub, sub.number)] * 2)
+    monkeypatch.undo()
+    assert not any(isinstance(r, Exception) for r in results), results
+    # PostgreSQL: both saw it due before either locked; SQLite: the second checked after the commit
+    assert due == ([True, True] if on_postgres else [True, False])
+    charges = [e for e in world.entries(sub) if e.kind == BalanceKind.CHARGE.value]
+    assert [(c.at, c.amount_kopecks) for c in charges] == [(msk(2026, 12, 1), -75000)]
+    assert world.account(sub).balance == Decimal("250.00")

@@ -1,0 +1,43 @@
+"""The catch-up's unlocked check (issue 13): it must see everything the full catch-up would do.
+
+Besides the due moments (a 1st, an 11th, a credit end), the catch-up settles the account at
+"now": a state written from outside the rules (the seed, an operator's tool) — a negative
+balance left unblocked after the 10th, a block left on a paid-up account — is settled by the next
+request. The plain SELECT that skips the lock must not skip that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import test_billing_world as _world
+from test_billing_world import World, msk
+
+WorldFactory = Callable[[dt.datetime], World]
+world_factory = _world.world_factory  # the shared fixture
+
+
+def test_a_negative_balance_left_unblocked_after_the_10th_is_blocked_by_the_next_read(
+    world_factory: WorldFactory,
+) -> None:
+    world = world_factory(msk(2026, 11, 16, 12))
+    sub = world.subscriber("-300.00", financial_block=False)
+    world.clock.advance(dt.timedelta(minutes=1))
+    assert world.account(sub).financial_block
+
+
+def test_a_negative_balance_left_unblocked_on_the_10th_stays_unblocked(world_factory: WorldFactory) -> None:
+    world = world_factory(msk(2026, 11, 10, 12))
+    sub = world.subscriber("-300.00", financial_block=False)
+    world.clock.set(msk(2026, 11, 10, 23, 59, 59))
+    assert not world.account(sub).financial_block
+    world.clock.set(msk(2026, 11, 11))  # the 11th, 00:00: now due
+    assert world.account(sub).financial_block
+
+
+def test_a_block_left_on_a_paid_up_account_is_lifted_by_the_next_read(world_factory: WorldFactory) -> None:
+    world = world_factory(msk(2026, 11, 16, 12))
+    sub = world.subscriber("100.00", financial_block=True)
+    world.clock.advance(dt.timedelta(minutes=1))
+    assert not world.account(sub).financial_block
