@@ -33,3 +33,28 @@ def histories(tmp_path_factory: pytest.TempPathFactory) -> Iterator[type[Histori
     finally:
         running.stop()
         patch.undo()
+
+
+@pytest.fixture
+def fixed_draws() -> Iterator[None]:
+    """Make the fixed seed give the same histories however the test process got here.
+
+    Hypothesis (≥ 6.131) mixes literals it reads from every loaded project module into about one
+    draw in twenty; which modules are loaded depends on what ran before in the process (the whole
+    suite loads annet_desktop, ``pytest tests/oracle`` does not) and on what the server imports
+    lazily meanwhile. So ``derandomize=True`` alone gave other histories in CI than on a
+    developer's machine (finding O-5 failed locally and XPASSED in CI). With the pool of project
+    literals held empty, the draws depend on the seed and the Hypothesis version only. Private
+    Hypothesis names on purpose: if a new version renames them, this fails loudly.
+    """
+    from hypothesis.internal.conjecture import providers
+    from hypothesis.internal.constants_ast import Constants
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(providers, "_get_local_constants", Constants)
+    providers.CONSTANTS_CACHE.cache.clear()
+    try:
+        yield
+    finally:
+        patch.undo()
+        providers.CONSTANTS_CACHE.cache.clear()

@@ -20,20 +20,13 @@ Profiles (tests/conftest.py): ``ci`` (default) 300 histories of ≤ 15 steps wit
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import run_state_machine_as_test
 
 from .machine import Histories
 
 
-@pytest.mark.xfail(
-    reason="O-5 in tests/oracle/FINDINGS.md: the ci seed finds a credit/financial-block disagreement "
-    "between the oracle and billing after a credit and a service added under debt; not yet decided "
-    "which side is wrong (issue 11 stays open)",
-    strict=False,
-)
-def test_generated_histories_agree_with_the_oracle(histories: type[Histories]) -> None:
+def test_generated_histories_agree_with_the_oracle(histories: type[Histories], fixed_draws: None) -> None:
     run_state_machine_as_test(
         histories,
         settings=settings(
