@@ -9,7 +9,8 @@ R-BILL-2); no service got back more than it paid; the financial block, the credi
 recommended payment, each service's tariff and block are the oracle's; a refused action is refused
 by the oracle for the same reason and changes nothing; a repeated key does nothing twice.
 
-The server runs on 127.0.0.1 (uvicorn in a thread, as the other server tests). The oracle keeps
+The server is the real ASGI app called in-process over one in-memory database per session, the
+template copied per history (world.py says why and what stays real). The oracle keeps
 its money exact; where a rule turns on the sign of the balance (the block from the 11th, a credit
 repaid, «не хватает») it reads the server's balance at that moment from the rows, which the
 comparison above has already held to the oracle's within the rounding of the rows.
