@@ -54,8 +54,9 @@ class Histories(RuleBasedStateMachine):
                 # of fake clock, a digest of what was sent and when it ended: two runs of one seed match)
                 trace = repr([(s.action, s.args, s.status) for s in self.sent] + [self.now.isoformat()])
                 digest = hashlib.sha256(trace.encode()).hexdigest()[:12]
+                months = (self.now - START).days / 30.4
                 with open(PROGRESS, "a", encoding="utf-8") as log:
-                    log.write(f"{self.checks} {len(self.sent)} {(self.now - START).days / 30.4:.1f} {digest}\n")
+                    log.write(f"{self.checks} {len(self.sent)} {months:.1f} {digest}\n")
 
     # ------------------------------------------------------------------ setup and time
 
