@@ -9,7 +9,8 @@ R-BILL-2); no service got back more than it paid; the financial block, the credi
 recommended payment, each service's tariff and block are the oracle's; a refused action is refused
 by the oracle for the same reason and changes nothing; a repeated key does nothing twice.
 
-The server runs on 127.0.0.1 (uvicorn in a thread, as the other server tests). The oracle keeps
+The server is the real ASGI app called in-process over one in-memory database per session, the
+template copied per history (world.py says why and what stays real). The oracle keeps
 its money exact; where a rule turns on the sign of the balance (the block from the 11th, a credit
 repaid, «не хватает») it reads the server's balance at that moment from the rows, which the
 comparison above has already held to the oracle's within the rounding of the rows.
@@ -20,20 +21,13 @@ Profiles (tests/conftest.py): ``ci`` (default) 300 histories of ≤ 15 steps wit
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import run_state_machine_as_test
 
 from .machine import Histories
 
 
-@pytest.mark.xfail(
-    reason="O-5 in tests/oracle/FINDINGS.md: the ci seed finds a credit/financial-block disagreement "
-    "between the oracle and billing after a credit and a service added under debt; not yet decided "
-    "which side is wrong (issue 11 stays open)",
-    strict=False,
-)
-def test_generated_histories_agree_with_the_oracle(histories: type[Histories]) -> None:
+def test_generated_histories_agree_with_the_oracle(histories: type[Histories], fixed_draws: None) -> None:
     run_state_machine_as_test(
         histories,
         settings=settings(

@@ -81,3 +81,28 @@ def test_history_half_kopecks_round_up(histories: type[Histories]) -> None:
         assert [s.status for s in h.sent] == [201, 201, 200, 200, 200, 200, 200]
 
     replay(histories, steps, quantity=3, tariff=0)
+
+
+def test_history_a_key_refused_then_granted_only_replays(histories: type[Histories]) -> None:
+    """O-5: a refused change asks anew on its key; once granted, that key only replays the grant.
+
+    docs/api.md «Idempotency»: only successful answers are stored. A credit refused on 01.11 (no
+    block yet) is asked again with the same key on 10.01 under the block and granted; the same key
+    on 12.01 (the credit in force) and on 17.03 (ended unrepaid 15.01, the ban over on 15.03)
+    replays that grant and takes no second credit.
+    """
+
+    def steps(h: Histories) -> None:
+        h.take_credit()  # refused: no financial block on 01.11
+        h.tick(at(2027, 1, 10, 23, 59))
+        h.repeat(0)  # the refused key asks anew: granted, ends 15.01.2027 23:59
+        assert h.model.credit_ends == at(2027, 1, 15, 23, 59)
+        h.tick(at(2027, 1, 12))
+        h.repeat(0)  # replayed: the oracle must not expect «credit.in_force»
+        h.tick(at(2027, 3, 17))
+        assert h.model.financial_block and h.model.ban_until == dt.date(2027, 3, 15)
+        h.repeat(0)  # replayed: no second credit although one could be taken now
+        assert h.model.financial_block and h.model.credit_ends is None
+        assert [s.status for s in h.sent] == [409, 200]  # replays are not new sends
+
+    replay(histories, steps)

@@ -1,28 +1,33 @@
-"""The real server for one generated history: a fresh SQLite database, a FakeClock, HTTP on 127.0.0.1.
+"""The real server for one generated history: a fresh in-memory database, a FakeClock, the ASGI app.
 
-One FastAPI app per test process (``create_app`` over a template database with the catalogue);
-each history gets a copy of the template, a new :class:`annet_server.app.ServerState` on the app,
-one subscriber with one account and an internet service, and a session row (the test lifts the
-idle timeout: the fake clock jumps days, and a login every step would be 10 ms of argon2).
-Requests go over HTTP to the app served by uvicorn on 127.0.0.1 (the test's fixture), so routing,
-the per-request catch-up, the one commit and the Idempotency-Key handling are the real ones. The
+One FastAPI app and one in-memory SQLite database per test session (``Catalogue``): the template
+(schema + catalogue) is built once; each history copies it over the histories' database with
+SQLite's backup API (a fraction of a millisecond), so the engine, its pool and SQLAlchemy's
+compiled-statement cache stay warm from one history to the next. Each history gets a new
+:class:`annet_server.app.ServerState` on the app (its own FakeClock), one subscriber with one
+account and an internet service, and a session row (the test lifts the idle timeout: the fake
+clock jumps days, and a login every step would be 10 ms of argon2).
+
+Requests go to the app itself through :class:`InProcess` (httpx's ASGI transport, no socket): the
+middleware, routing, the per-request catch-up, the one commit and the Idempotency-Key handling are
+the real ones, and the sync routes run in the worker threads they run in under uvicorn. The
 balance rows are read straight from the database.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import secrets
-import shutil
-import tempfile
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
+import httpx
 from sqlalchemy import select
+from sqlalchemy.pool import StaticPool
 
 from annet_server import models as m
 from annet_server.app import ServerState, create_app
@@ -59,12 +64,21 @@ class Row:
     balance_after: int
 
 
-class Catalogue:
-    """The template database (schema + catalogue) and the oracle's view of its tariffs."""
+#: SQLite in memory: the histories' database and its template
+MEMORY = "sqlite://"
 
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / "template.db"
-        engine = make_engine(f"sqlite:///{self.path}")
+
+def memory_engine() -> Any:
+    """An in-memory database with the server's SQLite recipe (FKs, BEGIN IMMEDIATE): one connection
+    shared by the test and the app's worker threads (a history sends one request at a time)."""
+    return make_engine(MEMORY, poolclass=StaticPool)
+
+
+class Catalogue:
+    """The template database (schema + catalogue), the app, and the oracle's view of its tariffs."""
+
+    def __init__(self) -> None:
+        engine = self.template = memory_engine()
         create_schema(engine)
         self.tariffs: dict[str, list[Tariff]] = {INTERNET: [], IPTV: []}
         self.catalog_ids: dict[str, int] = {}
@@ -90,10 +104,41 @@ class Catalogue:
                 self.tariffs[kind].append(Tariff(t.id, fee, ids))
                 self.names[t.id] = name
             db.commit()
-        engine.dispose()
         clock = FakeClock(dt.datetime(2026, 1, 1, tzinfo=MSK))
-        self.app = create_app(f"sqlite:///{self.path}", clock, sandbox=True)  # as the server tests
+        self.app = create_app(MEMORY, clock, sandbox=True)  # as the server tests
         self.app.state.annet.dispose()
+        self.engine = memory_engine()  # the histories' database, a copy of the template each
+        self.state: ServerState = dataclasses.replace(
+            self.app.state.annet,
+            database_url=MEMORY,
+            engine=self.engine,
+            sessionmaker=make_sessionmaker(self.engine),
+        )
+
+    def fresh_database(self) -> None:
+        """Copy the template over the histories' database (SQLite's backup API)."""
+        with self.template.connect() as source, self.engine.connect() as target:
+            source.connection.driver_connection.backup(target.connection.driver_connection)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.template.dispose()
+
+
+class InProcess:
+    """A blocking client of the ASGI app (httpx's ASGI transport on an event loop of its own)."""
+
+    def __init__(self, app: Any) -> None:
+        self.loop = asyncio.new_event_loop()
+        transport = httpx.ASGITransport(app=app)
+        self.client = httpx.AsyncClient(transport=transport, base_url="http://oracle.test")
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        return self.loop.run_until_complete(self.client.request(method, url, **kwargs))
+
+    def close(self) -> None:
+        self.loop.run_until_complete(self.client.aclose())
+        self.loop.close()
 
 
 class World:
@@ -102,19 +147,9 @@ class World:
     NUMBER = "300001"
 
     def __init__(self, catalogue: Catalogue, client: Any, start: dt.datetime, quantity: int, tariff: Tariff):
-        self.folder = Path(tempfile.mkdtemp(prefix="oracle-"))
-        path = self.folder / "h.db"
-        shutil.copyfile(catalogue.path, path)
+        catalogue.fresh_database()
         self.clock = FakeClock(start)
-        engine = make_engine(f"sqlite:///{path}")
-        old: ServerState = catalogue.app.state.annet
-        self.state = dataclasses.replace(
-            old,
-            database_url=f"sqlite:///{path}",
-            engine=engine,
-            sessionmaker=make_sessionmaker(engine),
-            clock=self.clock,
-        )
+        self.state = dataclasses.replace(catalogue.state, clock=self.clock)
         catalogue.app.state.annet = self.state
         self.client = client
         self.token = secrets.token_urlsafe(16)
@@ -157,8 +192,7 @@ class World:
         self.rows: list[Row] = []
 
     def close(self) -> None:
-        self.state.dispose()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        """Nothing to free: the next history copies the template over this one's database."""
 
     # ------------------------------------------------------------------ time and HTTP
 
