@@ -88,12 +88,11 @@ def trim(lib: Path, out_dir: Path) -> Path:
     """Write the trimmed library to ``out_dir/<lib's name>`` and return its path."""
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
-        raise SystemExit(f"trim_icu: {', '.join(missing)} missing (Debian/Ubuntu: apt install binutils gcc icu-devtools)")
+        hint = "Debian/Ubuntu: apt install binutils gcc icu-devtools"
+        raise SystemExit(f"trim_icu: {', '.join(missing)} missing ({hint})")
     symbol, offset, size = data_symbol(lib)
-    soname = next(
-        (line.split("[")[1].rstrip("]") for line in run("readelf", "-d", str(lib)).splitlines() if "(SONAME)" in line),
-        lib.name,
-    )
+    dynamic = run("readelf", "-d", str(lib)).splitlines()
+    soname = next((line.split("[")[1].rstrip("]") for line in dynamic if "(SONAME)" in line), lib.name)
     work = out_dir / "icu-trim"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -122,7 +121,8 @@ def trim(lib: Path, out_dir: Path) -> Path:
         encoding="ascii",
     )
     target = out_dir / lib.name
-    run("gcc", "-shared", "-nostdlib", f"-Wl,-soname,{soname}", "-Wl,-z,noexecstack", "-o", str(target), str(asm))
+    link = ["gcc", "-shared", "-nostdlib", f"-Wl,-soname,{soname}", "-Wl,-z,noexecstack"]
+    run(*link, "-o", str(target), str(asm))
     print(
         f"trim_icu: {lib.name} {lib.stat().st_size / 1e6:.1f} MB -> {target.stat().st_size / 1e6:.1f} MB "
         f"({len(items) - len(removed)} of {len(items)} items kept)",

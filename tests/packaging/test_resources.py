@@ -56,9 +56,12 @@ def test_desktop_file_and_metainfo_agree() -> None:
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli (apt: appstream)")
 def test_the_metainfo_passes_appstream_validation() -> None:
+    metainfo = ROOT / "resources" / "annet-desktop.metainfo.xml"
     done = subprocess.run(
-        ["appstreamcli", "validate", "--no-net", "--explain", str(ROOT / "resources" / "annet-desktop.metainfo.xml")],
-        capture_output=True, text=True, check=False,
+        ["appstreamcli", "validate", "--no-net", "--explain", str(metainfo)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "E:" not in done.stdout and "W:" not in done.stdout, done.stdout

@@ -71,7 +71,9 @@ def test_qt_runs_on_the_trimmed_data(tmp_path: Path) -> None:
     assert trimmed.name == full.name and trimmed.stat().st_size < full.stat().st_size / 4
     env = dict(os.environ, LD_LIBRARY_PATH=str(tmp_path), QT_QPA_PLATFORM="offscreen")
     env.pop("LD_PRELOAD", None)
-    done = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=60, check=True
+    )
     lines = done.stdout.splitlines()
     assert lines[0] == str(["абрикос", "ёж", "Ель", "Яблоко", "zebra"]), done.stdout + done.stderr
     assert lines[1] == "True"  # the Cyrillic and Western code pages
