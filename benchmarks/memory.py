@@ -34,7 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from payment import run_json, run_until, settle
-from startup import ROOT, byte_compile, fresh_env
+from startup import ROOT, byte_compile, fresh_env, load_average
 
 GOAL_RATIO = 1.6
 ACCOUNT = "100004"
@@ -165,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         print("memory.py reads /proc: Linux only", file=sys.stderr)
         return 2
     byte_compile()
+    load_before = load_average()
     results: dict[str, list[dict[str, Any]]] = {"ours": [], "bare": []}
     with tempfile.TemporaryDirectory(prefix="annet-bench-mem-") as tmp:
         base = Path(tmp)
@@ -195,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         f"| RSS, telephony demo 100004: main window, «Звонки» loaded | {ours:.0f} MB | {bare:.0f} MB "
         f"| {ratio:.2f} × | ≤ {GOAL_RATIO} × | {'met' if ok else 'MISSED'} |"
     )
-    print("\nours, each run (MB): " + " ".join(str(round(r["rss_kb"] / 1024)) for r in results["ours"]))
+    print(f"\nbefore the runs: {load_before}; after: {load_average()}")
+    print("ours, each run (MB): " + " ".join(str(round(r["rss_kb"] / 1024)) for r in results["ours"]))
     print("bare, each run (MB): " + " ".join(str(round(r["rss_kb"] / 1024)) for r in results["bare"]))
     print("\nALL GOALS MET" if ok else "\nGOAL MISSED")
     return 0 if ok else 1

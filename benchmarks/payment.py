@@ -44,7 +44,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "packaging"))
 from mapped_files import children
-from startup import ROOT, byte_compile, fresh_env
+from startup import ROOT, byte_compile, fresh_env, load_average
 
 GOAL_FIRST = 1.5
 GOAL_SECOND = 1.2
@@ -252,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         print("payment.py reads /proc: Linux only", file=sys.stderr)
         return 2
     byte_compile()
+    load_before = load_average()
     results: dict[str, list[dict[str, Any]]] = {"ours": [], "bare": []}
     with tempfile.TemporaryDirectory(prefix="annet-bench-pay-") as tmp:
         base = Path(tmp)
@@ -293,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{' '.join(str(round(k / 1024)) for k in r['rss_kb'])} MB"
         for r in results["ours"]
     )
-    print(f"\nours, every opening of each run: {each}")
+    print(f"\nbefore the runs: {load_before}; after: {load_average()}")
+    print(f"ours, every opening of each run: {each}")
     print("bare, each run: " + "; ".join(f"{r['first']:.2f} {r['second']:.2f} s" for r in results["bare"]))
     print("\nALL GOALS MET" if all(ok) else "\nGOAL MISSED")
     return 0 if all(ok) else 1

@@ -43,6 +43,12 @@ GOAL_DEMO_S = 1.0  # issue 16 (was 2.0)
 DEMO_ACCOUNT = "100004"
 TIMEOUT_S = 120.0
 
+def load_average() -> str:
+    """The machine's load average now (1, 5, 15 min): printed with every figure (2 shared cores)."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} (1/5/15 min, {os.cpu_count()} CPUs)"
+
+
 BARE = r"""
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -225,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     base = Path(tempfile.mkdtemp(prefix="annet-startup-"))
+    load_before = load_average()
     try:
         frozen = str(Path(args.frozen).resolve()) if args.frozen else None
         if not frozen:
@@ -256,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
             + (f", frozen: {args.frozen}" if args.frozen else "")
         )
         print(table(cases))
+        print(f"before the runs: {load_before}; after: {load_average()}")
         print(f"heavy packages loaded at the login window's first paint (b): {cases[1].heavy or 'none'}")
         if not args.no_importtime:
             print()

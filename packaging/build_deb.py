@@ -8,6 +8,8 @@ No network. What the package installs:
 * the menu entry ``/usr/share/applications/annet-desktop.desktop`` and the icons in
   ``/usr/share/icons/hicolor/<size>/apps/annet-desktop.{png,svg}`` (the hicolor theme's and
   desktop-file-utils' dpkg triggers refresh the caches);
+* the AppStream metadata ``/usr/share/metainfo/ru.annet.AnnetDesktop.metainfo.xml`` (software
+  centres list the program with it; the file name is its component id, as AppStream wants);
 * the AppArmor profile that lets Chromium's sandbox create its user namespace on Ubuntu 24.04+:
   kept in ``/opt/annet-desktop/apparmor-annet-desktop`` and put into
   ``/etc/apparmor.d/annet-desktop`` by ``postinst`` only when AppArmor is enabled and its parser
@@ -35,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
-from resource_paths import APPARMOR_PROFILE, DESKTOP_FILE, ICONS  # noqa: E402
+from resource_paths import APPARMOR_PROFILE, DESKTOP_FILE, ICONS, METAINFO_FILE  # noqa: E402
 
 PACKAGE = "annet-desktop"
 PREFIX = Path("opt") / PACKAGE
@@ -207,6 +209,14 @@ def desktop_entry() -> str:
     return "\n".join(lines) + "\n"
 
 
+def metainfo_name() -> str:
+    """The installed metainfo's file name: ``<component id>.metainfo.xml``."""
+    match = re.search(r"<id>([^<]+)</id>", METAINFO_FILE.read_text(encoding="utf-8"))
+    if match is None:
+        raise SystemExit(f"build_deb: no <id> in {METAINFO_FILE}")
+    return f"{match.group(1).strip()}.metainfo.xml"
+
+
 def stage(bundle: Path, root: Path, version: str, dep: str) -> None:
     """Lay the package's files out under ``root``."""
     app = root / PREFIX
@@ -220,6 +230,9 @@ def stage(bundle: Path, root: Path, version: str, dep: str) -> None:
     apps = root / "usr" / "share" / "applications"
     apps.mkdir(parents=True)
     (apps / f"{PACKAGE}.desktop").write_text(desktop_entry(), encoding="utf-8")
+    metainfo = root / "usr" / "share" / "metainfo"
+    metainfo.mkdir(parents=True)
+    shutil.copy(METAINFO_FILE, metainfo / metainfo_name())
     hicolor = root / "usr" / "share" / "icons" / "hicolor"
     for png in sorted(ICONS.glob("annet-*.png")):
         size = png.stem.split("-")[1]

@@ -20,6 +20,8 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 ICONS_IN_BUNDLE = "annet_desktop/resources/icons"
 TRANSLATIONS_IN_BUNDLE = "annet_desktop/resources/translations"
 DESKTOP_FILE = ROOT / "resources" / "annet-desktop.desktop"
+#: AppStream metadata; installed as /usr/share/metainfo/<its component id>.metainfo.xml
+METAINFO_FILE = ROOT / "resources" / "annet-desktop.metainfo.xml"
 INSTALL_DESKTOP_ENTRY = PACKAGING / "install-desktop-entry.sh"
 APPARMOR_PROFILE = PACKAGING / "linux" / "apparmor-annet-desktop"
 

@@ -37,10 +37,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("Qt WebEngine: UI locales (ru, en-US)", _QT + r"translations/qtwebengine_locales/"),
     ("Qt WebEngine: QtWebEngineProcess", _QT + r"libexec/"),
     ("Qt catalogues (qt_*.qm)", _QT + r"translations/"),
-    ("ICU libraries (libicu*: Qt Core's Unicode/collation)", r"_internal/(PySide6/Qt/lib/)?libicu"),
+    ("ICU libraries (libicu*: Qt Core's; data cut to root/en/ru)", r"_internal/(PySide6/Qt/lib/)?libicu"),
     ("Qt Quick/QML (WebEngine links them)", _QT + r"lib/libQt6(Qml|Quick)"),
     ("Qt Gui, Widgets, Core", _QT + r"lib/libQt6(Gui|Widgets|Core)\.so"),
-    ("Qt Charts (coming balance chart)", _QT + r"lib/libQt6Charts"),
+    ("Qt Charts (the balance chart, the calls bars)", _QT + r"lib/libQt6Charts"),
     ("Qt: other libraries", _QT + r"lib/"),
     ("Qt plugins: platforms (xcb, wayland, offscreen)", _QT + r"plugins/(platforms|wayland|xcbglintegrations|platforminputcontexts|platformthemes)"),  # noqa: E501
     ("Qt plugins: other (image formats, icons, TLS, printing)", _QT + r"plugins/"),

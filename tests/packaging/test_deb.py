@@ -67,3 +67,16 @@ def test_a_library_no_package_provides_stops_the_build(tmp_path: Path) -> None:
     elf.write_bytes(data.replace(needed, b"libq.so.6\x00", 1))
     with pytest.raises(SystemExit, match=r"libq\.so\.6"):
         build_deb.depends(bundle)
+
+
+@debian
+def test_the_package_installs_the_appstream_metadata_under_its_component_id(tmp_path: Path) -> None:
+    bundle = tmp_path / "annet-desktop"
+    bundle.mkdir()
+    (bundle / "annet-desktop").write_text("#!/bin/sh\n")
+    root = tmp_path / "root"
+    build_deb.stage(bundle, root, "0.1.0", "libc6")
+    installed = root / "usr" / "share" / "metainfo" / "ru.annet.AnnetDesktop.metainfo.xml"
+    assert installed.read_bytes() == build_deb.METAINFO_FILE.read_bytes()
+    assert (root / "usr" / "share" / "applications" / "annet-desktop.desktop").is_file()
+    assert oct(installed.stat().st_mode & 0o777) == "0o644"

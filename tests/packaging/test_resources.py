@@ -54,6 +54,19 @@ def test_desktop_file_and_metainfo_agree() -> None:
         assert meta.find(required) is not None, required
 
 
+@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli (apt: appstream)")
+def test_the_metainfo_passes_appstream_validation() -> None:
+    metainfo = ROOT / "resources" / "annet-desktop.metainfo.xml"
+    done = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", "--explain", str(metainfo)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "E:" not in done.stdout and "W:" not in done.stdout, done.stdout
+
+
 def test_an_installed_wheel_carries_the_resources_and_the_compiled_catalogue(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
