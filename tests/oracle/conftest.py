@@ -11,16 +11,22 @@ from .machine import Histories
 from .world import Catalogue, InProcess
 
 
-@pytest.fixture(scope="session")
-def histories() -> Iterator[type[Histories]]:
+@pytest.fixture(autouse=True)
+def _long_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The subscriber keeps the cabinet open while the fake clock jumps days (the session's idle
+    timer is not what these histories test; a login every step would cost an argon2 hash).
+
+    Per test, never for the session: a session-wide patch outlived tests/oracle and switched the
+    idle end off for every later test of the process (CI's relogin tests then never saw a 401).
+    """
     from annet_server import auth
 
-    catalogue = Catalogue()
-    patch = pytest.MonkeyPatch()
-    # the subscriber keeps the cabinet open while the fake clock jumps days (the session's idle
-    # timer is not what these histories test; a login every step would cost an argon2 hash)
-    patch.setattr(auth, "IDLE_TIMEOUT", dt.timedelta(days=10_000))
+    monkeypatch.setattr(auth, "IDLE_TIMEOUT", dt.timedelta(days=10_000))
 
+
+@pytest.fixture(scope="session")
+def histories() -> Iterator[type[Histories]]:
+    catalogue = Catalogue()
     client = InProcess(catalogue.app)
     try:
         Histories.catalogue = catalogue
@@ -29,7 +35,6 @@ def histories() -> Iterator[type[Histories]]:
     finally:
         client.close()
         catalogue.close()
-        patch.undo()
 
 
 @pytest.fixture
