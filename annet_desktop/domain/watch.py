@@ -8,7 +8,7 @@ last 24 hours of a credit) are measured on the server's time, not on a wrong loc
 * :func:`level` — fine / pay soon / blocked, for the tray icon;
 * :func:`coming` — the notices the forecast calls for now;
 * :func:`changed` — the notices that come from a change between two looks (a credit ban lifted,
-  an administrative block appeared or ended, a payment credited): :class:`Seen` is what was seen
+  an administrative block appeared or ended, an online payment credited): :class:`Seen` is what was seen
   last time (kept in the settings between runs as JSON, :meth:`Seen.to_json`).
 
 Each :class:`Notice` has a ``key`` that names the event, so it is shown once ever, even across
@@ -202,6 +202,8 @@ def changed(
             key = f"admin_end:{number}:{sid}:{day}"
             out.append(Notice(NoticeKind.ADMIN_BLOCK, key, number, None, now, name, ended=True))
     for row in sorted(balance_rows, key=lambda r: r.id):
-        if row.kind is BalanceKind.PAYMENT and (before.last_payment is None or row.id > before.last_payment):
+        online = getattr(row, "order_number", None) is not None  # office or bank payments: no notice
+        new = before.last_payment is None or row.id > before.last_payment
+        if row.kind is BalanceKind.PAYMENT and online and new:
             out.append(Notice(NoticeKind.PAYMENT, f"payment:{number}:{row.id}", number, row.amount, row.at))
     return out

@@ -22,38 +22,20 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QRegularExpression, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPalette, QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..background import run_in_background
-from . import colors
+from .login_form import build_login_form
 from .widgets.fit import grow_to_fit
 from .widgets.naming import named
 
 log = logging.getLogger(__name__)
-
-# text colours by palette, not style sheet: a style sheet brings Qt's style-sheet engine into the
-# first paint (several milliseconds of the start)
-
-
-def _text_color(label: QLabel, color: str) -> None:
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
-    label.setPalette(palette)
-
 
 def _login(client: Any, account: str, password: str) -> Any:
     """Runs in the API thread: open the session and fetch the subscriber's data."""
@@ -105,119 +87,7 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Аннет — личный кабинет"))
         self.setMinimumWidth(440)
 
-        layout = QVBoxLayout(self)
-        self.heading = QLabel(self.tr("Вход в личный кабинет"), self)
-        self.heading.setObjectName("login_heading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.heading.setFont(font)
-        layout.addWidget(self.heading)
-        self.server_label = QLabel(self)
-        self.server_label.setObjectName("login_server")
-        self.server_label.setWordWrap(True)
-        _text_color(self.server_label, colors.MUTED)
-        self.settings_button = named(QToolButton(self), "login_settings", self.tr("Настройки"))
-        self.settings_button.setText(self.tr("Настройки…"))
-        self.settings_button.setToolTip(self.tr("Адрес сервера, язык, сохранённый пароль"))
-        self.settings_button.setAutoRaise(True)
-        server_row = QHBoxLayout()
-        server_row.addWidget(self.server_label, 1)
-        server_row.addWidget(self.settings_button)
-        layout.addLayout(server_row)
-
-        form = QFormLayout()
-        self.form = form
-        self.demo_combo = named(
-            QComboBox(self),
-            "login_demo",
-            self.tr("Демо-абонент"),
-            self.tr("Выбор демо-абонента заполняет номер счёта и пароль"),
-        )
-        # its items are long: sized by a few characters, not by the longest item, so the form
-        # keeps room for its captions; the drop-down list itself is as wide as its items
-        self.demo_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.demo_combo.setMinimumContentsLength(16)
-        self.demo_caption = QLabel(self.tr("Демо-абонент:"), self)
-        self.demo_caption.setObjectName("login_demo_caption")
-        form.addRow(self.demo_caption, self.demo_combo)
-        self.account = named(QLineEdit(self), "login_account", self.tr("№ счёта"))
-        self.account.setValidator(
-            QRegularExpressionValidator(QRegularExpression("[0-9]{0,20}"), self.account)
-        )
-        self.account.setPlaceholderText(self.tr("только цифры"))
-        form.addRow(self.tr("№ счёта:"), self.account)
-        self.password = named(
-            QLineEdit(self),
-            "login_password",
-            self.tr("Пароль"),
-            self.tr("Пароль от личного кабинета; Enter — войти"),
-        )
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setMaxLength(128)
-        self.show_password = named(QToolButton(self), "login_show_password", self.tr("Показать пароль"))
-        self.show_password.setCheckable(True)
-        self.show_password.setText(self.tr("Показать"))
-        self.show_password.setToolTip(self.tr("Показать или скрыть пароль"))
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.password, 1)
-        row.addWidget(self.show_password)
-        form.addRow(self.tr("Пароль:"), row)
-        layout.addLayout(form)
-
-        self.warning = QLabel(self)
-        self.warning.setObjectName("login_warning")
-        _text_color(self.warning, colors.WARNING)
-        self.warning.setWordWrap(True)
-        self.warning.hide()
-        layout.addWidget(self.warning)
-        self.error = QLabel(self)
-        self.error.setObjectName("login_error")
-        _text_color(self.error, colors.ERROR)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        # the manual («Закладка «Пароль»»): a lost password is restored only at an office
-        self.lost_password = QLabel(
-            self.tr(
-                "Если пароль утерян, восстановить его можно будет только после обращения абонента к "
-                "Оператору в офис обслуживания (при наличии документа, удостоверяющего личность, "
-                "Оператор выдаст дубликат Памятки абонента с действующим паролем)."
-            ),
-            self,
-        )
-        self.lost_password.setObjectName("login_lost_password")
-        self.lost_password.setWordWrap(True)
-        _text_color(self.lost_password, colors.MUTED)
-        layout.addWidget(self.lost_password)
-
-        buttons = QHBoxLayout()
-        self.remember = named(
-            QCheckBox(self.tr("Запомнить"), self), "login_remember", self.tr("Запомнить пароль")
-        )
-        self.remember.setToolTip(self.tr("Сохранить пароль в защищённом хранилище паролей системы"))
-        # off until keyring has loaded (in a thread): a login before that never waits for it
-        self.remember.setEnabled(False)
-        buttons.addWidget(self.remember)
-        buttons.addStretch(1)
-        self.retry = named(
-            QPushButton(self.tr("Повторить"), self),
-            "login_retry",
-            self.tr("Повторить"),
-            self.tr("Повторить вход после ошибки связи с сервером"),
-        )
-        self.retry.hide()
-        buttons.addWidget(self.retry)
-        self.accept_button = named(
-            QPushButton(self.tr("Принять"), self),
-            "login_accept",
-            self.tr("Принять"),
-            self.tr("Войти в личный кабинет с этим номером счёта и паролем"),
-        )
-        self.accept_button.setDefault(True)
-        buttons.addWidget(self.accept_button)
-        layout.addLayout(buttons)
+        build_login_form(self)  # the widgets and their layout (login_form.py)
 
         self.show_password.toggled.connect(self._toggle_password)
         self.accept_button.clicked.connect(self.submit)

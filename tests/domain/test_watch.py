@@ -94,8 +94,9 @@ def _svc(sid: int, block: BlockKind | None) -> Any:
     return SimpleNamespace(id=sid, name=f"Услуга {sid}", block=block)
 
 
-def _row(rid: int, kind: BalanceKind = BalanceKind.PAYMENT) -> Any:
-    return SimpleNamespace(id=rid, kind=kind, amount=Decimal("500.00"), at=msk(2026, 11, 20, 10))
+def _row(rid: int, kind: BalanceKind = BalanceKind.PAYMENT, order: str | None = "A-1") -> Any:
+    at = msk(2026, 11, 20, 10)
+    return SimpleNamespace(id=rid, kind=kind, amount=Decimal("500.00"), at=at, order_number=order)
 
 
 def test_ban_lifted_on_its_day() -> None:
@@ -128,6 +129,13 @@ def test_a_new_payment_row_and_never_the_old_ones() -> None:
     now_seen = look(f, [], rows, first)
     (notice,) = changed("1", f, first, now_seen, rows)
     assert notice.kind is NoticeKind.PAYMENT and notice.key == "payment:1:9" and now_seen.last_payment == 9
+
+
+def test_only_an_online_payment_is_told() -> None:
+    f = fc(msk(2026, 11, 16))
+    first = look(f, [], [_row(5)], None)
+    rows = [_row(7, order=None), _row(5)]  # paid at the office or through a bank: no order
+    assert changed("1", f, first, look(f, [], rows, first), rows) == []
 
 
 def test_seen_survives_json_and_refuses_a_foreign_shape() -> None:
