@@ -84,6 +84,13 @@ def make_app(qtbot: Any, memory_keyring: MemoryKeyring) -> Iterator[Callable[...
         if controller.login_dialog is not None:
             controller.login_dialog.hide()
         controller.shutdown()
+    # a dialog a test left open (a service window over the main window) would stay the active modal
+    # widget of the process and swallow the next test's keys
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
 
 
 @pytest.fixture
