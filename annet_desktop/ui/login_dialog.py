@@ -25,8 +25,14 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
+    QFormLayout,
+    QLabel,
     QLineEdit,
+    QPushButton,
+    QToolButton,
     QWidget,
 )
 
@@ -62,6 +68,23 @@ class LoginDialog(QDialog):
     #: once, right after the window's first paint: what waits for it (keyring, the API warm-up) —
     #: tied to the paint, not to a timer, so a slow machine never loads them before it
     firstPainted = Signal()
+
+    # the widgets, made by login_form.build_login_form
+    heading: QLabel
+    server_label: QLabel
+    settings_button: QToolButton
+    form: QFormLayout
+    demo_caption: QLabel
+    demo_combo: QComboBox
+    account: QLineEdit
+    password: QLineEdit
+    show_password: QToolButton
+    warning: QLabel
+    error: QLabel
+    lost_password: QLabel
+    remember: QCheckBox
+    retry: QPushButton
+    accept_button: QPushButton
 
     def __init__(
         self,
