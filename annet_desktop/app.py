@@ -31,7 +31,6 @@ from .domain.urls import ServerUrlError, check_server_url
 from .i18n import translate
 from .process import forbid_core_dumps
 from .settings import Settings
-from .subscribers import Subscribers
 from .ui.login_dialog import LoginDialog
 from .ui.messages import Messages, server_url_error_text
 from .worker import Worker
@@ -111,7 +110,7 @@ class AppController(QObject):
         #: is first shown; ``make_tray_port(parent)`` gives its tray (tests give one of their own)
         self.watch: Any = None
         self.make_tray_port: Any = None
-        self.subscribers = Subscribers(self)  # «Абоненты»: remembered ones, switching, balances
+        self._subscribers: Any = None  # «Абоненты»: made on first use (not before the first paint)
         self.demoReady.connect(self._demo_ready)
 
     def _use_server(self, url: str) -> bool:
@@ -271,6 +270,15 @@ class AppController(QObject):
         if self.watch is None and self.window is not None:
             port = self.make_tray_port(self) if self.make_tray_port is not None else None
             self.watch = Watch(self, port)
+
+    @property
+    def subscribers(self) -> Any:
+        """The :class:`~annet_desktop.subscribers.Subscribers` (remembered ones, switching, balances)."""
+        if self._subscribers is None:
+            from .subscribers import Subscribers
+
+            self._subscribers = Subscribers(self)
+        return self._subscribers
 
     def stored_password(self) -> str | None:
         """The password of the logged-in account from the keyring (the demo's own, in demo mode)."""
