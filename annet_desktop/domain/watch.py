@@ -202,7 +202,7 @@ def changed(
             key = f"admin_end:{number}:{sid}:{day}"
             out.append(Notice(NoticeKind.ADMIN_BLOCK, key, number, None, now, name, ended=True))
     for row in sorted(balance_rows, key=lambda r: r.id):
-        online = getattr(row, "order_number", None) is not None  # office or bank payments: no notice
+        online = row.order_number is not None  # office or bank payments have no order: no notice
         new = before.last_payment is None or row.id > before.last_payment
         if row.kind is BalanceKind.PAYMENT and online and new:
             out.append(Notice(NoticeKind.PAYMENT, f"payment:{number}:{row.id}", number, row.amount, row.at))

@@ -142,9 +142,8 @@ class SettingsDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumHeight(min(self.watch.sizeHint().height(), 60))
+        scroll.setMinimumHeight(60)  # the group's own hint is always taller: it scrolls below that
         scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self._watch_height = self.watch.sizeHint().height()
         layout.addWidget(scroll, 1)
 
         self.note = QLabel(
@@ -180,7 +179,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.save_button.clicked.connect(self.save)
-        fit_screen(self, self.sizeHint().expandedTo(QSize(520, self.sizeHint().height() + self._watch_height)))
+        hint = self.sizeHint()
+        fit_screen(self, QSize(max(hint.width(), 520), hint.height()))  # the scroll area's hint holds the group
         self.cancel_button.clicked.connect(self.reject)
         self.browse.clicked.connect(self._browse)
         self.forget.clicked.connect(self.forget_password)
