@@ -175,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _wait_up(f"http://127.0.0.1:{port}/api/v1/openapi.json", server)
         Subscriber.numbers = [str(300001 + i) for i in range(args.subscribers)]
+        from loadcheck import load_orders
+
+        Subscriber.ledger.orders_before = load_orders(args.db)
         events: list[Any] = []
         if args.faults:
 

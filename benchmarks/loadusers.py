@@ -39,6 +39,7 @@ class Ledger:
     approved: dict[str, str] = field(default_factory=dict)  # order number → account number
     answers: dict[str, set[str]] = field(default_factory=dict)  # payment key → order numbers seen
     keys_tried: int = 0
+    orders_before: int = 0  # the load accounts' orders before the traffic (the seed's paid ones)
     server_errors: int = 0
     unavailable: int = 0
     bad_503: int = 0

@@ -78,6 +78,8 @@ def test_seed_demo_adds_the_load_subscribers(
     finally:
         engine.dispose()
 
+    _the_load_checks_hold_on_the_fresh_seed(url)
+
     running = start_server(url)  # the real clock: the load users log in now, as benchmarks/load.py
     try:
         base = f"{running.url}/api/v1"
@@ -94,3 +96,24 @@ def test_seed_demo_adds_the_load_subscribers(
         assert wrong.status_code == 401
     finally:
         running.stop()
+
+
+def _the_load_checks_hold_on_the_fresh_seed(url: str) -> None:
+    """benchmarks/loadcheck.py on the seed alone: nothing to report, and the seed's paid orders
+    (each seeded online payment has one, with its receipt) are not counted as the run's."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "loadcheck", Path(__file__).resolve().parents[2] / "benchmarks" / "loadcheck.py"
+    )
+    assert spec and spec.loader
+    loadcheck = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loadcheck)
+    from types import SimpleNamespace
+
+    before = loadcheck.load_orders(url)
+    assert before > 0  # the seed pays online: the load accounts start with paid orders
+    ledger = SimpleNamespace(approved={}, answers={}, keys_tried=0, orders_before=before)
+    assert loadcheck.check_database(url, ledger) == []
+    ledger.orders_before = 0  # had the seed's orders been taken for the run's: the check says so
+    assert loadcheck.check_database(url, ledger) == [f"{before} new orders from 0 payment keys"]
