@@ -10,7 +10,6 @@ else the source tree's folder. Qt-free: the build step and the tools use it too.
 from __future__ import annotations
 
 import importlib.util
-import subprocess
 import sys
 from pathlib import Path
 
@@ -49,6 +48,8 @@ def lrelease() -> Path:
 
 def compile_catalogues(source: Path, target: Path) -> list[Path]:
     """Compile every ``annet_*.ts`` of ``source`` to ``target/annet_*.qm``; raises when lrelease fails."""
+    import subprocess  # build time only: not on the app's path to its first paint
+
     target.mkdir(parents=True, exist_ok=True)
     built = []
     for ts in sorted(source.glob("annet_*.ts")):

@@ -186,9 +186,13 @@ class LoginDialog(QDialog):
                 cases = ", ".join(demo.cases)
                 self.demo_combo.addItem(f"{demo.account} — {demo.name} ({cases})", demo.account)
         self.form.setRowVisible(self.demo_combo, bool(self.demo_accounts))
-        view = self.demo_combo.view()
-        view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
-        grow_to_fit(self)
+        if self.demo_accounts:
+            view = self.demo_combo.view()
+            view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
+        if self.isVisible():
+            # a window not shown yet is sized from its layout (height for width too) by Qt's own
+            # show(); grow_to_fit here would load the ``Qt`` namespace before the first paint
+            grow_to_fit(self)
 
     def choose_demo(self, account: str) -> None:
         """Pick a demo subscriber by account number (as if chosen in the drop-down)."""
