@@ -12,6 +12,19 @@ from urllib.parse import urlsplit
 from annet_desktop.memory_keyring import MemoryKeyring as MemoryKeyring  # the tests' annotations
 
 
+def plain_text(widget: Any) -> str:
+    """A button's, tab's or label's text as the manual names it: the mnemonic's single ``&``
+    removed, ``&&`` kept as ``&`` (``widget`` may be the text itself, a tab title)."""
+    from annet_desktop.ui.widgets.mnemonics import strip_mnemonic
+
+    return strip_mnemonic(widget if isinstance(widget, str) else widget.text())
+
+
+def plain_titles(window: Any) -> list[str]:
+    """The main window's tab titles without their mnemonics."""
+    return [plain_text(title) for title in window.tab_titles()]
+
+
 def login(qtbot: Any, controller: Any, account: str, password: str) -> Any:
     """Type into the login window, press «Принять», wait for the main window; returns it."""
     dialog = controller.login_dialog

@@ -75,6 +75,7 @@ class LoginDialog(QDialog):
     settings_button: QToolButton
     form: QFormLayout
     demo_caption: QLabel
+    password_caption: QLabel
     demo_combo: QComboBox
     account: QLineEdit
     password: QLineEdit
@@ -283,7 +284,7 @@ class LoginDialog(QDialog):
     # ------------------------------------------------------------------ live warnings
     def _toggle_password(self, shown: bool) -> None:
         self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.show_password.setText(self.tr("Скрыть") if shown else self.tr("Показать"))
+        self.show_password.setText(self.tr("С&крыть") if shown else self.tr("По&казать"))
         self.show_password.setAccessibleName(
             self.tr("Скрыть пароль") if shown else self.tr("Показать пароль")
         )

@@ -52,7 +52,7 @@ def build_login_form(dialog: Any) -> None:
     dialog.settings_button = named(
         QToolButton(dialog), "login_settings", translate("LoginDialog", "Настройки")
     )
-    dialog.settings_button.setText(translate("LoginDialog", "Настройки…"))
+    dialog.settings_button.setText(translate("LoginDialog", "&Настройки…"))
     dialog.settings_button.setToolTip(translate("LoginDialog", "Адрес сервера, язык, сохранённый пароль"))
     dialog.settings_button.setAutoRaise(True)
     server_row = QHBoxLayout()
@@ -72,15 +72,16 @@ def build_login_form(dialog: Any) -> None:
     # keeps room for its captions; the drop-down list itself is as wide as its items
     dialog.demo_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     dialog.demo_combo.setMinimumContentsLength(16)
-    dialog.demo_caption = QLabel(translate("LoginDialog", "Демо-абонент:"), dialog)
+    dialog.demo_caption = QLabel(translate("LoginDialog", "&Демо-абонент:"), dialog)
     dialog.demo_caption.setObjectName("login_demo_caption")
+    dialog.demo_caption.setBuddy(dialog.demo_combo)
     form.addRow(dialog.demo_caption, dialog.demo_combo)
     dialog.account = named(QLineEdit(dialog), "login_account", translate("LoginDialog", "№ счёта"))
     dialog.account.setValidator(
         QRegularExpressionValidator(QRegularExpression("[0-9]{0,20}"), dialog.account)
     )
     dialog.account.setPlaceholderText(translate("LoginDialog", "только цифры"))
-    form.addRow(translate("LoginDialog", "№ счёта:"), dialog.account)
+    form.addRow(translate("LoginDialog", "№ &счёта:"), dialog.account)
     dialog.password = named(
         QLineEdit(dialog),
         "login_password",
@@ -93,13 +94,16 @@ def build_login_form(dialog: Any) -> None:
         QToolButton(dialog), "login_show_password", translate("LoginDialog", "Показать пароль")
     )
     dialog.show_password.setCheckable(True)
-    dialog.show_password.setText(translate("LoginDialog", "Показать"))
+    dialog.show_password.setText(translate("LoginDialog", "По&казать"))
     dialog.show_password.setToolTip(translate("LoginDialog", "Показать или скрыть пароль"))
     row = QHBoxLayout()
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(dialog.password, 1)
     row.addWidget(dialog.show_password)
-    form.addRow(translate("LoginDialog", "Пароль:"), row)
+    dialog.password_caption = QLabel(translate("LoginDialog", "&Пароль:"), dialog)
+    dialog.password_caption.setObjectName("login_password_caption")
+    dialog.password_caption.setBuddy(dialog.password)  # the row is a layout: no buddy by itself
+    form.addRow(dialog.password_caption, row)
     layout.addLayout(form)
 
     dialog.warning = QLabel(dialog)
@@ -131,7 +135,7 @@ def build_login_form(dialog: Any) -> None:
 
     buttons = QHBoxLayout()
     dialog.remember = named(
-        QCheckBox(translate("LoginDialog", "Запомнить"), dialog),
+        QCheckBox(translate("LoginDialog", "&Запомнить"), dialog),
         "login_remember",
         translate("LoginDialog", "Запомнить пароль"),
     )
@@ -143,7 +147,7 @@ def build_login_form(dialog: Any) -> None:
     buttons.addWidget(dialog.remember)
     buttons.addStretch(1)
     dialog.retry = named(
-        QPushButton(translate("LoginDialog", "Повторить"), dialog),
+        QPushButton(translate("LoginDialog", "Повто&рить"), dialog),
         "login_retry",
         translate("LoginDialog", "Повторить"),
         translate("LoginDialog", "Повторить вход после ошибки связи с сервером"),
@@ -151,7 +155,7 @@ def build_login_form(dialog: Any) -> None:
     dialog.retry.hide()
     buttons.addWidget(dialog.retry)
     dialog.accept_button = named(
-        QPushButton(translate("LoginDialog", "Принять"), dialog),
+        QPushButton(translate("LoginDialog", "Пр&инять"), dialog),
         "login_accept",
         translate("LoginDialog", "Принять"),
         translate("LoginDialog", "Войти в личный кабинет с этим номером счёта и паролем"),

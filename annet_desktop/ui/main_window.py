@@ -89,12 +89,12 @@ class MainWindow(QMainWindow):
         self.retitle()
 
         self.logout_button = named(QToolButton(self), "logout_button", self.tr("Выход"))
-        self.logout_button.setText(self.tr("Выход"))
+        self.logout_button.setText(self.tr("&Выход"))
         self.logout_button.setToolTip(self.tr("Завершить сеанс и вернуться к окну входа"))
         self.logout_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.logout_button.clicked.connect(self.logoutRequested)
         self.settings_button = named(QToolButton(self), "settings_button", self.tr("Настройки"))
-        self.settings_button.setText(self.tr("Настройки…"))
+        self.settings_button.setText(self.tr("Нас&тройки…"))
         self.settings_button.setToolTip(self.tr("Сервер, язык, сохранённый пароль, папка для экспорта"))
         self.settings_button.setAutoRaise(True)
         self.settings_button.clicked.connect(self.open_settings)
@@ -168,18 +168,20 @@ class MainWindow(QMainWindow):
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
     def retitle(self) -> None:
-        """Manual names; plural «Счета», «Балансы» when the subscriber has several accounts."""
+        """Manual names; plural «Счета», «Балансы» when the subscriber has several accounts; each
+        with its mnemonic (Alt+letter; the menus, the corner buttons and the tabs' own controls
+        take other letters: tests/ui/test_every_window.py checks every window)."""
         several = self.ctx.state.several_accounts
         titles = {
-            self.subscriber: self.tr("Абонент"),
-            self.account: self.tr("Счета") if several else self.tr("Счёт"),
-            self.services: self.tr("Услуги"),
-            self.balance: self.tr("Балансы") if several else self.tr("Баланс"),
-            self.journal: self.tr("Журнал"),
-            self.password: self.tr("Пароль"),
+            self.subscriber: self.tr("Або&нент"),
+            self.account: self.tr("С&чета") if several else self.tr("С&чёт"),
+            self.services: self.tr("&Услуги"),
+            self.balance: self.tr("&Балансы") if several else self.tr("&Баланс"),
+            self.journal: self.tr("&Журнал"),
+            self.password: self.tr("&Пароль"),
         }
         if self.calls is not None:
-            titles[self.calls] = self.tr("Звонки")
+            titles[self.calls] = self.tr("&Звонки")
         for tab, title in titles.items():
             index = self.tabs.indexOf(tab)
             if index >= 0:

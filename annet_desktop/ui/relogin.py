@@ -63,7 +63,7 @@ class ReloginDialog(QDialog):
         )
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setText(password)
-        form.addRow(self.tr("Пароль:"), self.password)
+        form.addRow(self.tr("&Пароль:"), self.password)
         layout.addLayout(form)
         self.error = QLabel(self)
         self.error.setObjectName("relogin_error")
@@ -74,13 +74,13 @@ class ReloginDialog(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         self.quit_button = named(
-            QPushButton(self.tr("Выход"), self),
+            QPushButton(self.tr("&Выход"), self),
             "relogin_quit",
             self.tr("Выход"),
             self.tr("Завершить сеанс и вернуться к окну входа"),
         )
         self.accept_button = named(
-            QPushButton(self.tr("Принять"), self),
+            QPushButton(self.tr("Пр&инять"), self),
             "relogin_accept",
             self.tr("Принять"),
             self.tr("Войти снова и продолжить работу"),

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from uihelpers import wait_loaded
+from uihelpers import plain_text, wait_loaded
 
 from annet_contract.money import format_money
 from annet_contract.schema import BalanceKind, BlockKind, JournalAction, ServiceKind
@@ -93,7 +93,7 @@ def test_service_window_shows_info_and_only_the_buttons_that_apply(
     assert dialog.visible_buttons() == expected
     assert "block" in expected and "unblock" not in expected
     assert "discount" in expected or "extend_discount" in expected
-    assert dialog.buttons["change_tariff"].text() == "Сменить тариф"
+    assert plain_text(dialog.buttons["change_tariff"]) == "Сменить тариф"
 
 
 def test_promo_tariff_button_disabled_with_the_reason(

@@ -9,7 +9,9 @@ windows a scale). It fails on:
 
 * a label, button, check box or group box title whose text does not fit its geometry (item 5);
 * a window larger than the screen's available area (the main window on 1366 × 768);
-* a control or table without an objectName, accessible name or accessible description (item 4).
+* a control or table without an objectName, accessible name or accessible description (item 4);
+* a button, tab or check box without a mnemonic, a label naming an input without a mnemonic or
+  without the input as its buddy, two mnemonics of one window alike (item 4: the keyboard).
 """
 
 from __future__ import annotations
@@ -61,6 +63,6 @@ def test_every_window_fits_and_names_its_controls_at_each_scale(server: Any, tmp
         assert runs[scale].returncode == 0, f"scale {scale}: {out}\n{err[-3000:]}"
         report = json.loads(out)
         assert len(report["windows"]) >= 36, report["windows"]  # every tab and dialog, twice
-        problems += [f"{scale}× {kind}: {entry}" for kind in ("clipped", "too_big", "unnamed")
+        problems += [f"{scale}× {kind}: {entry}" for kind in ("clipped", "too_big", "unnamed", "mnemonics")
                      for entry in report[kind]]  # fmt: skip
     assert problems == [], "\n".join(problems)

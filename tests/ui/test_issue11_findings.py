@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from uihelpers import login, wait_loaded
+from uihelpers import login, plain_titles, wait_loaded
 
 from annet_contract.schema import ServiceKind
 from annet_desktop.ui.dialogs.new_service import CONFIRM, NewServiceDialog
@@ -40,7 +40,7 @@ def test_calls_tab_appears_when_a_telephony_service_is_added(
     qtbot: Any, logged_in: Callable[..., Any], server: Any
 ) -> None:
     controller, window, demo = logged_in("internet-discount")
-    assert window.calls is None and "Звонки" not in window.tab_titles()
+    assert window.calls is None and "Звонки" not in plain_titles(window)
     window.show_tab("tab_services")
     window.services.new_button.click()
     dialog = window.actions.last
@@ -63,7 +63,7 @@ def test_calls_tab_appears_when_a_telephony_service_is_added(
     # no re-login: the tab comes with the state's reload of «me»
     qtbot.waitUntil(lambda: window.calls is not None, timeout=20000)
     wait_loaded(qtbot, controller)
-    titles = window.tab_titles()
+    titles = plain_titles(window)
     assert titles.index("Звонки") == titles.index("Журнал") - 1
     assert window.calls.objectName() == "tab_calls" and window.show_tab("tab_calls")
     assert server.client(demo).me().accounts[0].has_telephony

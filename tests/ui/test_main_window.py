@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from uihelpers import login, press_key, wait_loaded
+from uihelpers import login, plain_text, plain_titles, press_key, wait_loaded
 
 from annet_desktop.ui.widgets.naming import unnamed_widgets
 
@@ -40,7 +40,7 @@ def test_every_tab_is_filled_for_every_demo_case(case: str, logged_in: Callable[
     state = controller.state
     refs = state.account_refs()
     several = len(refs) > 1
-    titles = window.tab_titles()
+    titles = plain_titles(window)
     expected = ["Абонент", "Счета" if several else "Счёт", "Услуги", "Балансы" if several else "Баланс"]
     if any(r.has_telephony for r in refs):
         expected.append("Звонки")
@@ -264,8 +264,8 @@ def test_settings_restored(qtbot: Any, logged_in: Callable[..., Any]) -> None:
 
 def test_english_interface(qtbot: Any, logged_in: Callable[..., Any]) -> None:
     _controller, window, _demo = logged_in("multi-account", language="en")
-    assert window.tab_titles()[:4] == ["Subscriber", "Accounts", "Services", "Balances"]
-    assert window.logout_button.text() == "Log out"
+    assert plain_titles(window)[:4] == ["Subscriber", "Accounts", "Services", "Balances"]
+    assert plain_text(window.logout_button) == "Log out"
     assert window.account.values["status"].text().split(" (")[0] in ("Active", "Blocked")
 
 

@@ -7,11 +7,12 @@ QApplication exists, hence a process per scale). ``DEMO_JSON`` lists the demo su
 
 One login per language: the login window (the demo subscribers arriving after it is shown, then
 «Доступ запрещён»), every tab of the main window, every dialog of the actions (``demo_dialogs``),
-the payment dialog (its amount page), the settings and the re-login window. For each it reports the
-texts cut off by their widget (:func:`annet_desktop.ui.widgets.fit.clipped_texts`), the controls
-without a name or a description (:func:`annet_desktop.ui.widgets.naming.unnamed_widgets`) and the
-windows larger than the screen's available area. Prints one JSON object: ``{"clipped": [...],
-"unnamed": [...], "too_big": [...], "windows": [...]}``.
+the payment dialog (its amount page), the settings, the About box and the re-login window. For each
+it reports the texts cut off by their widget (:func:`annet_desktop.ui.widgets.fit.clipped_texts`),
+the controls without a name or a description (:func:`annet_desktop.ui.widgets.naming.unnamed_widgets`),
+the mnemonics missing or clashing (:func:`annet_desktop.ui.widgets.mnemonics.mnemonic_problems`) and
+the windows larger than the screen's available area. Prints one JSON object: ``{"clipped": [...],
+"unnamed": [...], "mnemonics": [...], "too_big": [...], "windows": [...]}``.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    report: dict[str, list[str]] = {"clipped": [], "unnamed": [], "too_big": [], "windows": []}
+    report: dict[str, list[str]] = {"clipped": [], "unnamed": [], "mnemonics": [], "too_big": [], "windows": []}
     for lang in args.lang:
         error = walk(args, lang, demo, report)
         if error:
@@ -89,6 +90,7 @@ def walk(args: argparse.Namespace, lang: str, demo: list[Any], report: dict[str,
     from annet_desktop.ui.dialogs.payment import PaymentDialog
     from annet_desktop.ui.relogin import ReloginDialog
     from annet_desktop.ui.widgets.fit import available_area, clipped_texts
+    from annet_desktop.ui.widgets.mnemonics import mnemonic_problems
     from annet_desktop.ui.widgets.naming import unnamed_widgets
 
     def check(window: Any, name: str) -> None:
@@ -97,6 +99,7 @@ def walk(args: argparse.Namespace, lang: str, demo: list[Any], report: dict[str,
         report["windows"].append(name)
         report["clipped"] += [f"{name}: {text}" for text in clipped_texts(window, EXEMPT)]
         report["unnamed"] += [f"{name}: {problem}" for problem in unnamed_widgets(window)]
+        report["mnemonics"] += [f"{name}: {problem}" for problem in mnemonic_problems(window)]
         area = available_area(window)
         frame = window.frameGeometry()
         if area is not None and (frame.width() > area.width() or frame.height() > area.height()):
@@ -142,6 +145,9 @@ def walk(args: argparse.Namespace, lang: str, demo: list[Any], report: dict[str,
     settings = window.open_settings()
     check(settings, "dialog_settings")
     settings.close()
+    about = window.menus.show_about()
+    check(about, "dialog_about")
+    about.close()
     relogin = ReloginDialog(controller.worker, args.account, "", window)
     relogin.show()
     check(relogin, "dialog_relogin")

@@ -11,11 +11,13 @@ import platform
 import sys
 
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QSize, qVersion
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ... import __version__
 from ...licences import bundled
+from ..widgets.fit import fit_screen
 from ..widgets.naming import named
 
 
@@ -55,11 +57,17 @@ class AboutDialog(QDialog):
         self.notice.setWordWrap(True)
         self.notice.setOpenExternalLinks(True)
         layout.addWidget(self.notice)
-        layout.addWidget(QLabel(self.tr("Библиотеки в составе программы и их лицензии"), self))
+        caption = QLabel(self.tr("&Библиотеки в составе программы и их лицензии"), self)
+        caption.setObjectName("about_licences_caption")
+        layout.addWidget(caption)
         self.libraries = bundled()
         self.table = named(
-            QTextBrowser(self), "about_licences", self.tr("Библиотеки в составе программы и их лицензии")
+            QTextBrowser(self),
+            "about_licences",
+            caption.text(),
+            self.tr("Название, версия и лицензия каждой библиотеки, собранные из данных установленных пакетов"),
         )
+        caption.setBuddy(self.table)
         unknown = self.tr("не указана")
         head = (self.tr("Библиотека"), self.tr("Версия"), self.tr("Лицензия"))
         rows = "".join(
@@ -75,8 +83,13 @@ class AboutDialog(QDialog):
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        named(close, "about_close", self.tr("Закрыть"))
+        close.setText(self.tr("&Закрыть"))
+        named(close, "about_close", close.text(), self.tr("Закрыть окно «О программе»"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         width = self.fontMetrics().horizontalAdvance("0") * 72
-        self.resize(width, int(width * 0.9))
+        fit_screen(self, QSize(width, int(width * 0.9)))  # no taller than a 1366 × 768 screen at 200 %
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        fit_screen(self)  # the frame is known now: the window with it stays on the screen

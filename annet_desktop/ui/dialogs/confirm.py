@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..widgets.mnemonics import mnemonic, with_mnemonic
 from ..widgets.naming import named
 from .base import (
     ERROR_COLOR,
@@ -98,7 +99,7 @@ class ConfirmDialog(QDialog):
         layout.addWidget(self.status)
         row = QHBoxLayout()
         self.retry_quote_button = named(
-            QPushButton(self.tr("Повторить расчёт"), self),
+            QPushButton(self.tr("&Повторить расчёт"), self),
             f"{name}_retry_quote",
             self.tr("Повторить расчёт"),
             self.tr("Запросить расчёт у сервера ещё раз"),
@@ -106,6 +107,15 @@ class ConfirmDialog(QDialog):
         self.retry_quote_button.hide()
         row.addWidget(self.retry_quote_button)
         row.addStretch(1)
+        self.cancel_button = named(
+            QPushButton(self.tr("&Отмена"), self),
+            f"{name}_cancel",
+            self.tr("Отмена"),
+            self.tr("Закрыть окно, ничего не меняя"),
+        )
+        # the confirm text is the action's name (also the title): its letter is one the others leave
+        taken = {mnemonic(b.text()) for b in (self.retry_quote_button, self.cancel_button)}
+        confirm_text = with_mnemonic(confirm_text, taken)
         self.confirm_button = named(
             OnceButton(confirm_text, self),
             f"{name}_confirm",
@@ -113,12 +123,6 @@ class ConfirmDialog(QDialog):
             self.tr("Подтвердить действие на условиях, показанных в окне"),
         )
         self.confirm_button.setDefault(True)
-        self.cancel_button = named(
-            QPushButton(self.tr("Отмена"), self),
-            f"{name}_cancel",
-            self.tr("Отмена"),
-            self.tr("Закрыть окно, ничего не меняя"),
-        )
         row.addWidget(self.confirm_button)
         row.addWidget(self.cancel_button)
         layout.addLayout(row)

@@ -79,13 +79,13 @@ class ContactsDialog(QDialog):
         self.edit.setPlaceholderText("9101234567" if sms else "ivanov@mail.ru")
         if self.current:
             self.edit.setText(self.current)
-        form.addRow(self.tr("Новый номер:") if sms else self.tr("Новый e-mail:"), self.edit)
+        form.addRow(self.tr("&Новый номер:") if sms else self.tr("&Новый e-mail:"), self.edit)
         layout.addLayout(form)
         self.preview = note_label("contacts_preview", self, self.tr("Что будет сохранено"))
         layout.addWidget(self.preview)
         row = QHBoxLayout()
         self.clear_button = named(
-            QPushButton(self.tr("Очистить"), self),
+            QPushButton(self.tr("О&чистить"), self),
             "contacts_clear",
             self.tr("Очистить поле"),
             self.tr("Очистить поле, чтобы удалить сохранённое значение"),
@@ -93,14 +93,14 @@ class ContactsDialog(QDialog):
         row.addWidget(self.clear_button)
         row.addStretch(1)
         self.save_button = named(
-            OnceButton(self.tr("Сохранить"), self),
+            OnceButton(self.tr("&Сохранить"), self),
             "contacts_save",
             self.tr("Сохранить"),
             self.tr("Сохранить новое значение в личном кабинете"),
         )
         self.save_button.setDefault(True)
         self.cancel_button = named(
-            QPushButton(self.tr("Отмена"), self),
+            QPushButton(self.tr("&Отмена"), self),
             "contacts_cancel",
             self.tr("Отмена"),
             self.tr("Закрыть окно, ничего не меняя"),

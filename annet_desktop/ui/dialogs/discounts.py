@@ -123,7 +123,7 @@ class DiscountDialog(QDialog):
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
         self.pay_button = named(
-            QPushButton(self.tr("Оплатить"), self),
+            QPushButton(self.tr("&Оплатить"), self),
             "discount_pay",
             self.tr("Оплатить"),
             self.tr("Пополнить баланс, чтобы хватило на скидку"),
@@ -133,7 +133,7 @@ class DiscountDialog(QDialog):
         row.addWidget(self.pay_button)
         row.addStretch(1)
         self.close_button = named(
-            QPushButton(self.tr("Закрыть"), self),
+            QPushButton(self.tr("&Закрыть"), self),
             "discount_close",
             self.tr("Закрыть"),
             self.tr("Закрыть окно, не выбирая скидку"),
@@ -214,7 +214,7 @@ class DiscountDialog(QDialog):
                 .lstrip(),
                 WARNING_COLOR,
             )
-            self.pay_button.setText(self.tr("Оплатить {amount}").format(amount=format_money(self.pay_amount)))
+            self.pay_button.setText(self.tr("&Оплатить {amount}").format(amount=format_money(self.pay_amount)))
             self.pay_button.show()
             self.ctx.messages.warning(state.reason or "", parent=self)
             return None

@@ -190,32 +190,32 @@ class NewServiceDialog(QDialog):
         layout.addWidget(self.note)
         row = QHBoxLayout()
         self.back_button = named(
-            QPushButton(self.tr("Назад"), self),
+            QPushButton(self.tr("&Назад"), self),
             "new_service_back",
             self.tr("Назад"),
             self.tr("Вернуться к выбору услуги"),
         )
         self.pay_button = named(
-            QPushButton(self.tr("Оплатить"), self),
+            QPushButton(self.tr("&Оплатить"), self),
             "new_service_pay",
             self.tr("Оплатить"),
             self.tr("Пополнить баланс, чтобы хватило на подключение"),
         )
         self.pay_amount = Decimal(0)
         self.next_button = named(
-            QPushButton(self.tr("Далее"), self),
+            QPushButton(self.tr("&Далее"), self),
             "new_service_next",
             self.tr("Далее"),
             self.tr("Перейти к следующему шагу"),
         )
         self.confirm_button = named(
-            OnceButton(self.tr("Подключить"), self),
+            OnceButton(self.tr("&Подключить"), self),
             "new_service_confirm",
             self.tr("Подключить"),
             self.tr("Подключить услугу с выбранным тарифом"),
         )
         self.cancel_button = named(
-            QPushButton(self.tr("Отмена"), self),
+            QPushButton(self.tr("О&тмена"), self),
             "new_service_cancel",
             self.tr("Отмена"),
             self.tr("Закрыть окно, ничего не подключая"),
@@ -370,7 +370,7 @@ class NewServiceDialog(QDialog):
                 ),
                 ERROR_COLOR,
             )
-            self.pay_button.setText(self.tr("Оплатить {amount}").format(amount=format_money(self.pay_amount)))
+            self.pay_button.setText(self.tr("&Оплатить {amount}").format(amount=format_money(self.pay_amount)))
             self.pay_button.show()
             self.confirm_button.setEnabled(False)
             set_note(self.note, "")

@@ -164,7 +164,7 @@ class PaymentDialog(QDialog):
         if prefill is not None:
             self.amount.setText(format_money(prefill, currency=False).replace("\u00a0", " "))
         self.amount.selectAll()
-        form.addRow(self.tr("Сумма платежа, ₽:"), self.amount)
+        form.addRow(self.tr("&Сумма платежа, ₽:"), self.amount)
         box.addLayout(form)
         self.note = note_label("payment_note", page, self.tr("Пояснение"))
         lines = []
@@ -188,14 +188,14 @@ class PaymentDialog(QDialog):
         row.addStretch(1)
         self.continue_description = self.tr("Перейти на страницу оплаты банковской картой")
         self.continue_button = named(
-            OnceButton(self.tr("Продолжить"), page),
+            OnceButton(self.tr("&Продолжить"), page),
             "payment_continue",
             self.tr("Продолжить"),
             self.continue_description,
         )
         self.continue_button.setDefault(True)
         self.cancel_button = named(
-            QPushButton(self.tr("Отмена"), page),
+            QPushButton(self.tr("&Отмена"), page),
             "payment_cancel",
             self.tr("Отмена"),
             self.tr("Закрыть окно, ничего не оплачивая"),
@@ -279,7 +279,7 @@ class PaymentDialog(QDialog):
         self.address.setReadOnly(True)
         self.address.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.browser_button = named(
-            QPushButton(self.tr("Открыть в браузере"), self),
+            QPushButton(self.tr("Открыть в &браузере"), self),
             "payment_open_browser",
             self.tr("Открыть в браузере"),
             self.tr("Та же страница оплаты в системном браузере: там работают Apple Pay и Google Pay"),

@@ -103,8 +103,15 @@ class ServiceDialog(QDialog):
             "discount": self.tr("Выбрать скидку на эту услугу"),
             "extend_discount": self.tr("Продлить действующую скидку на эту услугу"),
         }
-        for key, caption in rules.CAPTIONS.items():
-            text = tr_rules(caption)
+        texts = {  # the rules' captions with a mnemonic each (the reasons quote the captions plain)
+            "change_tariff": self.tr("Сменить &тариф"),
+            "block": self.tr("За&блокировать"),
+            "unblock": self.tr("&Разблокировать"),
+            "discount": self.tr("Получить &скидку"),
+            "extend_discount": self.tr("Про&длить скидку"),
+        }
+        for key in rules.CAPTIONS:
+            text = texts[key]
             button = named(QPushButton(text, self), f"service_{key}", text, descriptions[key])
             button.clicked.connect(lambda _c=False, k=key: self.trigger(k))
             button.hide()
@@ -117,7 +124,7 @@ class ServiceDialog(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         self.close_button = named(
-            QPushButton(self.tr("Закрыть"), self),
+            QPushButton(self.tr("&Закрыть"), self),
             "service_close",
             self.tr("Закрыть"),
             self.tr("Закрыть окно управления услугой"),

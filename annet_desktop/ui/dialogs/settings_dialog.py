@@ -91,7 +91,7 @@ class SettingsDialog(QDialog):
         self.server = named(QLineEdit(self), "settings_server", self.tr("Адрес сервера"))
         self.server.setPlaceholderText("https://my.an-net.ru")
         self.server.setText(str(settings.get("server/url")))
-        form.addRow(self.tr("Адрес сервера:"), self.server)
+        form.addRow(self.tr("&Адрес сервера:"), self.server)
 
         self.language = named(
             QComboBox(self),
@@ -103,13 +103,13 @@ class SettingsDialog(QDialog):
             self.language.addItem(title, code)
         index = self.language.findData(settings.language)
         self.language.setCurrentIndex(max(index, 0))
-        form.addRow(self.tr("Язык интерфейса:"), self.language)
+        form.addRow(self.tr("&Язык интерфейса:"), self.language)
 
         self.export_folder = named(QLineEdit(self), "settings_export_folder", self.tr("Папка для экспорта"))
         self.export_folder.setText(str(settings.get("export/folder") or ""))
         self.export_folder.setPlaceholderText(documents_folder() or self.tr("папка «Документы»"))
         self.browse = named(
-            QPushButton(self.tr("Выбрать…"), self),
+            QPushButton(self.tr("&Выбрать…"), self),
             "settings_export_browse",
             self.tr("Выбрать папку"),
             self.tr("Выбрать папку, куда сохраняются экспортированные звонки"),
@@ -118,12 +118,15 @@ class SettingsDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.export_folder, 1)
         row.addWidget(self.browse)
-        form.addRow(self.tr("Папка для экспорта:"), row)
+        folder_caption = QLabel(self.tr("Папка для &экспорта:"), self)
+        folder_caption.setObjectName("settings_export_folder_caption")
+        folder_caption.setBuddy(self.export_folder)  # the row is a layout: no buddy by itself
+        form.addRow(folder_caption, row)
         layout.addLayout(form)
 
         password_row = QHBoxLayout()
         self.forget = named(
-            QPushButton(self.tr("Забыть сохранённый пароль"), self),
+            QPushButton(self.tr("За&быть сохранённый пароль"), self),
             "settings_forget_password",
             self.tr("Забыть сохранённый пароль"),
             self.tr("Удалить пароль этого счёта из хранилища паролей системы"),
@@ -164,13 +167,13 @@ class SettingsDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = named(
-            self.buttons.addButton(self.tr("Сохранить"), QDialogButtonBox.ButtonRole.AcceptRole),
+            self.buttons.addButton(self.tr("&Сохранить"), QDialogButtonBox.ButtonRole.AcceptRole),
             "settings_save",
             self.tr("Сохранить"),
             self.tr("Сохранить настройки и закрыть окно"),
         )
         self.cancel_button = named(
-            self.buttons.addButton(self.tr("Отмена"), QDialogButtonBox.ButtonRole.RejectRole),
+            self.buttons.addButton(self.tr("Отм&ена"), QDialogButtonBox.ButtonRole.RejectRole),
             "settings_cancel",
             self.tr("Отмена"),
             self.tr("Закрыть окно, не сохраняя изменений"),

@@ -108,7 +108,7 @@ class TariffDialog(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         self.close_button = named(
-            QPushButton(self.tr("Закрыть"), self),
+            QPushButton(self.tr("&Закрыть"), self),
             "tariff_close",
             self.tr("Закрыть"),
             self.tr("Закрыть окно, не меняя тариф"),

@@ -28,7 +28,7 @@ class WatchSettings(QGroupBox):
         has_tray = QSystemTrayIcon.isSystemTrayAvailable() if tray is None else tray
         form = QFormLayout(self)
         self.keep = named(
-            QCheckBox(self.tr("При закрытии окна оставаться в области уведомлений"), self),
+            QCheckBox(self.tr("При закрытии окна &оставаться в области уведомлений"), self),
             "settings_keep_in_tray",
             self.tr("Оставаться в области уведомлений"),
         )
@@ -48,18 +48,32 @@ class WatchSettings(QGroupBox):
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSpecialValueText(self.tr("никогда"))
         self.minutes.setValue(int(settings.get("refresh/minutes")))
-        form.addRow(self.tr("Обновлять данные в фоне, минут"), self.minutes)
+        form.addRow(self.tr("Обновлять &данные в фоне, минут"), self.minutes)
         self.kinds: dict[NoticeKind, QCheckBox] = {}
         grid = QGridLayout()  # two columns: the dialog fits a 1366 × 768 screen at 200 %
         for index, kind in enumerate(NoticeKind):
             title = kind_title(kind)
             description = self.tr("Показывать уведомление «{kind}»").format(kind=title)
-            box = named(QCheckBox(title, self), f"settings_notify_{kind.value}", title, description)
+            box = named(QCheckBox(self.switch_text(kind), self), f"settings_notify_{kind.value}", title,
+                        description)  # fmt: skip
             box.setChecked(bool(settings.get(f"notify/{kind.value}")))
             self.kinds[kind] = box
             grid.addWidget(box, index // 2, index % 2)
         form.addRow(grid)
         self._has_tray = has_tray
+
+    def switch_text(self, kind: NoticeKind) -> str:
+        """The kind's name on its switch, with a mnemonic (the dialog's letters never clash)."""
+        return {
+            NoticeKind.SHORT: self.tr("Не &хватит на ежемесячное списание"),
+            NoticeKind.BLOCK_SOON: self.tr("С&коро финансовая блокировка"),
+            NoticeKind.BLOCK: self.tr("&Финансовая блокировка"),
+            NoticeKind.CREDIT_ENDS: self.tr("К&редит заканчивается"),
+            NoticeKind.BAN_LIFTED: self.tr("Кредит снова дос&тупен"),
+            NoticeKind.DISCOUNT_ENDS: self.tr("Скидка &заканчивается"),
+            NoticeKind.PAYMENT: self.tr("&Платёж зачислен"),
+            NoticeKind.ADMIN_BLOCK: self.tr("Адм&инистративная блокировка"),
+        }[kind]
 
     def values(self) -> dict[str, Any]:
         """The settings' keys and the values shown (the tray box only where a tray exists)."""

@@ -73,13 +73,13 @@ class AccountTab(QWidget):
         layout.addWidget(self.notice)
         buttons = QHBoxLayout()
         self.pay_button = named(
-            QPushButton(self.tr("Оплатить"), self),
+            QPushButton(self.tr("&Оплатить"), self),
             "account_pay",
             self.tr("Оплатить"),
             self.tr("Пополнить баланс счёта банковской картой"),
         )
         self.credit_button = named(
-            QPushButton(self.tr("Получить кредит"), self),
+            QPushButton(self.tr("Получить к&редит"), self),
             "account_credit",
             self.tr("Получить кредит"),
             self.tr("Взять кредит, когда счёт заблокирован за неуплату"),

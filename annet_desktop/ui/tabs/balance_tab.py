@@ -52,7 +52,7 @@ class BalanceTab(QWidget):
         self.footer = QLabel(self)
         self.footer.setObjectName("balance_footer")
         self.receipt_button = named(
-            QPushButton(self.tr("Чек…"), self),
+            QPushButton(self.tr("Ч&ек…"), self),
             "balance_receipt",
             self.tr("Чек…"),
             self.tr("Кассовый чек выбранного онлайн-платежа"),

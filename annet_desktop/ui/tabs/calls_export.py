@@ -45,7 +45,7 @@ class CallsExport(QObject):
         self.ctx = ctx
         self.model = model
         self._shown = shown  # (account, year, month) of the table, for the file name
-        self.button = named(QPushButton(self.tr("Экспортировать"), tab), "calls_export",
+        self.button = named(QPushButton(self.tr("&Экспортировать"), tab), "calls_export",
                             self.tr("Экспортировать таблицу звонков в файл"),
                             self.tr("Сохранить звонки выбранного месяца в файл"))  # fmt: skip,
         self.button.clicked.connect(self.start)

@@ -40,9 +40,9 @@ class PasswordTab(QWidget):
         self.current = self._field("password_current", self.tr("Текущий пароль"))
         self.new = self._field("password_new", self.tr("Новый пароль"))
         self.confirm = self._field("password_confirm", self.tr("Подтверждение пароля"))
-        form.addRow(self.tr("Текущий пароль:"), self.current)
-        form.addRow(self.tr("Новый пароль:"), self.new)
-        form.addRow(self.tr("Подтверждение пароля:"), self.confirm)
+        form.addRow(self.tr("Т&екущий пароль:"), self.current)
+        form.addRow(self.tr("Н&овый пароль:"), self.new)
+        form.addRow(self.tr("По&дтверждение пароля:"), self.confirm)
         self.strength = QLabel(box)
         self.strength.setObjectName("password_strength")
         form.addRow("", self.strength)
@@ -60,7 +60,7 @@ class PasswordTab(QWidget):
         layout.addWidget(self.rules)
         row = QHBoxLayout()
         self.change_button = named(
-            QPushButton(self.tr("Изменить"), self),
+            QPushButton(self.tr("&Изменить"), self),
             "password_change",
             self.tr("Изменить"),
             self.tr("Сменить пароль от личного кабинета на новый"),

@@ -35,7 +35,7 @@ class ServicesTab(QWidget):
         top = QHBoxLayout()
         self.selector = AccountSelector(ctx.state, "services", self)
         top.addWidget(self.selector, 1)
-        self.new_button = named(QPushButton(self.tr("Новая"), self), "services_new", self.tr("Новая услуга"))
+        self.new_button = named(QPushButton(self.tr("Н&овая"), self), "services_new", self.tr("Новая услуга"))
         self.new_button.setToolTip(self.tr("Подписаться на новую периодическую услугу"))
         top.addWidget(self.new_button)
         layout.addLayout(top)

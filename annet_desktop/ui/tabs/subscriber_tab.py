@@ -39,13 +39,13 @@ class SubscriberTab(QWidget):
         layout.addWidget(self.note)
         buttons = QHBoxLayout()
         self.sms_button = named(
-            QPushButton(self.tr("Сменить № для SMS"), self),
+            QPushButton(self.tr("Сменить № &для SMS"), self),
             "subscriber_change_sms",
             self.tr("Сменить № для SMS"),
             self.tr("Изменить номер телефона для SMS-уведомлений"),
         )
         self.email_button = named(
-            QPushButton(self.tr("Сменить e-mail"), self),
+            QPushButton(self.tr("С&менить e-mail"), self),
             "subscriber_change_email",
             self.tr("Сменить e-mail"),
             self.tr("Изменить адрес электронной почты для уведомлений"),

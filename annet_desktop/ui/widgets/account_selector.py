@@ -22,7 +22,7 @@ class AccountSelector(QWidget):
         named(self, f"{name}_account_selector", self.tr("Текущий лицевой счёт"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.caption = QLabel(self.tr("Лицевой счёт:"), self)
+        self.caption = QLabel(self.tr("&Лицевой счёт:"), self)
         self.caption.setObjectName(f"{name}_account_caption")
         self.combo = named(
             QComboBox(self),

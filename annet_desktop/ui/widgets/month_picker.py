@@ -34,7 +34,7 @@ class MonthPicker(QObject):
 
     def __init__(self, parent: QWidget, prefix: str) -> None:
         super().__init__(parent)
-        self.month_caption = QLabel(QCoreApplication.translate("CallsTab", "Месяц:"), parent)
+        self.month_caption = QLabel(QCoreApplication.translate("CallsTab", "&Месяц:"), parent)
         self.month_caption.setObjectName(f"{prefix}_month_caption")
         month_name = QCoreApplication.translate("CallsTab", "Месяц")
         self.month_combo = named(
@@ -47,7 +47,7 @@ class MonthPicker(QObject):
         self.month_combo.setMinimumContentsLength(max(len(_t(str(m))) for m in _MONTHS))
         self.month_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.month_caption.setBuddy(self.month_combo)
-        self.year_caption = QLabel(QCoreApplication.translate("CallsTab", "Год:"), parent)
+        self.year_caption = QLabel(QCoreApplication.translate("CallsTab", "&Год:"), parent)
         self.year_caption.setObjectName(f"{prefix}_year_caption")
         year_name = QCoreApplication.translate("CallsTab", "Год")
         self.year_combo = named(

@@ -7,13 +7,16 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
+from .mnemonics import strip_mnemonic
+
 W = TypeVar("W", bound=QWidget)
 
 
 def named(widget: W, object_name: str, accessible_name: str, description: str = "") -> W:
-    """Give a widget its objectName and accessibleName (and a description) in one call."""
+    """Give a widget its objectName and accessibleName (and a description) in one call; a mnemonic
+    in the name (a button's own text, «&Оплатить») is left out: screen readers read it as is."""
     widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible_name)
+    widget.setAccessibleName(strip_mnemonic(accessible_name))
     if description:
         widget.setAccessibleDescription(description)
     return widget
@@ -28,6 +31,27 @@ def _description(widget: QWidget) -> str:
         return widget.accessibleDescription()
     interface = QAccessible.queryAccessibleInterface(widget)
     return interface.text(QAccessible.Text.Description) if interface is not None else ""
+
+
+def is_inner_part(widget: QWidget, root: QWidget) -> bool:
+    """A piece of a Qt composite under ``root`` (inside a combo box, item view, spin box, line edit,
+    message box or tab bar): Qt's to name and to key, not ours."""
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QMessageBox,
+        QTabBar,
+    )
+
+    composite = (QComboBox, QAbstractItemView, QAbstractSpinBox, QMessageBox, QLineEdit, QTabBar)
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        if isinstance(parent, composite):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def unnamed_widgets(root: QWidget) -> list[str]:
@@ -45,7 +69,6 @@ def unnamed_widgets(root: QWidget) -> list[str]:
         QAbstractSpinBox,
         QComboBox,
         QLineEdit,
-        QMessageBox,
         QTabBar,
         QTextEdit,
     )
@@ -53,19 +76,11 @@ def unnamed_widgets(root: QWidget) -> list[str]:
     interactive = (
         QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QTabBar, QTextEdit
     )  # fmt: skip
-    composite = (QComboBox, QAbstractItemView, QAbstractSpinBox, QMessageBox, QLineEdit, QTabBar)
     missing: list[str] = []
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, interactive) or widget.objectName().startswith("qt_"):
             continue
-        parent = widget.parentWidget()
-        inner = False
-        while parent is not None and parent is not root:
-            if isinstance(parent, composite):
-                inner = True
-                break
-            parent = parent.parentWidget()
-        if inner:
+        if is_inner_part(widget, root):
             continue
         lacks = [
             what
