@@ -107,14 +107,9 @@ class ConfirmDialog(QDialog):
         self.retry_quote_button.hide()
         row.addWidget(self.retry_quote_button)
         row.addStretch(1)
-        self.cancel_button = named(
-            QPushButton(self.tr("&Отмена"), self),
-            f"{name}_cancel",
-            self.tr("Отмена"),
-            self.tr("Закрыть окно, ничего не меняя"),
-        )
+        cancel_text = self.tr("&Отмена")
         # the confirm text is the action's name (also the title): its letter is one the others leave
-        taken = {mnemonic(b.text()) for b in (self.retry_quote_button, self.cancel_button)}
+        taken = {mnemonic(self.retry_quote_button.text()), mnemonic(cancel_text)}
         confirm_text = with_mnemonic(confirm_text, taken)
         self.confirm_button = named(
             OnceButton(confirm_text, self),
@@ -123,6 +118,12 @@ class ConfirmDialog(QDialog):
             self.tr("Подтвердить действие на условиях, показанных в окне"),
         )
         self.confirm_button.setDefault(True)
+        self.cancel_button = named(  # after the confirm button: the focus starts on that one
+            QPushButton(cancel_text, self),
+            f"{name}_cancel",
+            self.tr("Отмена"),
+            self.tr("Закрыть окно, ничего не меняя"),
+        )
         row.addWidget(self.confirm_button)
         row.addWidget(self.cancel_button)
         layout.addLayout(row)
@@ -154,6 +155,9 @@ class ConfirmDialog(QDialog):
         set_note(self.quote_warning, words.warning, WARNING_COLOR)
         set_note(self.status, "")
         self.confirm_button.rearm()
+        if self.focusWidget() in (None, self.cancel_button, self.retry_quote_button):
+            # the focus went on while the button waited disabled: Enter confirms, as without a quote
+            self.confirm_button.setFocus()
         self.adjustSize()  # the amounts came after the window was laid out
 
     def _quote_failed(self, error: Any) -> None:

@@ -1,7 +1,7 @@
 """«Пароль»: the password change form (R-PWD-1); the actions code wires «Изменить».
 
-The fields are public (``current``, ``new``, ``confirm``, ``strength``); «Изменить» emits
-``changeRequested()``. Nothing here talks to the server.
+The fields are public (``current``, ``new``, ``confirm``, ``strength``); «Изменить» (or Enter in
+the confirmation field) emits ``changeRequested()``. Nothing here talks to the server.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .context import TabContext
 
 
 class PasswordTab(QWidget):
-    """Current password, new password, confirmation and «Изменить»."""
+    """Current password, new password, confirmation and «Изменить» (or Enter in the confirmation)."""
 
     changeRequested = Signal()
 
@@ -70,6 +70,7 @@ class PasswordTab(QWidget):
         layout.addLayout(row)
         layout.addStretch(1)
         self.change_button.clicked.connect(self.changeRequested)
+        self.confirm.returnPressed.connect(self.changeRequested)  # Enter in the last field sends the form
 
     def _field(self, name: str, caption: str) -> QLineEdit:
         description = self.tr("Поле пароля; символы скрыты")
