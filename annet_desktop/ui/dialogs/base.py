@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QTableView, QWidget
 
 from annet_contract.moscow import MOSCOW
@@ -151,6 +151,23 @@ def is_retryable(error: Any) -> bool:
     return isinstance(error, (errors.NetworkError, errors.ServerError, errors.BadResponse))
 
 
+class ChoiceView(QTableView):
+    """A table of a dialog whose Enter activates the current row and goes no further.
+
+    A plain item view emits ``activated`` on Enter and passes the key on to its dialog, which then
+    presses its default button — found among all its children, so the confirm button of the
+    confirmation the row has just opened: one Enter on an offer took the discount unasked.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.currentIndex().isValid():
+                self.activated.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class ChoiceModel(RowsModel):
     """A table of rows to choose from; rows that cannot be chosen are greyed, with the reason."""
 
@@ -202,7 +219,7 @@ def choice_table(
     from ..widgets.naming import named
 
     view = named(
-        QTableView(parent),
+        ChoiceView(parent),
         name,
         accessible,
         description or translate("Dialogs", "Щелчок или Enter на строке выбирает её"),

@@ -39,6 +39,7 @@ from .base import (
     OK_COLOR,
     WARNING_COLOR,
     ChoiceModel,
+    ChoiceView,
     Clock,
     OnceButton,
     is_retryable,
@@ -70,7 +71,7 @@ CATALOG, TARIFF, CONFIRM = 0, 1, 2
 
 
 def _table(parent: QWidget, name: str, accessible: str, description: str) -> QTableView:
-    view = named(QTableView(parent), name, accessible, description)
+    view = named(ChoiceView(parent), name, accessible, description)  # Enter: «Далее», nothing more
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -262,8 +263,13 @@ class NewServiceDialog(QDialog):
         self.back_button.setEnabled(page != CATALOG)
         self.next_button.setVisible(page != CONFIRM)
         self.confirm_button.setVisible(page == CONFIRM)
+        self.confirm_button.setDefault(page == CONFIRM)  # Enter there connects (in a table: «Далее»)
         if page != CONFIRM:
             self.pay_button.hide()
+        # the keyboard follows the step: its table, or on the last step the button that acts
+        table = {CATALOG: self.catalog_view, TARIFF: self.tariff_view}.get(page)
+        if table is not None:
+            table.setFocus()
 
     def show_catalog(self, items: list[Any]) -> None:
         self.catalog_model.set_rows(items)
@@ -373,11 +379,13 @@ class NewServiceDialog(QDialog):
             self.pay_button.setText(self.tr("&Оплатить {amount}").format(amount=format_money(self.pay_amount)))
             self.pay_button.show()
             self.confirm_button.setEnabled(False)
+            self.pay_button.setFocus()
             set_note(self.note, "")
         else:
             set_note(self.shortfall, "")
             self.pay_button.hide()
             self.confirm_button.rearm()
+            self.confirm_button.setFocus()
             set_note(self.note, self.tr("Нажмите «Подключить», чтобы подключить услугу."), OK_COLOR)
 
     # ------------------------------------------------------------------ actions

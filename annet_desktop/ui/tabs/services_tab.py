@@ -1,6 +1,7 @@
 """«Услуги»: the services table of the selected account (R-SVC-1) and «Новая».
 
-A click on a service name (or Enter / double click on its row) emits ``serviceActivated(service)``
+A click on a service name (or Enter / double click on its row: the view's ``activated``; the tab
+itself does not catch Enter, which the view passes on, else one Enter opened two windows) emits ``serviceActivated(service)``
 with the ``schema.Service``; «Новая» emits ``newServiceRequested(number)``. The actions code opens
 the service window and the catalogue; the main window shows a read-only info window until then.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..messages import error_text
@@ -102,9 +103,3 @@ class ServicesTab(QWidget):
 
     def refresh(self) -> None:
         self.ctx.state.refresh(("services",))
-
-    def keyPressEvent(self, event: Any) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.panel.view.currentIndex().isValid():
-            self._activated(self.panel.view.currentIndex())
-            return
-        super().keyPressEvent(event)
