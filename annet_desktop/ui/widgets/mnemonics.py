@@ -143,15 +143,17 @@ def mnemonic_problems(root: QWidget) -> list[str]:
             if action.isVisible() and action.text():
                 take(action.text(), f"menu {strip_mnemonic(action.text())!r}")
     for widget in root.findChildren(QWidget):
+        if isinstance(widget, QTabBar):  # a tab widget's own bar is named qt_tabwidget_tabbar
+            if widget.isVisibleTo(root) and not is_inner_part(widget, root):
+                for index in range(widget.count()):
+                    if widget.isTabVisible(index):
+                        take(widget.tabText(index), f"tab {strip_mnemonic(widget.tabText(index))!r}")
+            continue
         if widget.objectName().startswith("qt_") or is_inner_part(widget, root):
             continue
         if not _may_show(widget, root):
             continue
-        if isinstance(widget, QTabBar) and widget.isVisibleTo(root):
-            for index in range(widget.count()):
-                if widget.isTabVisible(index):
-                    take(widget.tabText(index), f"tab {strip_mnemonic(widget.tabText(index))!r}")
-        elif isinstance(widget, QAbstractButton) and widget.text():
+        if isinstance(widget, QAbstractButton) and widget.text():
             take(widget.text(), f"{widget.objectName()} ({type(widget).__name__})")
     for label, field in labelled_inputs(root):
         if not _may_show(label, root):
