@@ -15,7 +15,7 @@ from annet_desktop.memory_keyring import MemoryKeyring as MemoryKeyring  # the t
 def plain_text(widget: Any) -> str:
     """A button's, tab's or label's text as the manual names it: the mnemonic's single ``&``
     removed, ``&&`` kept as ``&`` (``widget`` may be the text itself, a tab title)."""
-    from annet_desktop.ui.widgets.mnemonics import strip_mnemonic
+    from annet_desktop.ui.widgets.naming import strip_mnemonic
 
     return strip_mnemonic(widget if isinstance(widget, str) else widget.text())
 

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from .naming import is_inner_part, strip_mnemonic
+
+__all__ = ["labelled_inputs", "mnemonic", "mnemonic_problems", "strip_mnemonic", "with_mnemonic"]
+
 
 def mnemonic(text: str) -> str:
     """The mnemonic letter of ``text`` (lower case), or '' when it has none."""
@@ -22,22 +26,6 @@ def mnemonic(text: str) -> str:
             index += 1
         index += 1
     return ""
-
-
-def strip_mnemonic(text: str) -> str:
-    """``text`` as read aloud or compared: a single ``&`` removed, ``&&`` kept as ``&``."""
-    out: list[str] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "&" and index + 1 < len(text):
-            out.append(text[index + 1] if text[index + 1] == "&" else "")
-            if text[index + 1] == "&":
-                index += 1
-        elif char != "&":
-            out.append(char)
-        index += 1
-    return "".join(out)
 
 
 def with_mnemonic(text: str, taken: set[str]) -> str:
@@ -125,8 +113,6 @@ def _may_show(widget: QWidget, root: QWidget) -> bool:
 def mnemonic_problems(root: QWidget) -> list[str]:
     """What is wrong with the mnemonics of window ``root`` (see the module docstring)."""
     from PySide6.QtWidgets import QAbstractButton, QMainWindow, QTabBar
-
-    from .naming import is_inner_part
 
     problems: list[str] = []
     letters: dict[str, list[str]] = {}

@@ -7,9 +7,23 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from .mnemonics import strip_mnemonic
-
 W = TypeVar("W", bound=QWidget)
+
+
+def strip_mnemonic(text: str) -> str:
+    """``text`` as read aloud or compared: a single ``&`` removed, ``&&`` kept as ``&``."""
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "&" and index + 1 < len(text):
+            out.append(text[index + 1] if text[index + 1] == "&" else "")
+            if text[index + 1] == "&":
+                index += 1
+        elif char != "&":
+            out.append(char)
+        index += 1
+    return "".join(out)
 
 
 def named(widget: W, object_name: str, accessible_name: str, description: str = "") -> W:
