@@ -38,11 +38,10 @@ def session(case: str, language: str = "ru") -> Callable[..., Any]:
     def keyboard_app(
         request: pytest.FixtureRequest, _sqlite_template: Any, tmp_path_factory: pytest.TempPathFactory
     ) -> Iterator[SimpleNamespace]:
-        from annet_server.clock import FakeClock
-        from annet_server.embedded import sqlite_url, start_server
-
         from annet_desktop.app import AppController
         from annet_desktop.memory_keyring import install
+        from annet_server.clock import FakeClock
+        from annet_server.embedded import sqlite_url, start_server
 
         conftest = _root_conftest(request.config)
         folder = tmp_path_factory.mktemp("keyboard")
@@ -145,4 +144,14 @@ def closed(qtbot: Any, dialog: QWidget) -> None:
     qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=TIMEOUT)
 
 
-__all__ = ["active", "alt", "closed", "dialog_named", "press", "session", "tab_to", "TIMEOUT", "CYRILLIC_KEYS"]
+__all__ = [
+    "CYRILLIC_KEYS",
+    "TIMEOUT",
+    "active",
+    "alt",
+    "closed",
+    "dialog_named",
+    "press",
+    "session",
+    "tab_to",
+]

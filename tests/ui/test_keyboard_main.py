@@ -40,7 +40,9 @@ def test_every_tab_by_its_letter_and_by_ctrl_tab(qtbot: Any, keyboard_app: Any) 
 def test_f5_reloads_the_tab_shown(qtbot: Any, keyboard_app: Any) -> None:
     window, state = keyboard_app.window, keyboard_app.controller.state
     press(qtbot, window, "Alt+" + mnemonic(window.tabs.tabText(window.tabs.indexOf(window.account))).upper())
-    with qtbot.waitSignal(state.loadStarted, timeout=TIMEOUT, check_params_cb=lambda part, _n: part == "account"):
+    with qtbot.waitSignal(
+        state.loadStarted, timeout=TIMEOUT, check_params_cb=lambda part, _n: part == "account"
+    ):
         press(qtbot, window, "F5")
     qtbot.waitUntil(lambda: not keyboard_app.controller.worker.busy, timeout=TIMEOUT)
 

@@ -47,7 +47,9 @@ def _open_service(qtbot: Any, app: Any, wanted: Any) -> Any:
     _row_to(qtbot, window, view, row)
     press(qtbot, window, "Return")
     dialog = dialog_named(qtbot, "service_dialog")
-    opened = [w for w in QApplication.topLevelWidgets() if w.objectName() == "service_dialog" and w.isVisible()]
+    opened = [
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "service_dialog" and w.isVisible()
+    ]
     assert len(opened) == 1  # one Enter, one window
     assert dialog.service.id == services.service_at(row).id
     return dialog
@@ -155,7 +157,9 @@ def test_new_service_steps_by_enter_back_by_alt_and_escape(qtbot: Any, keyboard_
     press(qtbot, dialog, "Return")  # the first service that can be added is selected
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tariff_view, timeout=TIMEOUT)
     press(qtbot, dialog, "Return")
-    qtbot.waitUntil(lambda: dialog.confirm_button.isVisible() and dialog.confirm_button.isEnabled(), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: dialog.confirm_button.isVisible() and dialog.confirm_button.isEnabled(), timeout=TIMEOUT
+    )
     alt(qtbot, dialog, dialog.back_button)
     qtbot.waitUntil(lambda: dialog.tariff_view.isVisible(), timeout=TIMEOUT)
     press(qtbot, dialog, "Escape")

@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    report: dict[str, list[str]] = {"clipped": [], "unnamed": [], "mnemonics": [], "too_big": [], "windows": []}
+    kinds = ("clipped", "unnamed", "mnemonics", "too_big", "windows")
+    report: dict[str, list[str]] = {kind: [] for kind in kinds}
     for lang in args.lang:
         error = walk(args, lang, demo, report)
         if error:

@@ -65,7 +65,9 @@ class AboutDialog(QDialog):
             QTextBrowser(self),
             "about_licences",
             caption.text(),
-            self.tr("Название, версия и лицензия каждой библиотеки, собранные из данных установленных пакетов"),
+            self.tr(
+                "Название, версия и лицензия каждой библиотеки, собранные из данных установленных пакетов"
+            ),
         )
         caption.setBuddy(self.table)
         unknown = self.tr("не указана")
@@ -90,6 +92,6 @@ class AboutDialog(QDialog):
         width = self.fontMetrics().horizontalAdvance("0") * 72
         fit_screen(self, QSize(width, int(width * 0.9)))  # no taller than a 1366 × 768 screen at 200 %
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         fit_screen(self)  # the frame is known now: the window with it stays on the screen

@@ -159,7 +159,7 @@ class ChoiceView(QTableView):
     confirmation the row has just opened: one Enter on an offer took the discount unasked.
     """
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.currentIndex().isValid():
                 self.activated.emit(self.currentIndex())

@@ -214,7 +214,8 @@ class DiscountDialog(QDialog):
                 .lstrip(),
                 WARNING_COLOR,
             )
-            self.pay_button.setText(self.tr("&Оплатить {amount}").format(amount=format_money(self.pay_amount)))
+            text = self.tr("&Оплатить {amount}").format(amount=format_money(self.pay_amount))
+            self.pay_button.setText(text)
             self.pay_button.show()
             self.ctx.messages.warning(state.reason or "", parent=self)
             return None

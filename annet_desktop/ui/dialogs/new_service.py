@@ -376,7 +376,8 @@ class NewServiceDialog(QDialog):
                 ),
                 ERROR_COLOR,
             )
-            self.pay_button.setText(self.tr("&Оплатить {amount}").format(amount=format_money(self.pay_amount)))
+            text = self.tr("&Оплатить {amount}").format(amount=format_money(self.pay_amount))
+            self.pay_button.setText(text)
             self.pay_button.show()
             self.confirm_button.setEnabled(False)
             self.pay_button.setFocus()

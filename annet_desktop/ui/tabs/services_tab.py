@@ -1,8 +1,8 @@
 """«Услуги»: the services table of the selected account (R-SVC-1) and «Новая».
 
-A click on a service name (or Enter / double click on its row: the view's ``activated``; the tab
-itself does not catch Enter, which the view passes on, else one Enter opened two windows) emits ``serviceActivated(service)``
-with the ``schema.Service``; «Новая» emits ``newServiceRequested(number)``. The actions code opens
+A click on a service name (or Enter / double click on its row: the view's ``activated``; the
+tab itself does not catch Enter, which the view passes on: one Enter opened two windows) emits
+``serviceActivated(service)`` with the ``schema.Service``; «Новая» emits ``newServiceRequested(number)``. The actions code opens
 the service window and the catalogue; the main window shows a read-only info window until then.
 """
 

@@ -9,6 +9,8 @@ two controls on screen together with the same letter (Qt then only cycles the fo
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtWidgets import QWidget
 
 from .naming import is_inner_part, strip_mnemonic
@@ -46,9 +48,8 @@ def _is_input(widget: QWidget | None) -> bool:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
 
-    return (
-        isinstance(widget, (QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit, QPlainTextEdit))
-        and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    return isinstance(widget, (QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit, QPlainTextEdit)) and bool(
+        widget.focusPolicy() & Qt.FocusPolicy.TabFocus
     )
 
 
@@ -94,7 +95,7 @@ def labelled_inputs(root: QWidget) -> list[tuple[QWidget, QWidget]]:
                     pairs.append((widget, found))
         elif isinstance(layout, QBoxLayout):
             items = [layout.itemAt(i) for i in range(layout.count())]
-            for item, after in zip(items, items[1:], strict=False):
+            for item, after in itertools.pairwise(items):
                 widget = item.widget() if item is not None else None
                 found = after.widget() if after is not None else None
                 if isinstance(widget, QLabel) and widget.text() and _is_input(found):
