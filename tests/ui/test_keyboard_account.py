@@ -1,20 +1,22 @@
 """Issue 15.4 without a mouse: «Абонент», «Счёт» and «Пароль» by key presses only (real server).
 
 One login for the module (``keyboard_session``): the tabs by Alt+mnemonic, the contact dialogs
-(Enter saves, Escape changes nothing), «Оплатить» (Escape), «Получить кредит» (Escape, then Enter
-takes it) and the password form (Tab between the fields, Enter in the last one changes it).
+(Enter saves, Escape changes nothing), «Оплатить» (Escape; Enter goes on to the bank's page),
+«Получить кредит» (Escape, then Enter takes it), the password form (Tab between the fields, Enter
+in the last one changes it) and «Выход» (the module's last test: it ends the session).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from keyboard_session import CYRILLIC_KEYS, TIMEOUT, alt, closed, dialog_named, press, session, tab_to
+import test_payment_helpers  # noqa: F401  (Qt WebEngine's offscreen setup, before it loads: the bank's page)
+from keyboard_session import KEYBOARD_QT_LOG, TIMEOUT, alt, closed, dialog_named, press, session, tab_to
 from PySide6.QtWidgets import QApplication
 from uihelpers import wait_loaded
 
 keyboard_app = session("credit-available")
-pytestmark = CYRILLIC_KEYS
+pytestmark = KEYBOARD_QT_LOG
 
 
 def _tab(qtbot: Any, window: Any, tab: Any) -> None:
@@ -59,6 +61,12 @@ def test_pay_opens_by_ctrl_p_and_alt_o_and_escape_closes(qtbot: Any, keyboard_ap
         assert dialog.continue_button.isDefault()  # Enter goes on to the bank's page
         press(qtbot, dialog, "Escape")
         closed(qtbot, dialog)
+    press(qtbot, window, "Ctrl+P")
+    dialog = dialog_named(qtbot, "payment_dialog")
+    with qtbot.waitSignal(dialog.orderCreated, timeout=TIMEOUT):  # Enter: «Продолжить»
+        press(qtbot, dialog, "Return")
+    press(qtbot, dialog, "Escape")  # the bank's page left unpaid
+    closed(qtbot, dialog)
 
 
 def test_credit_escape_cancels_then_enter_takes_it(qtbot: Any, keyboard_app: Any) -> None:
@@ -96,3 +104,11 @@ def test_password_by_tab_and_enter(qtbot: Any, keyboard_app: Any) -> None:
     press(qtbot, window, "Return")
     qtbot.waitUntil(lambda: window.actions.password.changed == changed + 1, timeout=TIMEOUT)
     app.server.client().login(app.demo.account, "Nov1yParol")  # the new password works
+
+
+def test_logout_by_its_letter(qtbot: Any, keyboard_app: Any) -> None:
+    window = keyboard_app.window
+    with qtbot.waitSignal(window.logoutRequested, timeout=TIMEOUT):
+        alt(qtbot, window, window.logout_button)
+    login = keyboard_app.controller.login_dialog
+    qtbot.waitUntil(lambda: login is not None and login.isVisible(), timeout=TIMEOUT)

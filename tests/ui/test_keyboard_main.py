@@ -3,7 +3,8 @@
 Every tab by its Alt+letter and by Ctrl+Tab; F5 reloads the tab shown; the settings by the
 Preferences shortcut and by «Настройки…» (Alt+letter): Escape changes nothing, Enter saves; the
 month picker by Alt+«Месяц» and the arrows; the export by Alt+«Экспортировать» and by Ctrl+E (the
-file dialog is the system's: the test answers it); Ctrl+Q closes the window (the module's last test).
+file dialog is the system's: the test answers it); «О программе» from «Справка» by Alt+letter and
+the arrows, Escape closes it; Ctrl+Q closes the window (the module's last test).
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from keyboard_session import CYRILLIC_KEYS, TIMEOUT, alt, closed, dialog_named, press, session
+from keyboard_session import KEYBOARD_QT_LOG, TIMEOUT, alt, closed, dialog_named, press, session
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from annet_desktop.ui.menus import preferences_keys
 from annet_desktop.ui.widgets.mnemonics import mnemonic
 
 keyboard_app = session("telephony")
-pytestmark = CYRILLIC_KEYS
+pytestmark = KEYBOARD_QT_LOG
 LOAD_MS = 90_000
 
 
@@ -94,6 +97,22 @@ def test_month_picker_and_export_by_keys(
             press(qtbot, window, keys)
         assert done.args == ["ok"] and Path(saved[-1]).stat().st_size > 0
     assert len(saved) == 2
+
+
+def test_about_by_the_help_menu_and_escape(qtbot: Any, keyboard_app: Any) -> None:
+    window = keyboard_app.window
+    menu = window.menus.help
+    press(qtbot, window, "Alt+" + mnemonic(menu.title()).upper())  # «&Справка»
+    qtbot.waitUntil(menu.isVisible, timeout=TIMEOUT)
+    for _ in range(len(menu.actions())):  # the popup has the keyboard: Up to «О программе»
+        if menu.activeAction() is window.menus.about_action:
+            break
+        QTest.keySequence(menu, QKeySequence("Up"))
+    assert menu.activeAction() is window.menus.about_action
+    QTest.keySequence(menu, QKeySequence("Return"))
+    about = dialog_named(qtbot, "about_dialog")
+    press(qtbot, about, "Escape")
+    closed(qtbot, about)
 
 
 def test_ctrl_q_closes_the_window(qtbot: Any, keyboard_app: Any) -> None:

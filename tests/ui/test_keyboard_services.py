@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from keyboard_session import CYRILLIC_KEYS, TIMEOUT, alt, closed, dialog_named, press, session, tab_to
+from keyboard_session import KEYBOARD_QT_LOG, TIMEOUT, alt, closed, dialog_named, press, session, tab_to
 from PySide6.QtWidgets import QApplication
 from uihelpers import wait_loaded
 
 from annet_desktop.ui.widgets.mnemonics import mnemonic
 
 keyboard_app = session("internet-discount")
-pytestmark = CYRILLIC_KEYS
+pytestmark = KEYBOARD_QT_LOG
 
 
 def _tab(qtbot: Any, window: Any, tab: Any) -> None:
