@@ -67,20 +67,29 @@ def _service_on_server(app: Any, service_id: Any) -> Any:
     return next(s for s in app.server.client(app.demo).services(number) if s.id == service_id)
 
 
+def _escape_then_enter(qtbot: Any, app: Any, window: Any, keys: str, name: str, unchanged: Any) -> None:
+    """``keys`` in ``window`` open the confirmation ``name``: Escape cancels it (``unchanged()`` holds
+    on the server), then ``keys`` again and Enter confirm it."""
+    for confirm_it in (False, True):
+        press(qtbot, window, keys)
+        confirm = _confirm_ready(qtbot, name)
+        if confirm_it:
+            with qtbot.waitSignal(confirm.succeeded, timeout=TIMEOUT):
+                press(qtbot, confirm, "Return")
+        else:
+            press(qtbot, confirm, "Escape")
+            closed(qtbot, confirm)
+            assert unchanged()
+    wait_loaded(qtbot, app.controller)
+
+
 def test_block_and_unblock_by_alt_escape_and_enter(qtbot: Any, keyboard_app: Any) -> None:
     app = keyboard_app
     dialog = _open_service(qtbot, app, lambda s: s.block is None and s.actions.block.allowed)
     service_id = dialog.service.id
-    alt(qtbot, dialog, dialog.buttons["block"])
-    confirm = _confirm_ready(qtbot, "block_confirm")
-    press(qtbot, confirm, "Escape")
-    closed(qtbot, confirm)
-    assert _service_on_server(app, service_id).block is None
-    alt(qtbot, dialog, dialog.buttons["block"])
-    confirm = _confirm_ready(qtbot, "block_confirm")
-    with qtbot.waitSignal(confirm.succeeded, timeout=TIMEOUT):
-        press(qtbot, confirm, "Return")
-    wait_loaded(qtbot, app.controller)
+    keys = "Alt+" + mnemonic(dialog.buttons["block"].text()).upper()
+    unblocked = lambda: _service_on_server(app, service_id).block is None  # noqa: E731
+    _escape_then_enter(qtbot, app, dialog, keys, "block_confirm", unblocked)
     assert _service_on_server(app, service_id).block is not None
     qtbot.waitUntil(lambda: dialog.buttons["unblock"].isVisible(), timeout=TIMEOUT)
     alt(qtbot, dialog, dialog.buttons["unblock"])
@@ -103,16 +112,8 @@ def test_discount_by_arrows_escape_and_enter(qtbot: Any, keyboard_app: Any) -> N
     row = max(r for r, o in enumerate(offers.offers.offers) if o.missing == 0)  # the largest affordable
     tab_to(qtbot, offers, offers.view)
     _row_to(qtbot, offers, offers.view, row)
-    press(qtbot, offers, "Return")
-    confirm = _confirm_ready(qtbot, "discount_confirm")
-    press(qtbot, confirm, "Escape")
-    closed(qtbot, confirm)
-    assert _service_on_server(app, service_id).discount is None
-    press(qtbot, offers, "Return")  # the row is still the current one
-    confirm = _confirm_ready(qtbot, "discount_confirm")
-    with qtbot.waitSignal(confirm.succeeded, timeout=TIMEOUT):
-        press(qtbot, confirm, "Return")
-    wait_loaded(qtbot, app.controller)
+    no_discount = lambda: _service_on_server(app, service_id).discount is None  # noqa: E731
+    _escape_then_enter(qtbot, app, offers, "Return", "discount_confirm", no_discount)  # Enter on the row
     assert _service_on_server(app, service_id).discount is not None
     closed(qtbot, offers)  # taken: the offers window closed itself
     press(qtbot, dialog, "Escape")
@@ -129,16 +130,8 @@ def test_tariff_by_arrows_escape_and_enter(qtbot: Any, keyboard_app: Any) -> Non
     row = next(r for r in range(tariffs.model.rowCount()) if tariffs.model.is_selectable(r))
     tab_to(qtbot, tariffs, tariffs.view)
     _row_to(qtbot, tariffs, tariffs.view, row)
-    press(qtbot, tariffs, "Return")
-    confirm = _confirm_ready(qtbot, "tariff_confirm")
-    press(qtbot, confirm, "Escape")
-    closed(qtbot, confirm)
-    assert _service_on_server(app, service_id).tariff.id == before
-    press(qtbot, tariffs, "Return")
-    confirm = _confirm_ready(qtbot, "tariff_confirm")
-    with qtbot.waitSignal(confirm.succeeded, timeout=TIMEOUT):
-        press(qtbot, confirm, "Return")
-    wait_loaded(qtbot, app.controller)
+    same = lambda: _service_on_server(app, service_id).tariff.id == before  # noqa: E731
+    _escape_then_enter(qtbot, app, tariffs, "Return", "tariff_confirm", same)  # Enter on the row
     assert _service_on_server(app, service_id).tariff.id == tariffs.model.items[row].id
     closed(qtbot, tariffs)
     alt(qtbot, dialog, dialog.close_button)  # «Закрыть» by its letter this time
