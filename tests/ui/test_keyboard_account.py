@@ -3,7 +3,8 @@
 One login for the module (``keyboard_session``): the tabs by Alt+mnemonic, the contact dialogs
 (Enter saves, Escape changes nothing), «Оплатить» (Escape; Enter goes on to the bank's page),
 «Получить кредит» (Escape, then Enter takes it), the password form (Tab between the fields, Enter
-in the last one changes it) and «Выход» (the module's last test: it ends the session).
+in the last one changes it), «Сеанс завершён» (Escape gives up, Enter logs in again) and «Выход» (the
+module's last test: it ends the session).
 """
 
 from __future__ import annotations
@@ -11,7 +12,17 @@ from __future__ import annotations
 from typing import Any
 
 import test_payment_helpers  # noqa: F401  (Qt WebEngine's offscreen setup, before it loads: the bank's page)
-from keyboard_session import KEYBOARD_QT_LOG, TIMEOUT, alt, closed, dialog_named, press, session, tab_to
+from keyboard_session import (
+    KEYBOARD_QT_LOG,
+    TIMEOUT,
+    active,
+    alt,
+    closed,
+    dialog_named,
+    press,
+    session,
+    tab_to,
+)
 from PySide6.QtWidgets import QApplication
 from uihelpers import wait_loaded
 
@@ -86,6 +97,25 @@ def test_credit_escape_cancels_then_enter_takes_it(qtbot: Any, keyboard_app: Any
         press(qtbot, dialog, "Return")
     wait_loaded(qtbot, app.controller)
     assert client.account(number).credit.in_force
+
+
+def test_relogin_escape_gives_up_enter_logs_in_again(qtbot: Any, keyboard_app: Any) -> None:
+    """«Сеанс завершён» (made as the controller makes it when a session expires): the focus is in
+    the password field; Escape gives up (the controller then logs out), Enter logs in again."""
+    from annet_desktop.ui.relogin import ReloginDialog
+
+    app = keyboard_app
+    for keys in ("Escape", "Return"):
+        dialog = ReloginDialog(app.controller.worker, app.demo.account, "", app.window)
+        dialog.open()
+        active(qtbot, dialog)
+        assert QApplication.focusWidget() is dialog.password
+        qtbot.keyClicks(dialog.password, app.demo.password)
+        signal = dialog.gaveUp if keys == "Escape" else dialog.relogged
+        with qtbot.waitSignal(signal, timeout=TIMEOUT):
+            press(qtbot, dialog, keys)
+        closed(qtbot, dialog)
+        dialog.deleteLater()
 
 
 def test_password_by_tab_and_enter(qtbot: Any, keyboard_app: Any) -> None:
