@@ -2,8 +2,9 @@
 
 A click on a service name (or Enter / double click on its row: the view's ``activated``; the
 tab itself does not catch Enter, which the view passes on: one Enter opened two windows) emits
-``serviceActivated(service)`` with the ``schema.Service``; «Новая» emits ``newServiceRequested(number)``. The actions code opens
-the service window and the catalogue; the main window shows a read-only info window until then.
+``serviceActivated(service)`` with the ``schema.Service``; «Новая» emits
+``newServiceRequested(number)``. The actions code opens the service window and the catalogue;
+the main window shows a read-only info window until then.
 """
 
 from __future__ import annotations
