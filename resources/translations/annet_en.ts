@@ -20,8 +20,20 @@
         <translation>The application is built on Qt {qt} and PySide6 {pyside}, distributed under the GNU LGPL version 3: you may replace them with your own build of these libraries; their source code is available at &lt;a href=&quot;https://www.qt.io/download-open-source&quot;&gt;qt.io&lt;/a&gt;.</translation>
     </message>
     <message>
-        <source>Библиотеки в составе программы и их лицензии</source>
-        <translation>Libraries shipped with the application and their licences</translation>
+        <source>&amp;Библиотеки в составе программы и их лицензии</source>
+        <translation>&amp;Libraries shipped with the application and their licences</translation>
+    </message>
+    <message>
+        <source>Название, версия и лицензия каждой библиотеки, собранные из данных установленных пакетов</source>
+        <translation>The name, version and licence of each library, gathered from the installed packages&apos; metadata</translation>
+    </message>
+    <message>
+        <source>&amp;Закрыть</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Закрыть окно «О программе»</source>
+        <translation>Close the About window</translation>
     </message>
     <message>
         <source>не указана</source>
@@ -39,10 +51,6 @@
         <source>Лицензия</source>
         <translation>Licence</translation>
     </message>
-    <message>
-        <source>Закрыть</source>
-        <translation>Close</translation>
-    </message>
 </context>
 <context>
     <name>AccountSelector</name>
@@ -51,8 +59,8 @@
         <translation>Current account</translation>
     </message>
     <message>
-        <source>Лицевой счёт:</source>
-        <translation>Account:</translation>
+        <source>&amp;Лицевой счёт:</source>
+        <translation>Accou&amp;nt:</translation>
     </message>
     <message>
         <source>Выбор лицевого счёта</source>
@@ -106,12 +114,20 @@
         <translation>Coming up</translation>
     </message>
     <message>
+        <source>&amp;Оплатить</source>
+        <translation>Pa&amp;y</translation>
+    </message>
+    <message>
         <source>Оплатить</source>
         <translation>Pay</translation>
     </message>
     <message>
         <source>Пополнить баланс счёта банковской картой</source>
         <translation>Top up the account&apos;s balance by bank card</translation>
+    </message>
+    <message>
+        <source>Получить к&amp;редит</source>
+        <translation>&amp;Get credit</translation>
     </message>
     <message>
         <source>Получить кредит</source>
@@ -297,6 +313,10 @@
         <translation>Top-ups and write-offs: date, amount, operation and the balance after it</translation>
     </message>
     <message>
+        <source>Ч&amp;ек…</source>
+        <translation>&amp;Receipt…</translation>
+    </message>
+    <message>
         <source>Чек…</source>
         <translation>Receipt…</translation>
     </message>
@@ -334,9 +354,9 @@
 <context>
     <name>CallsExport</name>
     <message>
-        <source>Экспортировать</source>
+        <source>&amp;Экспортировать</source>
         <extracomment>&quot;ok&quot;, &quot;cancelled&quot; or &quot;failed&quot;</extracomment>
-        <translation>Export</translation>
+        <translation>E&amp;xport</translation>
     </message>
     <message>
         <source>Экспортировать таблицу звонков в файл</source>
@@ -537,6 +557,14 @@
         <translation>December</translation>
     </message>
     <message>
+        <source>&amp;Месяц:</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <source>&amp;Год:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
         <source>Год, звонки которого показаны</source>
         <translation>The year whose calls are shown</translation>
     </message>
@@ -546,20 +574,12 @@
         <translation>Calls</translation>
     </message>
     <message>
-        <source>Месяц:</source>
-        <translation>Month:</translation>
-    </message>
-    <message>
         <source>Месяц</source>
         <translation>Month</translation>
     </message>
     <message>
         <source>Месяц, звонки которого показаны</source>
         <translation>The month whose calls are shown</translation>
-    </message>
-    <message>
-        <source>Год:</source>
-        <translation>Year:</translation>
     </message>
     <message>
         <source>Год</source>
@@ -628,12 +648,20 @@
         <translation>State</translation>
     </message>
     <message>
+        <source>&amp;Повторить расчёт</source>
+        <translation>Calculate &amp;again</translation>
+    </message>
+    <message>
         <source>Повторить расчёт</source>
         <translation>Calculate again</translation>
     </message>
     <message>
         <source>Запросить расчёт у сервера ещё раз</source>
         <translation>Ask the server for the calculation again</translation>
+    </message>
+    <message>
+        <source>&amp;Отмена</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source>Подтвердить действие на условиях, показанных в окне</source>
@@ -711,20 +739,20 @@
         <translation>New e-mail</translation>
     </message>
     <message>
-        <source>Новый номер:</source>
-        <translation>New number:</translation>
-    </message>
-    <message>
-        <source>Новый e-mail:</source>
-        <translation>New e-mail:</translation>
-    </message>
-    <message>
         <source>Что будет сохранено</source>
         <translation>What will be saved</translation>
     </message>
     <message>
-        <source>Очистить</source>
-        <translation>Clear</translation>
+        <source>&amp;Новый номер:</source>
+        <translation>&amp;New number:</translation>
+    </message>
+    <message>
+        <source>&amp;Новый e-mail:</source>
+        <translation>&amp;New e-mail:</translation>
+    </message>
+    <message>
+        <source>О&amp;чистить</source>
+        <translation>C&amp;lear</translation>
     </message>
     <message>
         <source>Очистить поле</source>
@@ -735,12 +763,20 @@
         <translation>Clear the field to remove the saved value</translation>
     </message>
     <message>
+        <source>&amp;Сохранить</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
         <source>Сохранить</source>
         <translation>Save</translation>
     </message>
     <message>
         <source>Сохранить новое значение в личном кабинете</source>
         <translation>Save the new value in the cabinet</translation>
+    </message>
+    <message>
+        <source>&amp;Отмена</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source>Отмена</source>
@@ -875,12 +911,20 @@
         <translation>The monthly fee with the discount and the advance payment to get it</translation>
     </message>
     <message>
+        <source>&amp;Оплатить</source>
+        <translation>&amp;Pay</translation>
+    </message>
+    <message>
         <source>Оплатить</source>
         <translation>Pay</translation>
     </message>
     <message>
         <source>Пополнить баланс, чтобы хватило на скидку</source>
         <translation>Top up the balance to cover the discount</translation>
+    </message>
+    <message>
+        <source>&amp;Закрыть</source>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>Закрыть</source>
@@ -911,16 +955,16 @@
         <translation>Discount in force: {percent}% from {start} to {end}.</translation>
     </message>
     <message>
+        <source>&amp;Оплатить {amount}</source>
+        <translation>&amp;Pay {amount}</translation>
+    </message>
+    <message>
         <source>Скидка {percent}% действует с {start} по {end}. Списан авансовый платёж {amount}.</source>
         <translation>The {percent}% discount runs from {start} to {end}. Advance payment written off: {amount}.</translation>
     </message>
     <message>
         <source>{reason} Пополните баланс, и скидку можно будет получить.</source>
         <translation>{reason} Top up the balance and the discount can be taken.</translation>
-    </message>
-    <message>
-        <source>Оплатить {amount}</source>
-        <translation>Pay {amount}</translation>
     </message>
     <message>
         <source>Скидка {percent}% на услугу «{service}» будет продлена.</source>
@@ -1144,10 +1188,6 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <source>Настройки…</source>
-        <translation>Settings…</translation>
-    </message>
-    <message>
         <source>Адрес сервера, язык, сохранённый пароль</source>
         <translation>Server address, language, saved password</translation>
     </message>
@@ -1160,20 +1200,12 @@
         <translation>Choosing a demo subscriber fills in the account number and password</translation>
     </message>
     <message>
-        <source>Демо-абонент:</source>
-        <translation>Demo subscriber:</translation>
-    </message>
-    <message>
         <source>№ счёта</source>
         <translation>Account number</translation>
     </message>
     <message>
         <source>только цифры</source>
         <translation>digits only</translation>
-    </message>
-    <message>
-        <source>№ счёта:</source>
-        <translation>Account number:</translation>
     </message>
     <message>
         <source>Пароль</source>
@@ -1188,24 +1220,32 @@
         <translation>Show the password</translation>
     </message>
     <message>
-        <source>Показать</source>
-        <translation>Show</translation>
-    </message>
-    <message>
         <source>Показать или скрыть пароль</source>
         <translation>Show or hide the password</translation>
-    </message>
-    <message>
-        <source>Пароль:</source>
-        <translation>Password:</translation>
     </message>
     <message>
         <source>Если пароль утерян, восстановить его можно будет только после обращения абонента к Оператору в офис обслуживания (при наличии документа, удостоверяющего личность, Оператор выдаст дубликат Памятки абонента с действующим паролем).</source>
         <translation>If the password is lost, it can only be restored by coming to one of the Operator&apos;s service offices (with an identity document, the Operator will issue a duplicate of the Subscriber&apos;s Memo with the valid password).</translation>
     </message>
     <message>
-        <source>Запомнить</source>
-        <translation>Remember</translation>
+        <source>&amp;Настройки…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Демо-абонент:</source>
+        <translation>&amp;Demo subscriber:</translation>
+    </message>
+    <message>
+        <source>№ &amp;счёта:</source>
+        <translation>&amp;Account number:</translation>
+    </message>
+    <message>
+        <source>&amp;Пароль:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Запомнить</source>
+        <translation>&amp;Remember</translation>
     </message>
     <message>
         <source>Запомнить пароль</source>
@@ -1216,12 +1256,20 @@
         <translation>Keep the password in the system&apos;s secure password store</translation>
     </message>
     <message>
+        <source>Повто&amp;рить</source>
+        <translation>Re&amp;try</translation>
+    </message>
+    <message>
         <source>Повторить</source>
         <translation>Retry</translation>
     </message>
     <message>
         <source>Повторить вход после ошибки связи с сервером</source>
         <translation>Try to log in again after a connection error</translation>
+    </message>
+    <message>
+        <source>Пр&amp;инять</source>
+        <translation>&amp;Log in</translation>
     </message>
     <message>
         <source>Принять</source>
@@ -1234,6 +1282,14 @@
     <message>
         <source>Сервер: {url}</source>
         <translation>Server: {url}</translation>
+    </message>
+    <message>
+        <source>С&amp;крыть</source>
+        <translation>&amp;Hide</translation>
+    </message>
+    <message>
+        <source>По&amp;казать</source>
+        <translation>S&amp;how</translation>
     </message>
     <message>
         <source>Адрес сервера не задан. Укажите его в настройках.</source>
@@ -1277,10 +1333,6 @@ Check the Internet connection and press «Retry».</translation>
     <message>
         <source>В системе нет хранилища паролей (keyring), поэтому пароль нельзя запомнить. На диск пароль не записывается.</source>
         <translation>This system has no password store (keyring), so the password cannot be remembered. It is never written to disk.</translation>
-    </message>
-    <message>
-        <source>Скрыть</source>
-        <translation>Hide</translation>
     </message>
     <message>
         <source>Скрыть пароль</source>
@@ -1373,10 +1425,6 @@ Check the Internet connection and press «Retry».</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Звонки</source>
-        <translation>Calls</translation>
-    </message>
-    <message>
         <source>Личный кабинет абонента «Аннет»</source>
         <extracomment>asked on close: True hides the window to the tray instead (set by ui/watch.py)</extracomment>
         <translation>Annet subscriber&apos;s personal cabinet</translation>
@@ -1402,16 +1450,16 @@ Check the Internet connection and press «Retry».</translation>
         <translation>Log out</translation>
     </message>
     <message>
+        <source>&amp;Выход</source>
+        <translation>L&amp;og out</translation>
+    </message>
+    <message>
         <source>Завершить сеанс и вернуться к окну входа</source>
         <translation>End the session and return to the login window</translation>
     </message>
     <message>
         <source>Настройки</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Настройки…</source>
-        <translation>Settings…</translation>
     </message>
     <message>
         <source>Сервер, язык, сохранённый пароль, папка для экспорта</source>
@@ -1426,36 +1474,44 @@ Check the Internet connection and press «Retry».</translation>
         <translation>Talking to the server</translation>
     </message>
     <message>
-        <source>Абонент</source>
-        <translation>Subscriber</translation>
+        <source>Нас&amp;тройки…</source>
+        <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <source>Счета</source>
-        <translation>Accounts</translation>
+        <source>Або&amp;нент</source>
+        <translation>S&amp;ubscriber</translation>
     </message>
     <message>
-        <source>Счёт</source>
-        <translation>Account</translation>
+        <source>С&amp;чета</source>
+        <translation>&amp;Accounts</translation>
     </message>
     <message>
-        <source>Услуги</source>
-        <translation>Services</translation>
+        <source>С&amp;чёт</source>
+        <translation>&amp;Account</translation>
     </message>
     <message>
-        <source>Балансы</source>
-        <translation>Balances</translation>
+        <source>&amp;Услуги</source>
+        <translation>Ser&amp;vices</translation>
     </message>
     <message>
-        <source>Баланс</source>
-        <translation>Balance</translation>
+        <source>&amp;Балансы</source>
+        <translation>&amp;Balances</translation>
     </message>
     <message>
-        <source>Журнал</source>
-        <translation>Journal</translation>
+        <source>&amp;Баланс</source>
+        <translation>&amp;Balance</translation>
     </message>
     <message>
-        <source>Пароль</source>
-        <translation>Password</translation>
+        <source>&amp;Журнал</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>&amp;Пароль</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Звонки</source>
+        <translation>Ca&amp;lls</translation>
     </message>
     <message>
         <source>Обновление…</source>
@@ -1612,12 +1668,20 @@ Check the Internet connection and press «Retry».</translation>
         <translation>Explanation</translation>
     </message>
     <message>
+        <source>&amp;Назад</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
         <source>Назад</source>
         <translation>Back</translation>
     </message>
     <message>
         <source>Вернуться к выбору услуги</source>
         <translation>Go back to choosing the service</translation>
+    </message>
+    <message>
+        <source>&amp;Оплатить</source>
+        <translation>&amp;Pay</translation>
     </message>
     <message>
         <source>Оплатить</source>
@@ -1628,6 +1692,10 @@ Check the Internet connection and press «Retry».</translation>
         <translation>Top up the balance to cover the subscription</translation>
     </message>
     <message>
+        <source>&amp;Далее</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
         <source>Далее</source>
         <translation>Next</translation>
     </message>
@@ -1636,12 +1704,20 @@ Check the Internet connection and press «Retry».</translation>
         <translation>Go to the next step</translation>
     </message>
     <message>
+        <source>&amp;Подключить</source>
+        <translation>&amp;Subscribe</translation>
+    </message>
+    <message>
         <source>Подключить</source>
         <translation>Subscribe</translation>
     </message>
     <message>
         <source>Подключить услугу с выбранным тарифом</source>
         <translation>Subscribe to the service with the chosen tariff</translation>
+    </message>
+    <message>
+        <source>О&amp;тмена</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source>Отмена</source>
@@ -1696,10 +1772,6 @@ Check the Internet connection and press «Retry».</translation>
         <translation>{shortfall} Top up the balance to subscribe to the service.</translation>
     </message>
     <message>
-        <source>Оплатить {amount}</source>
-        <translation>Pay {amount}</translation>
-    </message>
-    <message>
         <source>Услуга «{service}» подключена. Списано {amount}.</source>
         <translation>Service «{service}» subscribed. Written off: {amount}.</translation>
     </message>
@@ -1716,6 +1788,10 @@ Check the Internet connection and press «Retry».</translation>
 Written off at once: {amount} — the fee for the rest of the current month, from {start} to {end}.
 From {next_month} — the full monthly fee {fee} a month.
 Balance: {balance}.</translation>
+    </message>
+    <message>
+        <source>&amp;Оплатить {amount}</source>
+        <translation>&amp;Pay {amount}</translation>
     </message>
     <message>
         <source>Подключение…</source>
@@ -1921,20 +1997,24 @@ Balance: {balance}.</translation>
         <translation>Confirm the password</translation>
     </message>
     <message>
-        <source>Текущий пароль:</source>
-        <translation>Current password:</translation>
+        <source>Т&amp;екущий пароль:</source>
+        <translation>Cu&amp;rrent password:</translation>
     </message>
     <message>
-        <source>Новый пароль:</source>
-        <translation>New password:</translation>
+        <source>Н&amp;овый пароль:</source>
+        <translation>&amp;New password:</translation>
     </message>
     <message>
-        <source>Подтверждение пароля:</source>
-        <translation>Confirm the password:</translation>
+        <source>По&amp;дтверждение пароля:</source>
+        <translation>Con&amp;firm the password:</translation>
     </message>
     <message>
         <source>Новый пароль должен содержать буквы и цифры и быть не короче 6 символов; лучше использовать и строчные, и заглавные буквы. После смены пароль из Памятки абонента перестанет действовать.</source>
         <translation>The new password must contain letters and digits and be at least 6 characters long; mixing lower and upper case is better. After the change the password from the subscriber memo no longer works.</translation>
+    </message>
+    <message>
+        <source>&amp;Изменить</source>
+        <translation>Chan&amp;ge</translation>
     </message>
     <message>
         <source>Изменить</source>
@@ -1978,10 +2058,6 @@ Balance: {balance}.</translation>
         <translation>Amount to pay</translation>
     </message>
     <message>
-        <source>Сумма платежа, ₽:</source>
-        <translation>Amount to pay, ₽:</translation>
-    </message>
-    <message>
         <source>Пояснение</source>
         <translation>Explanation</translation>
     </message>
@@ -1996,6 +2072,10 @@ Balance: {balance}.</translation>
     <message>
         <source>Сумма пополнения в рублях</source>
         <translation>Top-up amount in roubles</translation>
+    </message>
+    <message>
+        <source>&amp;Сумма платежа, ₽:</source>
+        <translation>&amp;Amount to pay, ₽:</translation>
     </message>
     <message>
         <source>Рекомендуемый платёж: {amount}.</source>
@@ -2018,8 +2098,16 @@ Balance: {balance}.</translation>
         <translation>Go to the card payment page</translation>
     </message>
     <message>
+        <source>&amp;Продолжить</source>
+        <translation>C&amp;ontinue</translation>
+    </message>
+    <message>
         <source>Продолжить</source>
         <translation>Continue</translation>
+    </message>
+    <message>
+        <source>&amp;Отмена</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source>Отмена</source>
@@ -2044,6 +2132,10 @@ Balance: {balance}.</translation>
     <message>
         <source>Адрес открытой страницы оплаты и защищено ли соединение</source>
         <translation>Address of the payment page and whether the connection is secure</translation>
+    </message>
+    <message>
+        <source>Открыть в &amp;браузере</source>
+        <translation>Open in the &amp;browser</translation>
     </message>
     <message>
         <source>Открыть в браузере</source>
@@ -2293,16 +2385,16 @@ Balance: {balance}.</translation>
         <translation>Receipt of order No. {order}</translation>
     </message>
     <message>
-        <source>Сохранить в PDF</source>
-        <translation>Save as PDF</translation>
+        <source>&amp;Сохранить в PDF</source>
+        <translation>&amp;Save as PDF</translation>
     </message>
     <message>
-        <source>Печать…</source>
-        <translation>Print…</translation>
+        <source>&amp;Печать…</source>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
-        <source>Закрыть</source>
-        <translation>Close</translation>
+        <source>&amp;Закрыть</source>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>Чек {order}.pdf</source>
@@ -2336,8 +2428,12 @@ Balance: {balance}.</translation>
         <translation>The cabinet password, to continue the session</translation>
     </message>
     <message>
-        <source>Пароль:</source>
-        <translation>Password:</translation>
+        <source>&amp;Пароль:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Выход</source>
+        <translation>Log &amp;out</translation>
     </message>
     <message>
         <source>Выход</source>
@@ -2346,6 +2442,10 @@ Balance: {balance}.</translation>
     <message>
         <source>Завершить сеанс и вернуться к окну входа</source>
         <translation>End the session and return to the login window</translation>
+    </message>
+    <message>
+        <source>Пр&amp;инять</source>
+        <translation>&amp;Log in</translation>
     </message>
     <message>
         <source>Принять</source>
@@ -2476,8 +2576,32 @@ Check that Caps Lock is off and the right keyboard layout is chosen.</translatio
         <translation>Extend the current discount on this service</translation>
     </message>
     <message>
+        <source>Сменить &amp;тариф</source>
+        <translation>Change &amp;tariff</translation>
+    </message>
+    <message>
+        <source>За&amp;блокировать</source>
+        <translation>&amp;Block</translation>
+    </message>
+    <message>
+        <source>&amp;Разблокировать</source>
+        <translation>&amp;Unblock</translation>
+    </message>
+    <message>
+        <source>Получить &amp;скидку</source>
+        <translation>Get a &amp;discount</translation>
+    </message>
+    <message>
+        <source>Про&amp;длить скидку</source>
+        <translation>&amp;Extend the discount</translation>
+    </message>
+    <message>
         <source>Почему кнопки недоступны</source>
         <translation>Why the buttons are unavailable</translation>
+    </message>
+    <message>
+        <source>&amp;Закрыть</source>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>Закрыть</source>
@@ -2580,12 +2704,12 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Services</translation>
     </message>
     <message>
-        <source>Новая</source>
-        <translation>New</translation>
-    </message>
-    <message>
         <source>Новая услуга</source>
         <translation>New service</translation>
+    </message>
+    <message>
+        <source>Н&amp;овая</source>
+        <translation>N&amp;ew</translation>
     </message>
     <message>
         <source>Подписаться на новую периодическую услугу</source>
@@ -2628,20 +2752,12 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Server address</translation>
     </message>
     <message>
-        <source>Адрес сервера:</source>
-        <translation>Server address:</translation>
-    </message>
-    <message>
         <source>Язык интерфейса</source>
         <translation>Interface language</translation>
     </message>
     <message>
         <source>Язык интерфейса; применяется при следующем запуске</source>
         <translation>Interface language; applies from the next start</translation>
-    </message>
-    <message>
-        <source>Язык интерфейса:</source>
-        <translation>Interface language:</translation>
     </message>
     <message>
         <source>Папка для экспорта</source>
@@ -2652,20 +2768,12 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>the Documents folder</translation>
     </message>
     <message>
-        <source>Выбрать…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
         <source>Выбрать папку</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
         <source>Выбрать папку, куда сохраняются экспортированные звонки</source>
         <translation>Choose the folder exported calls are saved to</translation>
-    </message>
-    <message>
-        <source>Папка для экспорта:</source>
-        <translation>Export folder:</translation>
     </message>
     <message>
         <source>Забыть сохранённый пароль</source>
@@ -2684,12 +2792,20 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>The server address applies from the next login, the language from the next start of the program.</translation>
     </message>
     <message>
+        <source>&amp;Сохранить</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
         <source>Сохранить</source>
         <translation>Save</translation>
     </message>
     <message>
         <source>Сохранить настройки и закрыть окно</source>
         <translation>Save the settings and close the window</translation>
+    </message>
+    <message>
+        <source>Отм&amp;ена</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source>Отмена</source>
@@ -2732,6 +2848,26 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>No password is saved.</translation>
     </message>
     <message>
+        <source>&amp;Адрес сервера:</source>
+        <translation>Server &amp;address:</translation>
+    </message>
+    <message>
+        <source>&amp;Язык интерфейса:</source>
+        <translation>Interface &amp;language:</translation>
+    </message>
+    <message>
+        <source>&amp;Выбрать…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <source>Папка для &amp;экспорта:</source>
+        <translation>&amp;Export folder:</translation>
+    </message>
+    <message>
+        <source>За&amp;быть сохранённый пароль</source>
+        <translation>&amp;Forget the saved password</translation>
+    </message>
+    <message>
         <source>Не удалось удалить пароль из хранилища паролей системы.</source>
         <translation>Could not remove the password from the system password store.</translation>
     </message>
@@ -2751,12 +2887,20 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Current data</translation>
     </message>
     <message>
+        <source>Сменить № &amp;для SMS</source>
+        <translation>Change SMS &amp;number</translation>
+    </message>
+    <message>
         <source>Сменить № для SMS</source>
         <translation>Change SMS number</translation>
     </message>
     <message>
         <source>Изменить номер телефона для SMS-уведомлений</source>
         <translation>Change the phone number for SMS notifications</translation>
+    </message>
+    <message>
+        <source>С&amp;менить e-mail</source>
+        <translation>Change e-&amp;mail</translation>
     </message>
     <message>
         <source>Сменить e-mail</source>
@@ -2881,6 +3025,10 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Click the row of the tariff you want to choose it.</translation>
     </message>
     <message>
+        <source>&amp;Закрыть</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
@@ -2987,8 +3135,8 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>Notification area</translation>
     </message>
     <message>
-        <source>При закрытии окна оставаться в области уведомлений</source>
-        <translation>Stay in the notification area when the window is closed</translation>
+        <source>При закрытии окна &amp;оставаться в области уведомлений</source>
+        <translation>Stay in the notification area when the &amp;window is closed</translation>
     </message>
     <message>
         <source>Оставаться в области уведомлений</source>
@@ -3011,8 +3159,44 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
         <translation>never</translation>
     </message>
     <message>
+        <source>Обновлять &amp;данные в фоне, минут</source>
+        <translation>&amp;Refresh the data in the background, minutes</translation>
+    </message>
+    <message>
         <source>Показывать уведомление «{kind}»</source>
         <translation>Show the notification “{kind}”</translation>
+    </message>
+    <message>
+        <source>Не &amp;хватит на ежемесячное списание</source>
+        <translation>&amp;Not enough for the monthly charge</translation>
+    </message>
+    <message>
+        <source>С&amp;коро финансовая блокировка</source>
+        <translation>Financial block s&amp;oon</translation>
+    </message>
+    <message>
+        <source>&amp;Финансовая блокировка</source>
+        <translation>Financial &amp;block</translation>
+    </message>
+    <message>
+        <source>К&amp;редит заканчивается</source>
+        <translation>The credi&amp;t is ending</translation>
+    </message>
+    <message>
+        <source>Кредит снова дос&amp;тупен</source>
+        <translation>Credit available a&amp;gain</translation>
+    </message>
+    <message>
+        <source>Скидка &amp;заканчивается</source>
+        <translation>The &amp;discount is ending</translation>
+    </message>
+    <message>
+        <source>&amp;Платёж зачислен</source>
+        <translation>&amp;Payment credited</translation>
+    </message>
+    <message>
+        <source>Адм&amp;инистративная блокировка</source>
+        <translation>Ad&amp;ministrative block</translation>
     </message>
 </context>
 </TS>
