@@ -3,7 +3,8 @@
 ``annet-desktop [--server URL] [--demo] [--lang ru|en]``
 
 * ``--demo`` starts the reference server in-process on 127.0.0.1 (a free port, a fresh demo
-  database in a temporary folder) and the login window lists the demo subscribers;
+  database in a temporary folder: seeded, or copied from the day's template in the cache folder,
+  :func:`demo_template_dir`) and the login window lists the demo subscribers;
 * otherwise the server address comes from the settings (default ``https://my.an-net.ru``);
   plain ``http://`` is refused for any host but loopback.
 
@@ -19,6 +20,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
@@ -41,12 +43,25 @@ log = logging.getLogger(__name__)
 LOGOUT_WAIT_MS = 5000
 
 
+def demo_template_dir() -> Path:
+    """Where the demo keeps its seeded database between starts (the user's cache folder, or
+    ``$ANNET_DESKTOP_CACHE_DIR``): a later start the same day copies it instead of seeding."""
+    override = os.environ.get("ANNET_DESKTOP_CACHE_DIR")
+    if override:
+        return Path(override) / "demo"
+    import platformdirs
+
+    from .settings import APPLICATION, ORGANIZATION
+
+    return Path(platformdirs.user_cache_dir(APPLICATION, ORGANIZATION)) / "demo"
+
+
 def _start_demo() -> tuple[Any, list[Any]]:
     """In a background thread: start the demo server; it and the demo subscribers."""
     from annet_server.embedded import start_demo
     from annet_server.seed import demo_accounts
 
-    server = start_demo()
+    server = start_demo(templates=demo_template_dir())
     return server, list(demo_accounts())
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import shutil
 import socket
+import sqlite3
 import tempfile
 import threading
 from pathlib import Path
@@ -57,6 +58,10 @@ class RunningServer:
         self._thread = threading.Thread(target=self._run, name=f"annet-server:{self.port}", daemon=True)
         self._failed: BaseException | None = None
         self._stopped = False
+        #: the demo template this server's database was copied from (``start_demo``), else ``None``
+        self.demo_template: Path | None = None
+        #: set when the demo's background start is over: calls in, template written or given up
+        self.demo_settled = threading.Event()
 
     @property
     def url(self) -> str:
@@ -221,47 +226,106 @@ def seed_demo_database(database_url: str, now: Any = None, *, big_calls: bool = 
 DEMO_CALLS_PAUSE_S = 0.02
 
 
-def _add_calls_then_open(seed: StagedSeed, ready: threading.Event, stop: threading.Event) -> None:
+def _add_calls_then_open(
+    seed: StagedSeed,
+    ready: threading.Event,
+    stop: threading.Event,
+    settled: threading.Event,
+    pending: Any = None,
+    served: Path | None = None,
+) -> None:
+    complete = False
     try:
-        seed.finish(DEMO_CALLS_PAUSE_S, stop)
-    except Exception:
-        log.exception("adding the demo's 100,000 calls failed; the calls endpoint serves what there is")
+        try:
+            seed.finish(DEMO_CALLS_PAUSE_S, stop)
+            complete = not stop.is_set()  # else the demo closed before its calls were all in
+        except Exception:
+            log.exception("adding the demo's 100,000 calls failed; the calls endpoint serves what there is")
+        finally:
+            ready.set()
+        if pending is not None and served is not None:
+            if complete:
+                pending.finish(served)
+            else:
+                pending.discard()  # no template of an incomplete month
     finally:
-        ready.set()
+        settled.set()
 
 
-def start_demo(host: str = "127.0.0.1", port: int = 0) -> RunningServer:
+def start_demo(
+    host: str = "127.0.0.1", port: int = 0, *, templates: Path | None = None, big_calls: bool = True
+) -> RunningServer:
     """A fresh demo database in a temporary folder, seeded for now, served on ``host:port``.
 
     The server accepts logins as soon as everything but the business line's 100,000 calls of this
     month is in; those go in on a background thread, and the calls endpoint waits for them (about
     a second) — so the demo's login window is ready sooner.
+
+    ``templates``: a folder where the seeded database is kept as a template once its calls are in,
+    and copied from on the next start of the same day (:mod:`annet_server.seed_template`): then
+    nothing is seeded and every call is in at once. ``big_calls=False``: the business line gets
+    2,000 calls instead of 100,000 (tests). The returned server's ``demo_template`` is the
+    template it was copied from (``None``: seeded); its ``demo_settled`` event is set once the
+    calls are in and the template is written (or given up).
     """
     from .app import create_app
+    from .clock import SystemClock
+    from .seed_template import TemplateShelf, copy_database
 
+    now = SystemClock().now()
     folder = Path(tempfile.mkdtemp(prefix="annet-demo-"))
     try:
-        url = sqlite_url(folder / "demo.db")
-        seed = StagedSeed(url)
+        path = folder / "demo.db"
+        url = sqlite_url(path)
+        shelf = TemplateShelf.for_this_code(templates, big_calls=big_calls) if templates is not None else None
+        template = shelf.find(now) if shelf is not None else None
+        if template is not None:
+            try:
+                copy_database(template, path)
+            except (OSError, sqlite3.Error) as exc:
+                log.warning("demo template %s not usable (%s): seeding", template, exc)
+                template = None
+                path.unlink(missing_ok=True)
+        seed: StagedSeed | None = None
+        pending = None
+        if template is None:
+            seed = StagedSeed(url, now, big_calls=big_calls)
+            # backed up before anything serves it: no login or change of the user's gets in
+            pending = shelf.begin(path, now) if shelf is not None else None
         try:
             app = create_app(url, sandbox=True)
         except BaseException:
-            seed.close()
+            if seed is not None:
+                seed.close()
+            if pending is not None:
+                pending.discard()
             raise
         ready = app.state.annet.calls_ready
-        ready.clear()
+        if seed is not None:
+            ready.clear()
         try:
             server = start_app(app, host, port)
         except BaseException:
             app.state.annet.dispose()
-            seed.close()
+            if seed is not None:
+                seed.close()
+            if pending is not None:
+                pending.discard()
             raise
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+    server.demo_template = template
+    server.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    if seed is None:
+        server.demo_settled.set()
+        return server
     stop = threading.Event()
     adding = threading.Thread(
-        target=_add_calls_then_open, args=(seed, ready, stop), name="annet-demo-calls", daemon=True
+        target=_add_calls_then_open,
+        args=(seed, ready, stop, server.demo_settled, pending, path),
+        name="annet-demo-calls",
+        daemon=True,
     )
     adding.start()
 
@@ -269,6 +333,5 @@ def start_demo(host: str = "127.0.0.1", port: int = 0) -> RunningServer:
         stop.set()
         adding.join(STOP_TIMEOUT_S)
 
-    server.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     server.add_cleanup(stop_adding)  # runs first: the folder goes last
     return server

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 from uihelpers import MemoryKeyring, wait_loaded
 
-from annet_desktop.app import AppController, parse_args
+from annet_desktop.app import AppController, demo_template_dir, parse_args
 
 
 def test_parse_args() -> None:
     args = parse_args(["--demo", "--lang", "en"])
     assert args.demo and args.lang == "en" and args.server is None
     assert parse_args(["--server", "https://x.example"]).server == "https://x.example"
+
+
+def test_the_demo_keeps_its_template_in_the_users_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert demo_template_dir() == tmp_path / "cache" / "demo"  # $ANNET_DESKTOP_CACHE_DIR (conftest)
+    if sys.platform.startswith("linux"):
+        monkeypatch.delenv("ANNET_DESKTOP_CACHE_DIR")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+        assert demo_template_dir() == tmp_path / "xdg" / "annet-desktop" / "demo"
 
 
 def test_demo_starts_a_server_and_lists_its_accounts(qtbot: Any, memory_keyring: MemoryKeyring) -> None:
