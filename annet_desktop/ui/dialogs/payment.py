@@ -4,6 +4,7 @@ The dialog asks for the amount (the recommended payment prefilled, 1 ₽ … 100
 allowed; :mod:`annet_contract.payment_amount`), creates the order on the server through the
 worker and opens the order's ``payment_url`` in a ``QWebEngineView``. Qt WebEngine is imported
 only when a page opens (:mod:`.payment_web`, loaded by :func:`_web`), so the app starts without it.
+The widgets of the amount page and of the address line are built by :mod:`.payment_form`.
 
 The web view is built to be safe on the real Assist pages (R-PAY-5):
 
@@ -41,7 +42,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -52,13 +52,14 @@ from PySide6.QtWidgets import (
 )
 
 from annet_contract.money import format_money
-from annet_contract.payment_amount import AmountError, check_amount, suggested
+from annet_contract.payment_amount import AmountError, check_amount
 
 from ...domain.urls import allowed_page, return_urls, same_endpoint
 from ...worker import Priority
 from ..widgets.fit import fit_screen, grow_to_fit
 from ..widgets.naming import named
-from .base import ERROR_COLOR, MUTED_COLOR, WARNING_COLOR, OnceButton, new_key, note_label, set_note
+from .base import ERROR_COLOR, WARNING_COLOR, OnceButton, new_key, set_note
+from .payment_form import build_address_bar, build_amount_page
 from .payment_watcher import PaymentWatcher, _t
 
 if TYPE_CHECKING:
@@ -106,6 +107,20 @@ class PaymentDialog(QDialog):
     #: the return address was caught (ok address or not); the dialog then closes
     returned = Signal(bool)
 
+    # built by payment_form: the amount page …
+    amount: QLineEdit
+    note: QLabel
+    block_note: QLabel
+    error: QLabel
+    continue_description: str
+    continue_button: OnceButton
+    cancel_button: QPushButton
+    # … and the address line over the web view
+    lock: QLabel
+    address: QLineEdit
+    browser_button: QPushButton
+    page_note: QLabel
+
     def __init__(
         self, ctx: TabContext, number: str, amount: Decimal | None = None, parent: QWidget | None = None
     ) -> None:
@@ -142,68 +157,7 @@ class PaymentDialog(QDialog):
 
     # ------------------------------------------------------------------ amount
     def _amount_page(self, account: Any, amount: Decimal | None) -> QWidget:
-        page = QWidget(self)
-        box = QVBoxLayout(page)
-        recommended = getattr(account, "recommended_payment", None)
-        heading = QLabel(
-            self.tr("Оплата услуг связи банковской картой, счёт № {account}").format(account=self.number),
-            page,
-        )
-        heading.setObjectName("payment_heading")
-        heading.setStyleSheet("font-weight: bold;")
-        heading.setWordWrap(True)
-        box.addWidget(heading)
-        form = QFormLayout()
-        self.amount = named(
-            QLineEdit(page),
-            "payment_amount",
-            self.tr("Сумма платежа"),
-            self.tr("Сумма пополнения в рублях"),
-        )
-        prefill = amount if amount is not None else suggested(recommended)
-        if prefill is not None:
-            self.amount.setText(format_money(prefill, currency=False).replace("\u00a0", " "))
-        self.amount.selectAll()
-        form.addRow(self.tr("&Сумма платежа, ₽:"), self.amount)
-        box.addLayout(form)
-        self.note = note_label("payment_note", page, self.tr("Пояснение"))
-        lines = []
-        if recommended is not None:
-            lines.append(self.tr("Рекомендуемый платёж: {amount}.").format(amount=format_money(recommended)))
-        lines.append(
-            self.tr("От 1 до 100 000 ₽, можно с копейками. Комиссии нет: на счёт поступит ровно эта сумма.")
-        )
-        set_note(self.note, " ".join(lines), MUTED_COLOR)
-        box.addWidget(self.note)
-        self.block_note = note_label("payment_block_note", page, self.tr("Финансовая блокировка"))
-        if self.financial_block:
-            set_note(self.block_note, self._block_text(account), WARNING_COLOR)
-        else:
-            set_note(self.block_note, "")
-        box.addWidget(self.block_note)
-        self.error = note_label("payment_error", page, self.tr("Ошибка суммы"))
-        set_note(self.error, "")
-        box.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.continue_description = self.tr("Перейти на страницу оплаты банковской картой")
-        self.continue_button = named(
-            OnceButton(self.tr("&Продолжить"), page),
-            "payment_continue",
-            self.tr("Продолжить"),
-            self.continue_description,
-        )
-        self.continue_button.setDefault(True)
-        self.cancel_button = named(
-            QPushButton(self.tr("&Отмена"), page),
-            "payment_cancel",
-            self.tr("Отмена"),
-            self.tr("Закрыть окно, ничего не оплачивая"),
-        )
-        row.addWidget(self.continue_button)
-        row.addWidget(self.cancel_button)
-        box.addStretch(1)
-        box.addLayout(row)
+        page = build_amount_page(self, account, amount)
         self.continue_button.fired.connect(self._continue)
         self.cancel_button.clicked.connect(self.reject)
         self.amount.textChanged.connect(self._check_amount)
@@ -268,29 +222,8 @@ class PaymentDialog(QDialog):
 
     # ------------------------------------------------------------------ web view
     def _address_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        self.lock = named(QLabel(self), "payment_lock", self.tr("Защищённое соединение"))
-        self.address = named(
-            QLineEdit(self),
-            "payment_address",
-            self.tr("Адрес страницы оплаты"),
-            self.tr("Адрес открытой страницы оплаты и защищено ли соединение"),
-        )
-        self.address.setReadOnly(True)
-        self.address.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.browser_button = named(
-            QPushButton(self.tr("Открыть в &браузере"), self),
-            "payment_open_browser",
-            self.tr("Открыть в браузере"),
-            self.tr("Та же страница оплаты в системном браузере: там работают Apple Pay и Google Pay"),
-        )
-        self.browser_button.setToolTip(self.browser_button.accessibleDescription())
+        bar = build_address_bar(self)
         self.browser_button.clicked.connect(self._open_in_browser)
-        bar.addWidget(self.lock)
-        bar.addWidget(self.address, 1)
-        bar.addWidget(self.browser_button)
-        self.page_note = note_label("payment_page_note", self, self.tr("Предупреждение страницы"))
-        set_note(self.page_note, "")
         return bar
 
     def open_page(self, url: QUrl, returns: tuple[str, str] = ("", "")) -> None:
