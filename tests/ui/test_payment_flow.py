@@ -195,6 +195,40 @@ def test_closed_midway_leaves_the_order_pending_and_polls_once(qtbot: Any, payin
     assert client.payment(number, order.order_number).state is OrderState.PENDING
 
 
+def test_the_renderer_starts_while_the_order_is_created_and_goes_with_a_dialog_closed_meanwhile(
+    qtbot: Any, paying: Any, server: Any
+) -> None:
+    """«Продолжить» makes the dialog's own profile and page and starts the page's renderer while the
+    order's round trip runs (nothing loaded yet, no view); closed before the order is back, the
+    dialog deletes them, page before profile (R-PAY-5)."""
+    import threading
+
+    from annet_desktop.ui.dialogs.payment import open_payment
+
+    controller, window, number = paying()
+    ctx = window.ctx
+    running, release = threading.Event(), threading.Event()
+    # the API thread runs one job at a time: this one holds the order back until released
+    ctx.worker.submit(lambda _client: (running.set(), release.wait(60)))
+    qtbot.waitUntil(running.is_set, timeout=LOAD_TIMEOUT_MS)
+    dialog = open_payment(ctx, number)
+    dialog.amount.setText("100")
+    try:
+        dialog.continue_button.click()
+        page, profile = dialog.page, dialog.profile
+        assert page is not None and profile is not None and profile.isOffTheRecord()
+        qtbot.waitUntil(lambda: page.renderProcessPid() > 0, timeout=LOAD_TIMEOUT_MS)
+        assert dialog.order is None and dialog.view is None  # the order is still on its way
+        assert page.url().isEmpty() and page.history().count() == 0  # nothing navigated
+        gone: list[str] = []
+        page.destroyed.connect(lambda: gone.append("page"))
+        profile.destroyed.connect(lambda: gone.append("profile"))
+        dialog.reject()
+        assert gone == ["page", "profile"] and dialog.page is None and dialog.profile is None
+    finally:
+        release.set()
+
+
 def test_return_address_alone_never_counts_as_paid(qtbot: Any, paying: Any) -> None:
     controller, window, number = paying()
     dialog = _start(qtbot, window.ctx, number)

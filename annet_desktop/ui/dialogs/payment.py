@@ -9,7 +9,9 @@ The widgets of the amount page and of the address line are built by :mod:`.payme
 The web view is built to be safe on the real Assist pages (R-PAY-5):
 
 * an off-the-record :class:`QWebEngineProfile` of its own, created for this dialog and destroyed
-  with it (the page first, then the profile): no cookies, cache or card data survive;
+  with it (the page first, then the profile): no cookies, cache or card data survive. They are
+  made when «Продолжить» is pressed and the page's renderer process starts then, while the
+  order is being created (:meth:`PaymentDialog.prepare_page`), not once the order is back;
 * main-frame navigation only to ``https`` (and plain ``http`` only from the embedded demo server
   that ``--demo`` started, ``ctx.demo_origin``: its payment sandbox; any other http page is
   blocked and the address line shows it as not secure), enforced twice: :meth:`GuardedPage.acceptNavigationRequest` and a request interceptor;
@@ -205,6 +207,7 @@ class PaymentDialog(QDialog):
         reply = self.ctx.worker.submit(_create_payment, self.number, amount, self.key, priority=Priority.USER)
         self._create_reply = reply
         reply.then(self, self._created, self._create_failed)
+        self.prepare_page()  # its renderer process starts while the order is being created
 
     def _create_failed(self, error: Any) -> None:
         self.amount.setReadOnly(False)
@@ -234,11 +237,10 @@ class PaymentDialog(QDialog):
 
     def prepare_view(self, returns: tuple[str, str] = ("", "")) -> None:
         """Build the web view (Qt WebEngine is imported now) and show it in place of the amount."""
+        self.prepare_page()
+        self.page.returns = returns
         if self.view is None:
             web = _web()
-            origin = self.ctx.demo_origin
-            self.profile, self.interceptor = web.make_profile(self, origin)
-            self.page = web.GuardedPage(self.profile, returns, self, origin)
             self.view = web.QWebEngineView(self.web_page)
             self.view.setObjectName("payment_view")
             self.view.setAccessibleName(self.tr("Страница оплаты"))
@@ -246,15 +248,25 @@ class PaymentDialog(QDialog):
             self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             self.web_layout.addWidget(self.page_note)
             self.web_layout.addWidget(self.view, 1)
-            self.page.urlChanged.connect(self._show_address)
-            self.page.returnReached.connect(self._on_return)
-            self.page.navigationRefused.connect(self._on_refused)
-            self.page.certificateRejected.connect(self._on_certificate)
-        else:
-            self.page.returns = returns
         self.stack.setCurrentWidget(self.web_page)
         # room for the bank's pages, within the screen the dialog is on (1366 × 768 at 200 %: 683 × 384)
         fit_screen(self, QSize(max(self.width(), 760), max(self.height(), 820)))
+
+    def prepare_page(self) -> None:
+        """This dialog's own off-the-record profile and guarded page, once (Qt WebEngine is imported
+        now), and the page's renderer process started: «Продолжить» calls it while the order is
+        being created, so the renderer starts meanwhile instead of when the payment page loads."""
+        if self.page is not None:
+            return
+        web = _web()
+        origin = self.ctx.demo_origin
+        self.profile, self.interceptor = web.make_profile(self, origin)
+        self.page = web.GuardedPage(self.profile, ("", ""), self, origin)
+        self.page.urlChanged.connect(self._show_address)
+        self.page.returnReached.connect(self._on_return)
+        self.page.navigationRefused.connect(self._on_refused)
+        self.page.certificateRejected.connect(self._on_certificate)
+        self.page.start_renderer()
 
     def _show_address(self, url: QUrl) -> None:
         if not url.isValid() or url.isEmpty():
@@ -328,14 +340,15 @@ class PaymentDialog(QDialog):
     def _teardown_web(self) -> None:
         view, page, profile = self.view, self.page, self.profile
         self.view = self.page = self.profile = self.interceptor = None
-        if view is None:
+        if profile is None:  # nothing of Qt WebEngine was made (prepare_page makes page and profile)
             return
         import shiboken6
 
         page.returnReached.disconnect(self._on_return)
-        view.hide()
-        self.web_layout.removeWidget(view)
-        shiboken6.delete(view)  # the view does not own the page (its parent is the dialog)
+        if view is not None:  # none yet when closed while the order was being created
+            view.hide()
+            self.web_layout.removeWidget(view)
+            shiboken6.delete(view)  # the view does not own the page (its parent is the dialog)
         shiboken6.delete(page)  # the page goes before its profile
         shiboken6.delete(profile)
 

@@ -79,6 +79,14 @@ class GuardedPage(QWebEnginePage):
         self.selectClientCertificate.connect(lambda selection: selection.selectNone())
         self.fullScreenRequested.connect(lambda request: request.reject())
 
+    def start_renderer(self) -> None:
+        """Start this page's renderer process now rather than at its first load (the payment
+        dialog calls it while the order is being created). Qt WebEngine starts it when the page is
+        first initialised, and reading the history's length initialises it: no navigation, nothing
+        loaded, no history entry, no loadStarted/loadFinished — nothing the guards need to see
+        (``tests/ui/test_payment_flow.py`` checks the process is there before the order is back)."""
+        self.history().count()
+
     # -- navigation
     def acceptNavigationRequest(
         self, url: QUrl | str, nav_type: QWebEnginePage.NavigationType, is_main_frame: bool
