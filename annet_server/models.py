@@ -58,9 +58,8 @@ class Subscriber(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     password_changed_at: Mapped[dt.datetime | None]
 
-    accounts: Mapped[list[Account]] = relationship(
-        back_populates="subscriber", order_by="Account.number", lazy="selectin"
-    )
+    #: loaded on access; a query that needs the accounts asks for them (``selectinload``)
+    accounts: Mapped[list[Account]] = relationship(back_populates="subscriber", order_by="Account.number")
 
 
 class Account(Base):
@@ -102,8 +101,9 @@ class CatalogItem(Base):
     orderable: Mapped[bool] = mapped_column(Boolean, default=True)  # offered under «Новая»
     sort: Mapped[int] = mapped_column(Integer, default=0)
 
+    #: loaded on access: the catalogue and the services table ask for them (``selectinload``)
     tariffs: Mapped[list[Tariff]] = relationship(
-        back_populates="catalog_item", order_by="(Tariff.sort, Tariff.id)", lazy="selectin"
+        back_populates="catalog_item", order_by="(Tariff.sort, Tariff.id)"
     )
 
 
@@ -125,8 +125,9 @@ class Tariff(Base):
     sort: Mapped[int] = mapped_column(Integer, default=0)
 
     catalog_item: Mapped[CatalogItem] = relationship(back_populates="tariffs")
+    #: loaded on access (only the discount offers and taking a discount read them)
     offers: Mapped[list[DiscountOffer]] = relationship(
-        back_populates="tariff", order_by="(DiscountOffer.months, DiscountOffer.id)", lazy="selectin"
+        back_populates="tariff", order_by="(DiscountOffer.months, DiscountOffer.id)"
     )
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from annet_contract import schema as s
@@ -20,7 +21,7 @@ from .months import midnight, month_start, next_month_start
 from .recalc import service_label
 
 
-def catch_up(db: Session, clock: Any, subscriber_id: int) -> bool:
+def catch_up(db: Session, clock: Any, subscriber_id: int, *, due: bool | None = None) -> bool:
     """Apply what time made due on every account of the subscriber (idempotent, no commit).
 
     Monthly charges on the 1st, the financial block from the 11th, the end of a credit; discounts
@@ -31,9 +32,14 @@ def catch_up(db: Session, clock: Any, subscriber_id: int) -> bool:
     as no due moment lies between it and now. Only when something is due are the accounts locked
     (``FOR UPDATE``) and everything re-read and re-checked under the lock, so two workers never
     both apply it. Returns whether anything was written.
+
+    ``due``: the answer of that SELECT when the caller already has it in the same transaction
+    (the session check reads it with the session: :func:`annet_server.auth.check_session`).
     """
     now = clock.now()
-    if not _anything_due(db, subscriber_id, now):
+    if due is None:
+        due = _anything_due(db, subscriber_id, now)
+    if not due:
         return False
     accounts = db.execute(
         select(m.Account)
@@ -47,13 +53,23 @@ def catch_up(db: Session, clock: Any, subscriber_id: int) -> bool:
     return True
 
 
-def anything_due(db: Session, clock: Any, subscriber_id: int) -> bool:
-    """Whether :func:`catch_up` would change anything now (one plain SELECT: no lock, no write).
+def due_columns() -> tuple[Any, ...]:
+    """What the due check reads of each account and its active credit, in :func:`due_in`'s order."""
+    return (
+        m.Account.caught_up_at,
+        m.Account.charged_through,
+        m.Account.balance_kopecks,
+        m.Account.financial_block,
+        m.Credit.ends_at,
+    )
 
-    For a caller that reads outside a transaction: when True it runs :func:`catch_up` in a
-    transaction of its own, which checks again under the lock.
-    """
-    return _anything_due(db, subscriber_id, clock.now())
+
+def join_due(query: Select[Any], subscriber_id: Any) -> Select[Any]:
+    """``query`` with every account of ``subscriber_id`` (a value or a column) and its active
+    credit outer-joined, for :func:`due_columns`."""
+    return query.outerjoin(m.Account, m.Account.subscriber_id == subscriber_id).outerjoin(
+        m.Credit, (m.Credit.account_id == m.Account.id) & (m.Credit.state == "active")
+    )
 
 
 def _anything_due(db: Session, subscriber_id: int, now: dt.datetime) -> bool:
@@ -62,17 +78,21 @@ def _anything_due(db: Session, subscriber_id: int, now: dt.datetime) -> bool:
     Columns only, no ORM objects: the locked pass that follows reads the rows afresh.
     """
     rows = db.execute(
-        select(
-            m.Account.caught_up_at,
-            m.Account.charged_through,
-            m.Account.balance_kopecks,
-            m.Account.financial_block,
-            m.Credit.ends_at,
-        )
+        select(*due_columns())
         .outerjoin(m.Credit, (m.Credit.account_id == m.Account.id) & (m.Credit.state == "active"))
         .where(m.Account.subscriber_id == subscriber_id)
     ).all()
+    return due_in(rows, now)
+
+
+def due_in(rows: Iterable[Sequence[Any]], now: dt.datetime) -> bool:
+    """Whether a catch-up at ``now`` would change any of the accounts in ``rows`` (:func:`due_columns`).
+
+    A row without an account (an outer join for a subscriber who has none) is skipped.
+    """
     for caught_up_at, charged_through, balance, blocked, credit_ends in rows:
+        if caught_up_at is None:
+            continue
         start = as_moscow(caught_up_at)
         assert start is not None
         if now <= start:

@@ -1,14 +1,30 @@
-"""Rows by the subscriber's scope: someone else's account, service or order is NOT_FOUND."""
+"""Rows by the subscriber's scope: someone else's account, service or order is NOT_FOUND.
+
+Relationships load on access unless a query asks for them: a read names what it needs with
+the loader options here (:data:`SERVICES_WITH_TARIFFS`, :data:`ACCOUNTS`), so
+no endpoint pays for rows it does not show (tests/api/test_api_statement_counts.py holds the counts).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from annet_contract.errors import ErrorCode
 
 from .. import models as m
 from .refusals import RuleError
+
+#: an account's services (each with its catalogue item, tariffs and discounts: models.Service) and
+#: every tariff of each service's catalogue item (what a tariff may be changed to)
+SERVICES_WITH_TARIFFS: tuple[ORMOption, ...] = (
+    selectinload(m.Account.services).joinedload(m.Service.catalog_item).selectinload(m.CatalogItem.tariffs),
+)
+#: a subscriber's accounts, in the subscriber's own statement
+ACCOUNTS: tuple[ORMOption, ...] = (joinedload(m.Subscriber.accounts),)
 
 
 def find_subscriber_by_account(db: Session, number: str) -> m.Subscriber | None:
@@ -18,16 +34,23 @@ def find_subscriber_by_account(db: Session, number: str) -> m.Subscriber | None:
     ).scalar_one_or_none()
 
 
-def _subscriber(db: Session, sub_id: int) -> m.Subscriber:
-    sub = db.get(m.Subscriber, sub_id)
+def _subscriber(db: Session, sub_id: int, *, load: Sequence[ORMOption] = ()) -> m.Subscriber:
+    sub = db.get(m.Subscriber, sub_id, options=load)
     if sub is None:
         raise RuleError(ErrorCode.NOT_FOUND)
     return sub
 
 
-def _account(db: Session, sub_id: int, number: str, *, lock: bool = False) -> m.Account:
-    """The subscriber's account ``number``, as the request's catch-up left it (routes catch up once)."""
+def _account(
+    db: Session, sub_id: int, number: str, *, lock: bool = False, load: Sequence[ORMOption] = ()
+) -> m.Account:
+    """The subscriber's account ``number``, as the request's catch-up left it (routes catch up once).
+
+    ``load``: loader options for what the caller reads of it (:data:`SERVICES_WITH_TARIFFS`).
+    """
     query = select(m.Account).where(m.Account.number == str(number), m.Account.subscriber_id == sub_id)
+    if load:
+        query = query.options(*load)
     if lock:
         query = query.with_for_update()
     acc = db.execute(query).scalar_one_or_none()

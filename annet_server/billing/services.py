@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from annet_contract import schema as s
 from annet_contract.errors import ErrorCode
@@ -18,7 +18,7 @@ from .journal import _encode_value, _journal_at
 from .kopecks import _money
 from .ledger import _post
 from .localized import _lang_name
-from .lookups import _account, _account_service
+from .lookups import SERVICES_WITH_TARIFFS, _account, _account_service
 from .months import days_in_month
 from .recalc import Plan, Row, short_date
 from .refusals import RuleError, _field_error
@@ -28,7 +28,7 @@ from .service_rules import _service_out, _switch_targets, _tariff_check, _tariff
 def list_services(db: Session, clock: Any, sub_id: int, number: str, lang: str = "ru") -> list[s.Service]:
     """The services table (R-SVC-1) with what each service window may do now (R-SVC-3)."""
     now = clock.now()
-    acc = _account(db, sub_id, number)
+    acc = _account(db, sub_id, number, load=SERVICES_WITH_TARIFFS)
     return [_service_out(svc, acc, now, lang) for svc in acc.services]
 
 
@@ -38,6 +38,7 @@ def _orderable(db: Session) -> list[m.CatalogItem]:
             select(m.CatalogItem)
             .where(m.CatalogItem.orderable.is_(True))
             .order_by(m.CatalogItem.sort, m.CatalogItem.id)
+            .options(selectinload(m.CatalogItem.tariffs))
         ).scalars()
     )
 
@@ -45,7 +46,7 @@ def _orderable(db: Session) -> list[m.CatalogItem]:
 def list_catalog(db: Session, clock: Any, sub_id: int, number: str, lang: str = "ru") -> list[s.CatalogItem]:
     """Catalogue services the account may subscribe to (R-SVC-2): not yet subscribed, with tariffs."""
     acc = _account(db, sub_id, number)
-    have = {svc.catalog_id for svc in acc.services}
+    have = set(db.execute(select(m.Service.catalog_id).where(m.Service.account_id == acc.id)).scalars())
     out = []
     for item in _orderable(db):
         if item.id in have:

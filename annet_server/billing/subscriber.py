@@ -15,13 +15,13 @@ from annet_contract.phone import is_sms_phone
 from ..passwords import hash_password, verify_password
 from .account import _account_title, _has_telephony
 from .journal import _encode_value, record_journal
-from .lookups import _subscriber
+from .lookups import ACCOUNTS, _subscriber
 from .refusals import RuleError, _field_error
 
 
 def get_me(db: Session, clock: Any, sub_id: int, lang: str = "ru") -> s.Me:
     """The subscriber's contact data and accounts (R-SUB-1); empty values are None."""
-    sub = _subscriber(db, sub_id)
+    sub = _subscriber(db, sub_id, load=ACCOUNTS)
     return s.Me(
         name=sub.name,
         address=sub.address or None,

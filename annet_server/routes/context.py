@@ -134,16 +134,16 @@ def _open(request: Request, token: str, *, reading: bool = False) -> tuple[Sessi
     plain = state.read_sessionmaker if reading else None  # autocommit (PostgreSQL)
     db: Session = (plain or state.sessionmaker)()
     try:
-        session = auth.authenticate(db, state.clock, token, touch=not is_background(request))
-        touched = bool(db.dirty)  # the idle timer, written at most once a minute
+        # one statement: the session, and whether the catch-up has anything to apply
+        session = auth.check_session(db, state.clock, token, touch=not is_background(request))
         if plain is not None:
-            if catchup.anything_due(db, state.clock, session.subscriber_id):
+            if session.due:
                 with state.sessionmaker() as unit:  # locked, checked again, applied, committed
                     catchup.catch_up(unit, state.clock, session.subscriber_id)
                     unit.commit()
-            if touched:
+            if session.touched:  # the idle timer, written at most once a minute
                 db.commit()
-        elif catchup.catch_up(db, state.clock, session.subscriber_id) or touched:
+        elif catchup.catch_up(db, state.clock, session.subscriber_id, due=session.due) or session.touched:
             db.commit()  # what the catch-up applied stays, whatever the call does next
         # else nothing was written: the call goes on in the same (plain read) transaction
         ctx = Ctx(
