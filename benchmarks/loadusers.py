@@ -1,6 +1,7 @@
 """The simulated users of benchmarks/load.py: a Cabinet subscriber, and the bare ceiling's client.
 
-A :class:`Subscriber` logs in to one load account and then, without pause, reads the tabs,
+A :class:`Subscriber` logs in to one load account (the users' logins spread over the first
+seconds, :data:`LOGIN_STEP_S` apart) and then, without pause, reads the tabs,
 pages calls, changes contacts, blocks and unblocks a service, or pays through the sandbox's
 HTML form flow with the test card. Every change carries an Idempotency-Key; after a 503 or a
 lost connection the same request is repeated with the same key (after ``Retry-After``) until
@@ -27,6 +28,9 @@ from locust import HttpUser, constant, task
 CLIENT_TIMEOUT = (3.0, 10.0)
 #: a change is repeated with its key until this many seconds after the first try
 DEADLINE_S = 40.0
+#: the users' logins are spread this far apart (20 users: over the first 4.75 s): each login is
+#: a deliberately slow argon2 hash, and 20 at once took 2-4 s each on two cores
+LOGIN_STEP_S = 0.25
 APPROVED = "4111 1111 1111 1111"
 CARD = {"expiry": "12/29", "holder": "IVAN IVANOV", "cvc": "123"}
 PROBLEM_JSON = "application/problem+json"
@@ -72,8 +76,11 @@ class Subscriber(HttpUser):
     _next = itertools.count()
 
     def on_start(self) -> None:
-        self.number = self.numbers[next(self._next) % len(self.numbers)]
+        index = next(self._next)
+        self.number = self.numbers[index % len(self.numbers)]
         self.token = ""
+        # a crowd does not log in within one second: user i logs in LOGIN_STEP_S × i after the start
+        time.sleep(index * LOGIN_STEP_S)
         self.login()
 
     # ------------------------------------------------------------------ one request, repeated

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from annet_contract import schema as s
@@ -16,7 +17,7 @@ from ..db import as_moscow
 from .days import month_charge_kopecks
 from .kopecks import _ceil_roubles, _money
 from .localized import _lang_name
-from .lookups import _account, _active_credit
+from .lookups import SERVICES, _account, _active_credit
 from .months import next_month_start
 from .paging import _clamp_limit, _encode_cursor, _time_cursor
 from .receipts import orders_of_entries
@@ -95,7 +96,7 @@ def _account_out(db: Session, acc: m.Account, now: dt.datetime, lang: str) -> s.
 def get_account(db: Session, clock: Any, sub_id: int, number: str, lang: str = "ru") -> s.Account:
     """The information area of «Счёт» (R-ACC-2) with the credit state (R-CREDIT)."""
     now = clock.now()
-    acc = _account(db, sub_id, number)
+    acc = _account(db, sub_id, number, load=SERVICES)
     return _account_out(db, acc, now, lang)
 
 
@@ -105,12 +106,10 @@ def balance_history(
     """Top-ups and write-offs, newest first (R-BAL-1), keyset-paged on (at, id)."""
     acc = _account(db, sub_id, number)
     size = _clamp_limit(limit, 100, 1000)
-    e = m.BalanceEntry
-    query = select(e).where(e.account_id == acc.id)
+    params: dict[str, Any] = {"account_id": acc.id, "size": size + 1}
     if cursor:
-        at, last_id = _time_cursor(cursor)
-        query = query.where(or_(e.at < at, and_(e.at == at, e.id < last_id)))
-    rows = list(db.execute(query.order_by(e.at.desc(), e.id.desc()).limit(size + 1)).scalars())
+        params["at"], params["last_id"] = _time_cursor(cursor)
+    rows = list(db.execute(_history_query(bool(cursor)), params).scalars())
     more = len(rows) > size
     rows = rows[:size]
     orders = orders_of_entries(db, (r.id for r in rows if r.kind == s.BalanceKind.PAYMENT.value))
@@ -128,3 +127,15 @@ def balance_history(
     ]
     next_cursor = _encode_cursor(as_moscow(rows[-1].at).isoformat(), rows[-1].id) if more and rows else None  # type: ignore[union-attr]
     return s.Page[s.BalanceEntry](items=items, next_cursor=next_cursor)
+
+
+@lru_cache(maxsize=2)
+def _history_query(after_cursor: bool) -> Select[Any]:
+    """:func:`balance_history`'s statement, built once (bound: ``account_id``, ``size``, and the
+    cursor's ``at`` and ``last_id``)."""
+    e = m.BalanceEntry
+    query = select(e).where(e.account_id == bindparam("account_id"))
+    if after_cursor:
+        at, last_id = bindparam("at", type_=e.at.type), bindparam("last_id")
+        query = query.where(or_(e.at < at, and_(e.at == at, e.id < last_id)))
+    return query.order_by(e.at.desc(), e.id.desc()).limit(bindparam("size"))

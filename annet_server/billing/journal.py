@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from annet_contract import schema as s
@@ -90,12 +91,10 @@ def journal_page(
     """The subscriber's journal (R-LOG-1), newest first, keyset-paged on (at, id)."""
     _subscriber(db, sub_id)
     size = _clamp_limit(limit, 100, 1000)
-    j = m.JournalEntry
-    query = select(j).where(j.subscriber_id == sub_id)
+    params: dict[str, Any] = {"subscriber_id": sub_id, "size": size + 1}
     if cursor:
-        at, last_id = _time_cursor(cursor)
-        query = query.where(or_(j.at < at, and_(j.at == at, j.id < last_id)))
-    rows = list(db.execute(query.order_by(j.at.desc(), j.id.desc()).limit(size + 1)).scalars())
+        params["at"], params["last_id"] = _time_cursor(cursor)
+    rows = list(db.execute(_journal_query(bool(cursor)), params).scalars())
     more = len(rows) > size
     rows = rows[:size]
     names: dict[str, str] = {}
@@ -117,3 +116,15 @@ def journal_page(
     ]
     next_cursor = _encode_cursor(as_moscow(rows[-1].at).isoformat(), rows[-1].id) if more and rows else None  # type: ignore[union-attr]
     return s.Page[s.JournalEntry](items=items, next_cursor=next_cursor)
+
+
+@lru_cache(maxsize=2)
+def _journal_query(after_cursor: bool) -> Select[Any]:
+    """:func:`journal_page`'s statement, built once (bound: ``subscriber_id``, ``size``, and the
+    cursor's ``at`` and ``last_id``)."""
+    j = m.JournalEntry
+    query = select(j).where(j.subscriber_id == bindparam("subscriber_id"))
+    if after_cursor:
+        at, last_id = bindparam("at", type_=j.at.type), bindparam("last_id")
+        query = query.where(or_(j.at < at, and_(j.at == at, j.id < last_id)))
+    return query.order_by(j.at.desc(), j.id.desc()).limit(bindparam("size"))

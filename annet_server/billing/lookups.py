@@ -1,15 +1,17 @@
 """Rows by the subscriber's scope: someone else's account, service or order is NOT_FOUND.
 
 Relationships load on access unless a query asks for them: a read names what it needs with
-the loader options here (:data:`SERVICES_WITH_TARIFFS`, :data:`ACCOUNTS`), so
+the loader options here (:data:`SERVICES`, :data:`SERVICES_WITH_TARIFFS`, :data:`ACCOUNTS`), so
 no endpoint pays for rows it does not show (tests/api/test_api_statement_counts.py holds the counts).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -18,10 +20,12 @@ from annet_contract.errors import ErrorCode
 from .. import models as m
 from .refusals import RuleError
 
-#: an account's services (each with its catalogue item, tariffs and discounts: models.Service) and
-#: every tariff of each service's catalogue item (what a tariff may be changed to)
+#: an account's services in the account's own statement (each with its catalogue item and
+#: tariffs joined, its discounts in a second statement: models.Service); not with ``lock``
+SERVICES: tuple[ORMOption, ...] = (joinedload(m.Account.services),)
+#: the same, and every tariff of each service's catalogue item (what a tariff may be changed to)
 SERVICES_WITH_TARIFFS: tuple[ORMOption, ...] = (
-    selectinload(m.Account.services).joinedload(m.Service.catalog_item).selectinload(m.CatalogItem.tariffs),
+    joinedload(m.Account.services).joinedload(m.Service.catalog_item).selectinload(m.CatalogItem.tariffs),
 )
 #: a subscriber's accounts, in the subscriber's own statement
 ACCOUNTS: tuple[ORMOption, ...] = (joinedload(m.Subscriber.accounts),)
@@ -46,17 +50,27 @@ def _account(
 ) -> m.Account:
     """The subscriber's account ``number``, as the request's catch-up left it (routes catch up once).
 
-    ``load``: loader options for what the caller reads of it (:data:`SERVICES_WITH_TARIFFS`).
+    ``load``: loader options for what the caller reads of it (:data:`SERVICES`, …); a locked
+    account takes none (PostgreSQL locks no outer-joined rows).
     """
-    query = select(m.Account).where(m.Account.number == str(number), m.Account.subscriber_id == sub_id)
-    if load:
-        query = query.options(*load)
-    if lock:
-        query = query.with_for_update()
-    acc = db.execute(query).scalar_one_or_none()
+    query = _account_query(lock, tuple(load))
+    acc = db.execute(query, {"number": str(number), "sub_id": sub_id}).unique().scalar_one_or_none()
     if acc is None:
         raise RuleError(ErrorCode.NOT_FOUND)
     return acc
+
+
+@lru_cache(maxsize=16)
+def _account_query(lock: bool, load: tuple[ORMOption, ...]) -> Select[Any]:
+    """:func:`_account`'s statement, built once per kind (building and keying a statement costs
+    more CPU than the database spends answering it); bound: ``number``, ``sub_id``."""
+    query = select(m.Account).where(
+        m.Account.number == bindparam("number"), m.Account.subscriber_id == bindparam("sub_id")
+    )
+    if lock:
+        assert not load, "a locked account is read alone"
+        return query.with_for_update()
+    return query.options(*load) if load else query
 
 
 def _service(db: Session, acc: m.Account, service_id: int) -> m.Service:
@@ -75,12 +89,13 @@ def _account_service(
 
 
 def _active_credit(db: Session, acc: m.Account) -> m.Credit | None:
+    return db.execute(_active_credit_query(), {"account_id": acc.id}).scalars().first()
+
+
+@lru_cache(maxsize=1)
+def _active_credit_query() -> Select[Any]:
     return (
-        db.execute(
-            select(m.Credit)
-            .where(m.Credit.account_id == acc.id, m.Credit.state == "active")
-            .order_by(m.Credit.id.desc())
-        )
-        .scalars()
-        .first()
+        select(m.Credit)
+        .where(m.Credit.account_id == bindparam("account_id"), m.Credit.state == "active")
+        .order_by(m.Credit.id.desc())
     )

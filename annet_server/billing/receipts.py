@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from annet_contract import schema as s
@@ -138,9 +140,15 @@ def orders_of_entries(db: Session, entry_ids: Iterable[int]) -> dict[int, str]:
     ids = list(entry_ids)
     if not ids:
         return {}
-    rows = db.execute(
+    rows = db.execute(_orders_query(), {"ids": ids}).all()
+    return {entry_id: order for entry_id, order in rows}
+
+
+@lru_cache(maxsize=1)
+def _orders_query() -> Select[Any]:
+    """:func:`orders_of_entries`' statement, built once (bound: the list ``ids``)."""
+    return (
         select(m.FiscalReceipt.balance_entry_id, m.PaymentOrder.order_number)
         .join(m.PaymentOrder, m.FiscalReceipt.order_id == m.PaymentOrder.id)
-        .where(m.FiscalReceipt.balance_entry_id.in_(ids))
-    ).all()
-    return {entry_id: order for entry_id, order in rows}
+        .where(m.FiscalReceipt.balance_entry_id.in_(bindparam("ids", expanding=True)))
+    )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from annet_contract import schema as s
@@ -33,20 +34,30 @@ def list_services(db: Session, clock: Any, sub_id: int, number: str, lang: str =
 
 
 def _orderable(db: Session) -> list[m.CatalogItem]:
-    return list(
-        db.execute(
-            select(m.CatalogItem)
-            .where(m.CatalogItem.orderable.is_(True))
-            .order_by(m.CatalogItem.sort, m.CatalogItem.id)
-            .options(selectinload(m.CatalogItem.tariffs))
-        ).scalars()
+    return list(db.execute(_orderable_query()).scalars())
+
+
+@lru_cache(maxsize=1)
+def _orderable_query() -> Select[Any]:
+    """The orderable catalogue items with their tariffs: built once."""
+    return (
+        select(m.CatalogItem)
+        .where(m.CatalogItem.orderable.is_(True))
+        .order_by(m.CatalogItem.sort, m.CatalogItem.id)
+        .options(selectinload(m.CatalogItem.tariffs))
     )
+
+
+@lru_cache(maxsize=1)
+def _catalog_ids_query() -> Select[Any]:
+    """The catalogue items an account has a service of: built once (bound: ``account_id``)."""
+    return select(m.Service.catalog_id).where(m.Service.account_id == bindparam("account_id"))
 
 
 def list_catalog(db: Session, clock: Any, sub_id: int, number: str, lang: str = "ru") -> list[s.CatalogItem]:
     """Catalogue services the account may subscribe to (R-SVC-2): not yet subscribed, with tariffs."""
     acc = _account(db, sub_id, number)
-    have = set(db.execute(select(m.Service.catalog_id).where(m.Service.account_id == acc.id)).scalars())
+    have = set(db.execute(_catalog_ids_query(), {"account_id": acc.id}).scalars())
     out = []
     for item in _orderable(db):
         if item.id in have:
