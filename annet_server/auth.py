@@ -150,7 +150,8 @@ def check_session(db: Session, clock: Any, token: str, *, touch: bool = True) ->
 
     s = _models().AuthSession
     now = clock.now()
-    rows = db.execute(_session_query(), {"token_hash": hash_token(token)}).all()
+    # columns only: Core on the session's connection, past the ORM's statement handling
+    rows = db.connection().execute(_session_query(), {"token_hash": hash_token(token)}).all()
     if not rows or rows[0][4] is not None:
         raise ApiProblem(ErrorCode.AUTH_REQUIRED, 401, headers={"WWW-Authenticate": "Bearer"})
     session_id, subscriber_id, last_seen, expires_at = rows[0][:4]

@@ -109,7 +109,7 @@ def balance_history(
     params: dict[str, Any] = {"account_id": acc.id, "size": size + 1}
     if cursor:
         params["at"], params["last_id"] = _time_cursor(cursor)
-    rows = list(db.execute(_history_query(bool(cursor)), params).scalars())
+    rows = list(db.execute(_history_query(bool(cursor)), params).all())  # columns: no ORM objects
     more = len(rows) > size
     rows = rows[:size]
     orders = orders_of_entries(db, (r.id for r in rows if r.kind == s.BalanceKind.PAYMENT.value))
@@ -134,7 +134,8 @@ def _history_query(after_cursor: bool) -> Select[Any]:
     """:func:`balance_history`'s statement, built once (bound: ``account_id``, ``size``, and the
     cursor's ``at`` and ``last_id``)."""
     e = m.BalanceEntry
-    query = select(e).where(e.account_id == bindparam("account_id"))
+    columns = (e.id, e.at, e.amount_kopecks, e.kind, e.description, e.description_en, e.balance_after_kopecks)
+    query = select(*columns).where(e.account_id == bindparam("account_id"))
     if after_cursor:
         at, last_id = bindparam("at", type_=e.at.type), bindparam("last_id")
         query = query.where(or_(e.at < at, and_(e.at == at, e.id < last_id)))

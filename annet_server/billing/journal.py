@@ -94,7 +94,7 @@ def journal_page(
     params: dict[str, Any] = {"subscriber_id": sub_id, "size": size + 1}
     if cursor:
         params["at"], params["last_id"] = _time_cursor(cursor)
-    rows = list(db.execute(_journal_query(bool(cursor)), params).scalars())
+    rows = list(db.execute(_journal_query(bool(cursor)), params).all())  # columns: no ORM objects
     more = len(rows) > size
     rows = rows[:size]
     names: dict[str, str] = {}
@@ -123,7 +123,8 @@ def _journal_query(after_cursor: bool) -> Select[Any]:
     """:func:`journal_page`'s statement, built once (bound: ``subscriber_id``, ``size``, and the
     cursor's ``at`` and ``last_id``)."""
     j = m.JournalEntry
-    query = select(j).where(j.subscriber_id == bindparam("subscriber_id"))
+    columns = (j.id, j.at, j.actor, j.action, j.account_number, j.service, j.old_value, j.new_value)
+    query = select(*columns).where(j.subscriber_id == bindparam("subscriber_id"))
     if after_cursor:
         at, last_id = bindparam("at", type_=j.at.type), bindparam("last_id")
         query = query.where(or_(j.at < at, and_(j.at == at, j.id < last_id)))

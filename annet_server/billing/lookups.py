@@ -39,10 +39,20 @@ def find_subscriber_by_account(db: Session, number: str) -> m.Subscriber | None:
 
 
 def _subscriber(db: Session, sub_id: int, *, load: Sequence[ORMOption] = ()) -> m.Subscriber:
-    sub = db.get(m.Subscriber, sub_id, options=load)
+    if load:
+        query = _subscriber_query(tuple(load))
+        sub = db.execute(query, {"sub_id": sub_id}).unique().scalar_one_or_none()
+    else:
+        sub = db.get(m.Subscriber, sub_id)
     if sub is None:
         raise RuleError(ErrorCode.NOT_FOUND)
     return sub
+
+
+@lru_cache(maxsize=4)
+def _subscriber_query(load: tuple[ORMOption, ...]) -> Select[Any]:
+    """:func:`_subscriber`'s statement with loader options, built once (bound: ``sub_id``)."""
+    return select(m.Subscriber).where(m.Subscriber.id == bindparam("sub_id")).options(*load)
 
 
 def _account(
