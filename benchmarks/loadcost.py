@@ -15,7 +15,10 @@ prints the functions with the most samples.
 
 from __future__ import annotations
 
+# isort: off
 from load import BARE_APP, _free_port, _reset_schema, _start, _stop, _wait_up  # first: gevent's patching
+
+# isort: on
 
 import argparse
 import collections
@@ -72,7 +75,9 @@ def _postgres_cpu() -> float:
     return total
 
 
-def _measure(pid: int, http: requests.Session, url: str, params: dict[str, object], n: int) -> tuple[float, float, float]:
+def _measure(
+    pid: int, http: requests.Session, url: str, params: dict[str, object], n: int
+) -> tuple[float, float, float]:
     """(server CPU ms, PostgreSQL CPU ms, wall ms) per request over ``n`` requests in a row."""
     for _ in range(max(5, n // 10)):  # warm: pooled connections, caches
         http.get(url, params=params).raise_for_status()

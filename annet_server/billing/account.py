@@ -6,7 +6,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, or_, select
+from sqlalchemy import Executable, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from annet_contract import schema as s
@@ -130,13 +130,13 @@ def balance_history(
 
 
 @lru_cache(maxsize=2)
-def _history_query(after_cursor: bool) -> Select[Any]:
+def _history_query(after_cursor: bool) -> Executable:
     """:func:`balance_history`'s statement, built once (bound: ``account_id``, ``size``, and the
     cursor's ``at`` and ``last_id``)."""
     e = m.BalanceEntry
     columns = (e.id, e.at, e.amount_kopecks, e.kind, e.description, e.description_en, e.balance_after_kopecks)
     query = select(*columns).where(e.account_id == bindparam("account_id"))
     if after_cursor:
-        at, last_id = bindparam("at", type_=e.at.type), bindparam("last_id")
+        at, last_id = bindparam("at", type_=e.at.type), bindparam("last_id", type_=e.id.type)
         query = query.where(or_(e.at < at, and_(e.at == at, e.id < last_id)))
     return query.order_by(e.at.desc(), e.id.desc()).limit(bindparam("size"))

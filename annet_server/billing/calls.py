@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, insert, or_, select
+from sqlalchemy import Executable, and_, bindparam, insert, or_, select
 from sqlalchemy.orm import Session
 
 from annet_contract import schema as s
@@ -40,7 +40,7 @@ _CALLS_CACHE_SIZE = 8
 
 
 @lru_cache(maxsize=1)
-def _months_query() -> Select[Any]:
+def _months_query() -> Executable:
     """The months with calls of an account, newest first: built once (bound: ``account_id``)."""
     return (
         select(m.CallMonth.year, m.CallMonth.month, m.CallMonth.calls)

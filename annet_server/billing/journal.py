@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, or_, select
+from sqlalchemy import Executable, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from annet_contract import schema as s
@@ -119,13 +119,13 @@ def journal_page(
 
 
 @lru_cache(maxsize=2)
-def _journal_query(after_cursor: bool) -> Select[Any]:
+def _journal_query(after_cursor: bool) -> Executable:
     """:func:`journal_page`'s statement, built once (bound: ``subscriber_id``, ``size``, and the
     cursor's ``at`` and ``last_id``)."""
     j = m.JournalEntry
     columns = (j.id, j.at, j.actor, j.action, j.account_number, j.service, j.old_value, j.new_value)
     query = select(*columns).where(j.subscriber_id == bindparam("subscriber_id"))
     if after_cursor:
-        at, last_id = bindparam("at", type_=j.at.type), bindparam("last_id")
+        at, last_id = bindparam("at", type_=j.at.type), bindparam("last_id", type_=j.id.type)
         query = query.where(or_(j.at < at, and_(j.at == at, j.id < last_id)))
     return query.order_by(j.at.desc(), j.id.desc()).limit(bindparam("size"))

@@ -13,9 +13,8 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Executable, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from annet_contract import schema as s
@@ -145,7 +144,7 @@ def orders_of_entries(db: Session, entry_ids: Iterable[int]) -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _orders_query() -> Select[Any]:
+def _orders_query() -> Executable:
     """:func:`orders_of_entries`' statement, built once (bound: the list ``ids``)."""
     return (
         select(m.FiscalReceipt.balance_entry_id, m.PaymentOrder.order_number)

@@ -89,7 +89,8 @@ def test_a_read_that_finds_the_month_due_counts_its_catch_up_apart(
 
     login = server.by_case("multi-account")
     server.clock.set(dt.datetime(2026, 12, 1, 0, 0, 30, tzinfo=server.clock.now().tzinfo))
-    token = raw("POST", "/session", json={"account": login.account, "password": login.password}).json()["token"]
+    created = raw("POST", "/session", json={"account": login.account, "password": login.password})
+    token = created.json()["token"]
     due = statements(lambda: raw("GET", "/me", token=token))
     assert any(s.startswith("UPDATE accounts") for s in due), due  # the charge of 1 December
     plain = statements(lambda: raw("GET", "/me", token=token))
