@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -37,6 +39,19 @@ def half_up(value: Fraction) -> int:
     """Round to a whole kopeck, halves away from zero (a write-off of 0.5 is 1 kopeck)."""
     sign = -1 if value < 0 else 1
     return sign * int(abs(value) + Fraction(1, 2))
+
+
+def grouped(days: Iterable[tuple[dt.date, Fraction]], part: Callable[[dt.date], int] | None = None) -> int:
+    """Σ of daily amounts rounded half up once per group: one month, one daily amount (and one ``part``).
+
+    docs/decisions.md «Rows and rounding», the billing's reading of R-BILL-2 (``part``: the discount
+    segment a day of a returned advance belongs to; the billing rounds each discount apart).
+    """
+    groups: Counter[tuple[int, int, int, Fraction]] = Counter()
+    for day, amount in days:
+        if amount:
+            groups[(part(day) if part else 0, day.year, day.month, amount)] += 1
+    return sum((half_up(amount * n) for (_, _, _, amount), n in groups.items()), 0)
 
 
 def midnight(day: dt.date) -> dt.datetime:
@@ -141,10 +156,14 @@ class Service:
             day += dt.timedelta(days=1)
         return costs, used
 
+    def month_days(self, first: dt.date) -> dict[dt.date, Fraction]:
+        """What each day of the month of ``first`` (from ``first`` on) costs as things stand."""
+        costs, _ = self.days(month_end(first))
+        return {d: c for d, c in costs.items() if d >= first}
+
     def month_cost(self, first: dt.date) -> Fraction:
         """What the month of ``first`` costs as things stand (0 for days before the service)."""
-        costs, _ = self.days(month_end(first))
-        return sum((c for d, c in costs.items() if d >= first), Fraction(0))
+        return sum(self.month_days(first).values(), Fraction(0))
 
     def run_end(self, run_index: int) -> dt.date | None:
         """The last day the run covers if nothing changes (None: a block is open, the end is unknown)."""

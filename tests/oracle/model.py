@@ -41,6 +41,7 @@ from .days import (
     Tariff,
     add_months,
     dim,
+    grouped,
     half_up,
     midnight,
     next_first,
@@ -66,6 +67,11 @@ class Event:
     service: int | None
     amount: Fraction  # + to the balance, − written off
     other: Fraction | None = None  # the amount by another reading of the SPEC, where it is silent
+    #: the amount as docs/decisions.md «Rows and rounding» rounds it: half up once per (month, daily
+    #: share) group of days (None: ``half_up(amount)``). A row of one group is the same; a row with
+    #: two fees in one month (an unblock on the day of a tariff change) or an advance over months
+    #: can differ from the row's truth rounded half up by up to half a kopeck a group (finding O-6)
+    grouped: int | None = None
 
 
 @dataclass
@@ -84,11 +90,16 @@ class Model:
     # ------------------------------------------------------------------ money and time
 
     def _move(
-        self, at: dt.datetime, service: int | None, amount: Fraction, other: Fraction | None = None
+        self,
+        at: dt.datetime,
+        service: int | None,
+        amount: Fraction,
+        other: Fraction | None = None,
+        grouped: int | None = None,
     ) -> None:
         if amount != 0 or (other is not None and other != 0):
             self.balance += amount
-            self.events.append(Event(at, service, amount, other))
+            self.events.append(Event(at, service, amount, other, grouped))
 
     def settle(self, at: dt.datetime, bal: Balance) -> None:
         """After money moved at ``at``: repay the credit, lift or start the financial block."""
@@ -117,7 +128,8 @@ class Model:
             self.now = at
             if kind == 0:
                 for svc in self.services.values():
-                    self._move(at, svc.id, -svc.month_cost(at.date()))
+                    costs = svc.month_days(at.date())
+                    self._move(at, svc.id, -sum(costs.values(), Fraction(0)), None, -grouped(costs.items()))
                 self.settle(at, bal)
             elif kind == 1 and self.credit_ends == at:
                 self.credit_ends = None
@@ -128,11 +140,20 @@ class Model:
                 self.settle(at, bal)
         self.now = to
 
-    def _recalc(self, svc: Service, change: Callable[[], None]) -> Fraction:
+    def _recalc(self, svc: Service, change: Callable[[], None]) -> tuple[Fraction, int]:
+        """What ``change`` settles in this month: exact, and rounded per group (Event.grouped)."""
         first = self.now.date().replace(day=1)
-        before = svc.month_cost(first)
+        before = svc.month_days(first)
         change()
-        return before - svc.month_cost(first)
+        after = svc.month_days(first)
+        diffs = [(day, cost - after.get(day, Fraction(0))) for day, cost in before.items()]
+        return sum((d for _, d in diffs), Fraction(0)), grouped(diffs)
+
+    def _exact_and_grouped(
+        self, svc: Service, change: Callable[[], None]
+    ) -> tuple[Fraction, Fraction | None, int]:
+        exact, rounded = self._recalc(svc, change)
+        return exact, None, rounded
 
     def recommended(self, balance: Fraction) -> tuple[Fraction, Fraction]:
         """What the next 1st will write off (exact), and max(0, that − balance) (R-ACC-2, unrounded)."""
@@ -162,7 +183,7 @@ class Model:
             svc.blocks.append([self.now, None])
             svc.last_block = (self.now.year, self.now.month)
 
-        self._move(self.now, svc.id, self._recalc(svc, change))
+        self._move(self.now, svc.id, *self._exact_and_grouped(svc, change))
 
     def unblock_refusals(self, svc: Service) -> set[str]:
         return set() if svc.blocked else {"block.none"}
@@ -171,7 +192,7 @@ class Model:
         def change() -> None:
             svc.blocks[-1][1] = self.now
 
-        self._move(self.now, svc.id, self._recalc(svc, change))
+        self._move(self.now, svc.id, *self._exact_and_grouped(svc, change))
 
     def tariff_refusals(self, svc: Service, target: Tariff) -> set[str]:
         why = set()
@@ -189,16 +210,20 @@ class Model:
         """
         today = self.now.date()
         returned = other = Fraction(0)
+        other_days: list[tuple[dt.date, Fraction]] = []
+        segment: dict[dt.date, int] = {}
         live = svc.live_run(today)
         if live is not None:
             _, used = svc.days(today)
             run = svc.runs[live]
             values = [v for seg in run.segments for v in seg.values]
-            monthly = [seg.monthly for seg in run.segments for _ in seg.values]
+            monthly = [(i, seg.monthly) for i, seg in enumerate(run.segments) for _ in seg.values]
             returned = sum(values[used.get(live, 0) :], Fraction(0))
             day = max(today + dt.timedelta(days=1), run.start)
-            for fee in monthly[used.get(live, 0) :]:
+            for i, fee in monthly[used.get(live, 0) :]:
                 other += Fraction(fee, dim(day))
+                other_days.append((day, Fraction(fee, dim(day))))
+                segment[day] = i
                 day += dt.timedelta(days=1)
 
         def change() -> None:
@@ -208,8 +233,9 @@ class Model:
             if live is not None:
                 svc.runs[live].ended_on = today
 
-        recalc = self._recalc(svc, change)
-        self._move(self.now, svc.id, recalc + returned, recalc + other)
+        recalc, rounded = self._recalc(svc, change)
+        rounded += grouped(other_days, segment.get)
+        self._move(self.now, svc.id, recalc + returned, recalc + other, rounded)
         return returned, other
 
     def discount_refusals(self, svc: Service, offer: int, bal: int) -> set[str]:
@@ -259,7 +285,7 @@ class Model:
         def change() -> None:
             svc.runs[live].segments.append(seg)
 
-        self._move(self.now, svc.id, self._recalc(svc, change))
+        self._move(self.now, svc.id, *self._exact_and_grouped(svc, change))
 
     def credit_refusals(self) -> set[str]:
         why = set()
@@ -285,5 +311,6 @@ class Model:
     def add_service(self, sid: int, name: str, tariff: Tariff, internet: bool, bal: Balance) -> None:
         svc = Service(sid, name, 1, self.now, internet, [(self.now.date(), tariff)])
         self.services[sid] = svc
-        self._move(self.now, sid, -svc.month_cost(self.now.date().replace(day=1)))
+        costs = svc.month_days(self.now.date().replace(day=1))
+        self._move(self.now, sid, -sum(costs.values(), Fraction(0)), None, -grouped(costs.items()))
         self.settle(self.now, bal)

@@ -10,7 +10,7 @@ from pathlib import Path
 from .model import MSK, Model, Service, Tariff, half_up
 
 ORACLE = [Path(__file__).with_name(name) for name in ("model.py", "days.py")]
-STDLIB = {"__future__", "calendar", "datetime", "collections.abc", "dataclasses", "fractions"}
+STDLIB = {"__future__", "calendar", "datetime", "collections", "collections.abc", "dataclasses", "fractions"}
 
 
 def test_model_is_independent() -> None:

@@ -106,3 +106,24 @@ def test_history_a_key_refused_then_granted_only_replays(histories: type[Histori
         assert [s.status for s in h.sent] == [409, 200]  # replays are not new sends
 
     replay(histories, steps)
+
+
+def test_history_an_unblock_on_the_day_of_a_tariff_change_rounds_per_fee(histories: type[Histories]) -> None:
+    """O-6: one row of two fees in one month is rounded per fee (docs/decisions.md «Rows and rounding»).
+
+    Blocked from 01.11; on 11.12 the tariff changes (nothing moves: every day is blocked) and the
+    block ends the same day: 11.12 is paid at the old fee (1 101,00 ÷ 31), 12–31.12 at the new one
+    (699,90 × 20 ÷ 31). The row's truth is 487,0645…; rounded half up per fee 35,52 + 451,55 = 487,07,
+    rounded once 487,06 — within the one kopeck a row R-BILL-2 allows.
+    """
+
+    def steps(h: Histories) -> None:
+        h.pay(5_000, False)
+        h.block(0)
+        h.tick(at(2026, 12, 11))
+        h.change_tariff(0, 2)
+        h.unblock(0)
+        assert [s.status for s in h.sent] == [201, 200, 200, 200]
+        assert h.world is not None and h.world.rows[-1].amount == -48707
+
+    replay(histories, steps, quantity=2, tariff=0)

@@ -42,13 +42,15 @@ INTERNET = "Доступ в интернет"
 IPTV = "IPTVPORTAL"
 
 #: (catalogue, tariff name, fee in kopecks, discount offers (percent, months)). Odd fees on purpose:
-#: 550.50 × 85 % and 310.01 × 15/30 end in half a kopeck (half up ≠ half even).
+#: 550.50 × 85 % and 310.01 × 15/30 end in half a kopeck (half up ≠ half even), and so does any odd
+#: number of days of a fee ≡ 15 kopecks (mod 30) in a 30-day month at an odd quantity (750.15, 349.95,
+#: 349.05): a block, an unblock or a tariff change in Nov/Apr/Jun/Sep often settles a half kopeck.
 CATALOGUE = (
     (INTERNET, "Домашний 100", 55050, ((5, 3), (10, 6), (15, 12))),
-    (INTERNET, "Домашний 300", 75000, ((5, 3), (10, 6), (15, 12))),
-    (INTERNET, "Социальный 30", 35000, ()),
+    (INTERNET, "Домашний 300", 75015, ((5, 3), (10, 6), (15, 12))),
+    (INTERNET, "Социальный 30", 34995, ()),
     (IPTV, "Базовый", 31001, ()),
-    (IPTV, "Расширенный", 34900, ()),
+    (IPTV, "Расширенный", 34905, ()),
 )
 
 
