@@ -35,6 +35,7 @@ class Sent:
     request: tuple[str, str, Any]  # method, path, body
     status: int
     content: bytes
+    at: dt.datetime  # when it was sent
 
 
 class Histories(RuleBasedStateMachine):
@@ -137,11 +138,11 @@ class Histories(RuleBasedStateMachine):
             assert answer.status_code in (409, 422), (action, args, why, answer.status_code, answer.text)
             assert answer.json()["code"] in why, (action, args, why, answer.text)
             assert self.world.new_rows() == [], "a refused action moved money"
-            sent = Sent(action, args, key, (method, path, body), answer.status_code, answer.content)
+            sent = Sent(action, args, key, (method, path, body), answer.status_code, answer.content, self.now)
             self.sent.append(sent)
             return None
         assert answer.status_code in (200, 201), (action, args, self.now, answer.text)
-        sent = Sent(action, args, key, (method, path, body), answer.status_code, answer.content)
+        sent = Sent(action, args, key, (method, path, body), answer.status_code, answer.content, self.now)
         self.sent.append(sent)
         self.granted[key] = sent
         return answer.json()
@@ -273,6 +274,21 @@ class Histories(RuleBasedStateMachine):
             self.world.confirm(answer.json()["order_number"])  # the gateway repeats its answer too
         assert self.world.new_rows() == [], f"a repeated {sent.action} moved money again"
         self.check()
+
+    @precondition(lambda self: self.now < END and bool(getattr(self, "sent", None)))
+    @rule(pick=st.integers(0, 10**6))
+    def a_year_later(self, pick: int) -> None:
+        """An earlier change asked again with a new key, a year after it was sent (or now, if later).
+
+        The monthly limits count the month and the year: this reaches the same month of the next
+        year, which random clock moves rarely do between two changes of one kind.
+        """
+        picked = self.sent[pick % len(self.sent)]
+        day = add_months(picked.at.date(), 12)
+        when = midnight(day) + (picked.at - midnight(picked.at.date()))
+        if when > self.now:
+            self.tick(when)
+        getattr(self, picked.action)(*picked.args)
 
     # ------------------------------------------------------------------ the invariants
 
