@@ -278,12 +278,15 @@ class Histories(RuleBasedStateMachine):
     @precondition(lambda self: self.now < END and bool(getattr(self, "sent", None)))
     @rule(pick=st.integers(0, 10**6))
     def a_year_later(self, pick: int) -> None:
-        """An earlier change asked again with a new key, a year after it was sent (or now, if later).
+        """An earlier tariff change or block asked again with a new key, a year after it was sent.
 
-        The monthly limits count the month and the year: this reaches the same month of the next
-        year, which random clock moves rarely do between two changes of one kind.
+        These two are allowed once a calendar month, and the limits count the month and the year:
+        this reaches the same month of the next year, which random clock moves between two changes
+        of one kind almost never do (any earlier change when there was none of them; now when a
+        year after it has passed already).
         """
-        picked = self.sent[pick % len(self.sent)]
+        limited = [s for s in self.sent if s.action in ("change_tariff", "block")] or self.sent
+        picked = limited[pick % len(limited)]
         day = add_months(picked.at.date(), 12)
         when = midnight(day) + (picked.at - midnight(picked.at.date()))
         if when > self.now:
