@@ -234,7 +234,7 @@ class Model:
                 svc.runs[live].ended_on = today
 
         recalc, rounded = self._recalc(svc, change)
-        rounded += grouped(other_days, segment.get)
+        rounded += grouped(other_days, segment.__getitem__)
         self._move(self.now, svc.id, recalc + returned, recalc + other, rounded)
         return returned, other
 

@@ -52,7 +52,9 @@ def test_generated_histories_agree_with_the_oracle(histories: type[Histories], f
             return histories()
 
         seed(SHARD_SEED + k)(machine)
-        extra["max_examples"] = max(1, settings.default.max_examples // SHARDS)
+        profile = settings.default
+        assert profile is not None
+        extra["max_examples"] = max(1, profile.max_examples // SHARDS)
     if os.environ.get("ANNET_ORACLE_NO_SHRINK"):
         extra["phases"] = [Phase.explicit, Phase.generate]
     run_state_machine_as_test(
