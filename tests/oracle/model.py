@@ -231,7 +231,10 @@ class Model:
             svc.tariffs.append((today + dt.timedelta(days=1), target))
             svc.last_change = (self.now.year, self.now.month)
             if live is not None:
-                svc.runs[live].ended_on = today
+                # its last day: today, or under an open block the block's first day — the paused days
+                # after it were all returned above, so the day the block later ends on is paid (O-7)
+                start = svc.blocks[-1][0] if svc.blocked else None
+                svc.runs[live].ended_on = start.date() if start is not None else today
 
         recalc, rounded = self._recalc(svc, change)
         rounded += grouped(other_days, segment.__getitem__)

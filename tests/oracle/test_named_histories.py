@@ -127,3 +127,28 @@ def test_history_an_unblock_on_the_day_of_a_tariff_change_rounds_per_fee(histori
         assert h.world is not None and h.world.rows[-1].amount == -48707
 
     replay(histories, steps, quantity=2, tariff=0)
+
+
+def test_history_a_tariff_change_under_a_block_ends_a_paused_discount_for_good(
+    histories: type[Histories],
+) -> None:
+    """O-7: a tariff change under a voluntary block ends the paused discount and returns every day it
+    had not covered; the block then ends the same day, and that day is paid at the tariff in force
+    at its start (the old one) — the ended discount covers nothing more (R-BILL-2/3).
+
+    Blocked from 20.11 with a 10 % discount paid ahead (from 01.12); on 15.12 at noon the tariff
+    changes and the block ends. The unblock's row: 15.12 at the old fee, 3 × 550,50 ÷ 31 = 53,27,
+    and 16–31.12 at «Социальный 30», 3 × 349,95 × 16 ÷ 31 = 541,86: 595,13. The oracle used to let
+    the ended discount cover 15.12 as well (541,86), after returning that day's advance.
+    """
+
+    def steps(h: Histories) -> None:
+        h.pay_for_discount(1, 0)
+        h.tick(at(2026, 11, 20, 12))
+        h.block(0)
+        h.tick(at(2026, 12, 15, 12))
+        h.change_tariff(0, 2)
+        h.unblock(0)
+        assert h.world is not None and h.world.rows[-1].amount == -59513
+
+    replay(histories, steps, quantity=3, tariff=0)
