@@ -10,24 +10,22 @@ two controls on screen together with the same letter (Qt then only cycles the fo
 from __future__ import annotations
 
 import itertools
+import re
 
 from PySide6.QtWidgets import QWidget
 
 from .naming import is_inner_part, strip_mnemonic
+
+#: the ampersand that marks a letter (after every ``&&`` is taken out)
+_MARK = re.compile("&(.)", re.S)
 
 __all__ = ["labelled_inputs", "mnemonic", "mnemonic_problems", "strip_mnemonic", "with_mnemonic"]
 
 
 def mnemonic(text: str) -> str:
     """The mnemonic letter of ``text`` (lower case), or '' when it has none."""
-    index = 0
-    while index < len(text) - 1:
-        if text[index] == "&":
-            if text[index + 1] != "&":
-                return text[index + 1].lower()
-            index += 1
-        index += 1
-    return ""
+    found = _MARK.search(text.replace("&&", ""))
+    return found.group(1).lower() if found else ""
 
 
 def with_mnemonic(text: str, taken: set[str]) -> str:

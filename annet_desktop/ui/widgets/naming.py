@@ -3,27 +3,19 @@ controls that lack any of them (screen readers read the name, then the descripti
 
 from __future__ import annotations
 
+import re
 from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
 W = TypeVar("W", bound=QWidget)
+#: an ampersand and what it marks (``&&`` is one literal ampersand; a trailing ``&`` goes)
+_AMPERSAND = re.compile("&(.?)", re.S)
 
 
 def strip_mnemonic(text: str) -> str:
     """``text`` as read aloud or compared: a single ``&`` removed, ``&&`` kept as ``&``."""
-    out: list[str] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "&" and index + 1 < len(text):
-            out.append(text[index + 1] if text[index + 1] == "&" else "")
-            if text[index + 1] == "&":
-                index += 1
-        elif char != "&":
-            out.append(char)
-        index += 1
-    return "".join(out)
+    return _AMPERSAND.sub(r"\1", text)
 
 
 def named(widget: W, object_name: str, accessible_name: str, description: str = "") -> W:
