@@ -484,8 +484,7 @@ def main(argv: list[str] | None = None) -> int:
             for column in range(7):
                 for o, order in enumerate(orders):
                     # both start from the order the calls were made, nothing cached
-                    model._keys.clear()
-                    model._perms.clear()
+                    model._sorting.forget()
                     model.sort(-1)
                     widget.sortItems(0, Qt.SortOrder.AscendingOrder)  # the same order (one month)
                     app.processEvents()

@@ -7,8 +7,9 @@ Built for a business line's month of 100,000 calls (R-CALL-4):
   first made ready by :func:`~annet_desktop.domain.calls.prepare_page` (pure, run in the API thread);
 * what is shown is ``order``, a list of row numbers into the columns: sorting replaces it by a
   permutation computed once per column and direction (the sort keys too are computed once per
-  column) and cached until new rows arrive; :meth:`CallsModel.precompute_next` computes them one at
-  a time in idle time, so a header click is then only a re-layout;
+  column) and cached until new rows arrive (:class:`~annet_desktop.domain.calls_order.CallsOrder`);
+  :meth:`CallsModel.precompute_next` computes them one at a time in idle time, so a header click
+  is then only a re-layout;
 * the number filter keeps a digits-only index of both numbers of every row, built once, and narrows
   the previous result when the new text extends the old one (typing), so no per-row Python
   ``filterAcceptsRow`` and no ``QSortFilterProxyModel`` sort over 100,000 rows;
@@ -54,6 +55,7 @@ from ...domain.calls import (
     prepare_page,
     thousands,
 )
+from ...domain.calls_order import CallsOrder
 from ...export import Column, Kind
 
 Index = QModelIndex | QPersistentModelIndex
@@ -102,8 +104,7 @@ class CallsModel(QAbstractTableModel):
         self._order: list[int] = []
         self._ints: list[int] = []  # 0 … n-1, one int object per row shared by every permutation
         self._cost_keys: list[float] = []  # made as pages arrive: the one key worth computing
-        self._keys: dict[int, list[Any]] = {}
-        self._perms: dict[tuple[int, bool], list[int]] = {}
+        self._sorting = CallsOrder(self._columns(), self._cost_keys, self._ints)
         self._sort_column = -1
         self._descending = False
         self._hay: list[str] | None = None  # digits of both numbers per row, built on first filter
@@ -196,9 +197,7 @@ class CallsModel(QAbstractTableModel):
         self._all_cost += page.cost_sum
         self.total = max(self.total, self.loaded)
         new_rows = range(first, first + count)
-        for column, keys in self._keys.items():
-            keys.extend(self._make_keys(column, new_rows))
-        self._perms.clear()
+        self._sorting.rows_added(new_rows)
         if self._hay is not None:
             self._hay.extend(self._hay_of(new_rows))
         if self._matches is not None:
@@ -221,66 +220,20 @@ class CallsModel(QAbstractTableModel):
         self.loadedChanged.emit(self.loaded, self.total)
 
     # ------------------------------------------------------------------ sorting
-    def _make_keys(self, column: int, rows: range) -> list[Any]:
-        if column == START:
-            # the datetimes themselves: all on one offset, and the month arrives in time order,
-            # so sorting them is one linear pass of Timsort over an existing run
-            return self._start[rows.start : rows.stop]
-        if column == COST:
-            return self._cost_keys[rows.start : rows.stop]
-        values = self._columns()[column]
-        return values[rows.start : rows.stop]
-
-    def _key_list(self, column: int) -> list[Any]:
-        keys = self._keys.get(column)
-        if keys is None:
-            keys = self._make_keys(column, range(self.loaded))
-            self._keys[column] = keys
-        return keys
-
-    def _permutation(self, column: int, descending: bool) -> list[int]:
-        """Every row, ordered by ``column`` (stable: ties keep the order the calls were made)."""
-        perm = self._perms.get((column, descending))
-        if perm is None:
-            keys = self._key_list(column)
-            other = self._perms.get((column, not descending))
-            # the other direction, when known, is one sorted run already: Timsort then only
-            # checks it (stable either way: ties stay in the order the calls were made)
-            source = other if other is not None else self._ints
-            perm = sorted(source, key=keys.__getitem__, reverse=descending)
-            self._perms[(column, descending)] = perm
-        return perm
-
     def precompute_next(self) -> bool:
-        """Compute one missing permutation (a slice of idle time, ≤ ~30 ms at 100,000 rows), so
-        that a later header click only reorders; False when every column and direction is done."""
-        for column in range(COLUMN_COUNT):
-            for descending in (False, True):
-                if (column, descending) not in self._perms:
-                    self._permutation(column, descending)
-                    return True
-        return False
+        """Compute one missing sort order in idle time (see :meth:`CallsOrder.precompute_next`);
+        False when every column and direction is done."""
+        return self._sorting.precompute_next()
 
     def _sorted_shown(self, merge_from: int | None = None) -> list[int]:
         """The shown rows in the current sort order (a new list)."""
-        column, descending = self._sort_column, self._descending
-        if column < 0:
-            return sorted(self._order)
-        key = self._key_list(column).__getitem__
-        if merge_from is not None:
-            # rows were appended to a sorted order: sort the new ones, then let Timsort merge the
-            # two sorted runs (linear, and the same stable result as sorting everything again)
-            head = self._order[:merge_from]
-            tail = sorted(self._order[merge_from:], key=key, reverse=descending)
-            return sorted(head + tail, key=key, reverse=descending)
-        if self._matches is None:
-            return list(self._permutation(column, descending))
-        if len(self._order) * 8 < self.loaded:  # few rows shown: sort just them
-            return sorted(self._order, key=key, reverse=descending)
-        shown = bytearray(self.loaded)
-        for i in self._order:
-            shown[i] = 1
-        return [i for i in self._permutation(column, descending) if shown[i]]
+        return self._sorting.sorted_rows(
+            self._order,
+            self._sort_column,
+            self._descending,
+            filtered=self._matches is not None,
+            merge_from=merge_from,
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column`` (−1: the order the calls were made); keeps selection and current row."""
