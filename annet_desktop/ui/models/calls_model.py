@@ -10,9 +10,10 @@ Built for a business line's month of 100,000 calls (R-CALL-4):
   column) and cached until new rows arrive (:class:`~annet_desktop.domain.calls_order.CallsOrder`);
   :meth:`CallsModel.precompute_next` computes them one at a time in idle time, so a header click
   is then only a re-layout;
-* the number filter keeps a digits-only index of both numbers of every row, built once, and narrows
-  the previous result when the new text extends the old one (typing), so no per-row Python
-  ``filterAcceptsRow`` and no ``QSortFilterProxyModel`` sort over 100,000 rows;
+* the number filter (:class:`~annet_desktop.domain.calls_filter.NumberFilter`) keeps a digits-only
+  index of both numbers of every row, built once, and narrows the previous result when the new text
+  extends the old one (typing), so no per-row Python ``filterAcceptsRow`` and no
+  ``QSortFilterProxyModel`` sort over 100,000 rows;
 * display strings are made only in :meth:`data`, for the cells the view paints;
 * :meth:`summary` (count, total duration, total cost) is kept for what is shown;
 * :meth:`export_rows` hands a snapshot of what is shown, in the order shown, to an export thread
@@ -48,13 +49,13 @@ from ...domain.calls import (
     START,
     CallsSummary,
     PreparedPage,
-    digits,
     format_call_duration,
     format_call_time,
     format_hms,
     prepare_page,
     thousands,
 )
+from ...domain.calls_filter import NumberFilter
 from ...domain.calls_order import CallsOrder
 from ...export import Column, Kind
 
@@ -92,7 +93,7 @@ class CallsModel(QAbstractTableModel):
         }
 
     # ------------------------------------------------------------------ storage
-    def _new_columns(self) -> None:
+    def _new_columns(self, query: str = "") -> None:
         # new list objects (never .clear()): an export thread may still read the old ones
         self._start: list[dt.datetime] = []
         self._caller: list[str] = []
@@ -107,9 +108,7 @@ class CallsModel(QAbstractTableModel):
         self._sorting = CallsOrder(self._columns(), self._cost_keys, self._ints)
         self._sort_column = -1
         self._descending = False
-        self._hay: list[str] | None = None  # digits of both numbers per row, built on first filter
-        self._query = ""
-        self._matches: list[int] | None = None  # rows matching the query, ascending
+        self._filter = NumberFilter(self._caller, self._callee, query)
         self._all_duration = 0
         self._all_cost = Decimal(0)
         self._summary = CallsSummary(0, 0, Decimal(0))
@@ -140,16 +139,14 @@ class CallsModel(QAbstractTableModel):
 
     @property
     def filter_text(self) -> str:
-        return self._query
+        return self._filter.query
 
     def clear(self, total: int = 0) -> None:
         """Forget the rows (another month or account); sorting is kept, the filter text too."""
-        column, descending, query = self._sort_column, self._descending, self._query
+        column, descending, query = self._sort_column, self._descending, self._filter.query
         self.beginResetModel()
-        self._new_columns()
+        self._new_columns(query)
         self._sort_column, self._descending = column, descending
-        self._query = query
-        self._matches = [] if query else None
         self.total = total
         self.endResetModel()
         self._update_summary()
@@ -198,16 +195,8 @@ class CallsModel(QAbstractTableModel):
         self.total = max(self.total, self.loaded)
         new_rows = range(first, first + count)
         self._sorting.rows_added(new_rows)
-        if self._hay is not None:
-            self._hay.extend(self._hay_of(new_rows))
-        if self._matches is not None:
-            if self._hay is None:
-                self._hay = self._hay_of(range(self.loaded))
-            hay = self._hay
-            query = digits(self._query)
-            added = [i for i in new_rows if query and query in hay[i]]
-            self._matches.extend(added)
-        else:
+        added = self._filter.rows_added(new_rows)
+        if added is None:  # nothing filtered: every new row is shown
             added = self._ints[first:]
         if added:
             start = len(self._order)
@@ -231,7 +220,7 @@ class CallsModel(QAbstractTableModel):
             self._order,
             self._sort_column,
             self._descending,
-            filtered=self._matches is not None,
+            filtered=self._filter.matches is not None,
             merge_from=merge_from,
         )
 
@@ -267,34 +256,13 @@ class CallsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # ------------------------------------------------------------------ filtering
-    def _hay_of(self, rows: range) -> list[str]:
-        caller, callee = self._caller, self._callee
-        return [digits(caller[i]) + "\n" + digits(callee[i]) for i in rows]
-
     def set_filter(self, text: str) -> None:
         """Show only calls whose caller or callee number contains the digits of ``text``."""
-        text = text.strip()
-        if text == self._query:
+        if not self._filter.set_query(text):
             return
-        previous, previous_matches = digits(self._query), self._matches
-        self._query = text
-        query = digits(text)
+        matches = self._filter.matches
         self.beginResetModel()
-        if not text:
-            self._matches = None
-            self._order = list(self._ints)
-        else:
-            if self._hay is None:
-                self._hay = self._hay_of(range(self.loaded))
-            hay = self._hay
-            if not query:
-                matches: list[int] = []  # no digit typed: no number can match
-            elif previous and previous in query and previous_matches is not None:
-                matches = [i for i in previous_matches if query in hay[i]]  # narrowing as one types
-            else:
-                matches = [i for i, s in enumerate(hay) if query in s]
-            self._matches = matches
-            self._order = list(matches)
+        self._order = list(self._ints) if matches is None else list(matches)
         if self._sort_column >= 0:
             self._order = self._sorted_shown()
         self.endResetModel()
@@ -302,10 +270,10 @@ class CallsModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ summary
     def _update_summary(self) -> None:
-        if self._matches is None:
+        rows = self._filter.matches
+        if rows is None:
             summary = CallsSummary(self.loaded, self._all_duration, self._all_cost)
         else:
-            rows = self._matches
             duration, cost = self._duration, self._cost
             summary = CallsSummary(
                 len(rows),
