@@ -287,6 +287,16 @@ def test_filter_matches_within_one_number(qapp: Any, typed: str, expected_caller
     assert [model.row_values(r)[CALLER] for r in range(model.rowCount())] == expected_callers
 
 
+def test_filter_without_digits_stays_empty_as_pages_arrive(pages: list[Any], qapp: Any) -> None:
+    model = CallsModel()
+    model.set_filter("abc")  # no digit: no number can match, neither now nor in later pages
+    for p in pages:
+        model.append_page(p)
+    assert model.rowCount() == 0 and model.summary().count == 0
+    model.set_filter("")
+    assert model.rowCount() == 3000
+
+
 def test_sort_orders_computed_in_idle_slices_agree(model: CallsModel, pages: list[Any]) -> None:
     slices = 0
     while model.precompute_next():
