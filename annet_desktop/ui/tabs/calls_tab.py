@@ -3,7 +3,8 @@
 A month of 100,000 calls stays smooth (R-CALL-4): pages from the API thread are appended to
 :class:`~annet_desktop.ui.models.calls_model.CallsModel` as they arrive («загружено 40 000 из
 100 000»), the next one asked before the current one is appended. Sorting (R-CALL-2) and the number
-filter run inside the model; fixed row heights, widths from a sample, never ``resizeColumnsToContents``.
+filter run inside the model; the table (:class:`~annet_desktop.ui.widgets.calls_table_view.CallsTableView`)
+has fixed row heights and widths from a sample, never ``resizeColumnsToContents``.
 
 Month and year selectors (R-CALL-1) offer only the months with calls; pages still on their way for
 an older choice are dropped. Above the table: the month by zone, 12 months of cost (issue 14).
@@ -22,28 +23,19 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QProgressDialog,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressDialog, QVBoxLayout, QWidget
 
 from annet_contract.moscow import MOSCOW
 
 from ...background import BackgroundJob
-from ...domain.calls import COLUMN_COUNT, PreparedPage, prepare_page, thousands
+from ...domain.calls import PreparedPage, prepare_page, thousands
 from ...export import ExportFormat
 from ...interpreter import RESPONSIVE_GIL, freeze_startup_objects
 from ..messages import error_text
 from ..models.calls_model import CallsModel, summary_text
 from ..widgets.account_selector import AccountSelector
 from ..widgets.calls_month_summary import CallsMonthSummary
+from ..widgets.calls_table_view import CallsTableView
 from ..widgets.month_picker import MonthPicker
 from ..widgets.naming import named
 from .calls_export import CallsExport
@@ -53,9 +45,6 @@ log = logging.getLogger(__name__)
 
 #: rows per request: small enough that parsing a page never holds the GUI back for long
 PAGE_SIZE = 10_000
-#: rows used to size the columns, and the least width of each column in digits
-WIDTH_SAMPLE = 200
-_MIN_CHARS = (19, 15, 15, 9, 7, 9, 12)
 
 
 def _fetch_calls(client: Any, number: str, year: int, month: int, cursor: str | None) -> PreparedPage:
@@ -81,7 +70,6 @@ class CallsTab(QWidget):
         self._combo_account = ""  # whose months the selectors offer
         self._error: Any = None
         self._reply: Any = None
-        self._widths_set = False
         self._loading_gil = False
         self._precompute = QTimer(self)
         self._precompute.setSingleShot(True)
@@ -124,32 +112,12 @@ class CallsTab(QWidget):
         layout.addWidget(self.month_summary)
 
         self.view = named(
-            QTableView(self),
+            CallsTableView(self.model, self),
             "calls_table",
             self.tr("Таблица звонков"),
             self.tr("Звонки выбранного месяца: дата, номер, зона, длительность и стоимость"),
         )
-        view = self.view
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.setCornerButtonEnabled(False)
-        vertical = view.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        view.setSortingEnabled(True)  # a header click calls model.sort (R-CALL-2)
-        self._default_widths()
-        layout.addWidget(view, 1)
+        layout.addWidget(self.view, 1)
 
         self.summary_label = named(QLabel(self), "calls_summary", self.tr("Итоги по показанным звонкам"))
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -159,25 +127,6 @@ class CallsTab(QWidget):
         self.search.textChanged.connect(self.model.set_filter)
         self.model.summaryChanged.connect(self._summary)
         self.model.loadedChanged.connect(lambda *_: self._progress_line())
-
-    def _default_widths(self) -> None:
-        char = self.view.fontMetrics().horizontalAdvance("0")
-        for column, width in enumerate([19, 14, 14, 11, 9, 10, 18]):
-            self.view.setColumnWidth(column, width * char + 16)
-
-    def _widths_from_sample(self) -> None:
-        """Column widths from the header and the first rows (never from all 100,000)."""
-        metrics = self.view.fontMetrics()
-        header_metrics = self.view.horizontalHeader().fontMetrics()
-        digit = metrics.horizontalAdvance("0")
-        sample = range(min(WIDTH_SAMPLE, self.model.rowCount()))
-        for column in range(COLUMN_COUNT - 1):  # the last one stretches
-            texts = [self.model.display(r, column) for r in sample]
-            text_width = max((metrics.horizontalAdvance(t) for t in texts), default=0)
-            title_width = header_metrics.horizontalAdvance(self.model.title(column)) + 24  # sort arrow
-            floor = _MIN_CHARS[column] * digit  # e.g. an international number later in the month
-            self.view.setColumnWidth(column, max(text_width + 18, title_width, floor + 18))
-        self._widths_set = True
 
     # ------------------------------------------------------------------ what to show
     def _account(self) -> str:
@@ -224,7 +173,7 @@ class CallsTab(QWidget):
         self._complete = False
         self._precompute.stop()
         self._error = None
-        self._widths_set = False
+        self.view.widths_set = False
         self.model.clear()
         self._set_loading(True)
         self._request(number, year, month, None)
@@ -270,8 +219,8 @@ class CallsTab(QWidget):
             self._set_loading(False)
         self.model.total = max(self.model.total, int(page.total))
         self.model.append_page(page)
-        if not self._widths_set and self.model.rowCount():
-            self._widths_from_sample()
+        if not self.view.widths_set and self.model.rowCount():
+            self.view.widths_from_sample()
         self._render()
         if self._complete:
             self.monthLoaded.emit()
