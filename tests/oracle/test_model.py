@@ -25,8 +25,9 @@ def test_model_is_independent() -> None:
         assert set(local) <= {"days"}, (path.name, local)
 
 
-def msk(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=MSK)
+def msk(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    """An aware datetime on Moscow time."""
+    return dt.datetime(year, month, day, hour, minute, tzinfo=MSK)
 
 
 def _one(fee: int = 75000, quantity: int = 1, at: dt.datetime | None = None) -> tuple[Model, Service]:

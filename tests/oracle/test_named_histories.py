@@ -20,8 +20,9 @@ def replay(
         machine.teardown()
 
 
-def at(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=MSK)
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    """An aware datetime on Moscow time."""
+    return dt.datetime(year, month, day, hour, minute, tzinfo=MSK)
 
 
 def test_history_limits_count_the_month_and_the_year(histories: type[Histories]) -> None:
