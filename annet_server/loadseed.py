@@ -21,7 +21,8 @@ from annet_contract import schema as s
 from . import models as m
 from .billing import add_months, midnight
 from .passwords import hash_password
-from .seed import _CATALOG, DemoSpec, _calls, _Seeder
+from .seed import _CATALOG, DemoSpec, _Seeder
+from .seed_calls import generate_calls
 
 #: the first load subscriber's account number (the demo's are 100001…100011)
 FIRST_NUMBER = 300001
@@ -69,7 +70,9 @@ def seed_load_subscribers(db: Session, now: dt.datetime, count: int) -> list[str
             x.service(acc, "phone", "Городской повременный", three_ago)
             x.add_calls(
                 acc,
-                _calls(acc.row.id, [f"8482260{i:04d}"], midnight(three_ago), x.now, 300, x.rng, free_local=False),
+                generate_calls(
+                    acc.row.id, [f"8482260{i:04d}"], midnight(three_ago), x.now, 300, x.rng, free_local=False
+                ),
             )
             x.monthly_charges(acc, 3)
             x.regular_payments(acc, 3, 1200)

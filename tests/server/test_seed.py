@@ -136,7 +136,7 @@ def test_the_catalogue_reads_in_english_too(demo: Demo) -> None:
     assert items and all(i.name_en and i.description_en for i in items)
     assert tariffs and all(t.description_en and t.description_en != t.description for t in tariffs)
     from annet_server.billing.localized import ZONE_NAMES_EN
-    from annet_server.seed import _ZONES
+    from annet_server.seed_calls import _ZONES
 
     assert {zone for zone, _rate, _weight in _ZONES} == set(ZONE_NAMES_EN)
 
