@@ -20,8 +20,9 @@ from annet_contract import schema as s
 
 from . import models as m
 from .billing import add_months, midnight
+from .demo_subscribers import DemoSpec
 from .passwords import hash_password
-from .seed import _CATALOG, DemoSpec, _Seeder
+from .seed import _CATALOG, _Seeder
 from .seed_calls import generate_calls
 
 #: the first load subscriber's account number (the demo's are 100001…100011)
