@@ -22,7 +22,7 @@ from . import models as m
 from .billing import add_months, midnight
 from .demo_subscribers import DemoSpec
 from .passwords import hash_password
-from .seed import _CATALOG, _Seeder
+from .seed_builder import CATALOG, Seeder
 from .seed_calls import generate_calls
 
 #: the first load subscriber's account number (the demo's are 100001…100011)
@@ -36,9 +36,9 @@ def load_numbers(count: int) -> list[str]:
     return [str(FIRST_NUMBER + i) for i in range(count)]
 
 
-def _known_catalogue(x: _Seeder) -> None:
+def _known_catalogue(x: Seeder) -> None:
     """Point the seeder at the catalogue and tariffs the demo already wrote."""
-    for key, (name, *_rest) in _CATALOG.items():
+    for key, (name, *_rest) in CATALOG.items():
         item = x.db.execute(select(m.CatalogItem).where(m.CatalogItem.name == name)).scalars().one()
         x.catalog[key] = item
     for tariff in x.db.execute(select(m.Tariff)).scalars():
@@ -47,7 +47,7 @@ def _known_catalogue(x: _Seeder) -> None:
 
 def seed_load_subscribers(db: Session, now: dt.datetime, count: int) -> list[str]:
     """Add ``count`` plain subscribers (the demo must be seeded); their account numbers."""
-    x = _Seeder(db, now, big_calls=False)
+    x = Seeder(db, now, big_calls=False)
     try:
         _known_catalogue(x)
         hashed: Future[str] = Future()
