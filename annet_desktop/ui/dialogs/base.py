@@ -157,7 +157,16 @@ class ChoiceView(QTableView):
     A plain item view emits ``activated`` on Enter and passes the key on to its dialog, which then
     presses its default button — found among all its children, so the confirm button of the
     confirmation the row has just opened: one Enter on an offer took the discount unasked.
+    Read-only; one whole row is chosen at a time; alternating row colours, no row numbers.
     """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.setAlternatingRowColors(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -225,11 +234,6 @@ def choice_table(
         description or translate("Dialogs", "Щелчок или Enter на строке выбирает её"),
     )
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.setAlternatingRowColors(True)
     view.clicked.connect(chosen)
     view.activated.connect(chosen)
     return view

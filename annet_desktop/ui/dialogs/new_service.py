@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -72,11 +71,6 @@ CATALOG, TARIFF, CONFIRM = 0, 1, 2
 
 def _table(parent: QWidget, name: str, accessible: str, description: str) -> QTableView:
     view = named(ChoiceView(parent), name, accessible, description)  # Enter: «Далее», nothing more
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.setAlternatingRowColors(True)
     view.horizontalHeader().setStretchLastSection(True)
     return view
 
