@@ -39,7 +39,7 @@ def _count(result: Any) -> int:
 
 def prune(state: Any, now: dt.datetime) -> Pruned:
     """Delete the expired rows now; how many of each."""
-    from . import auth, models
+    from . import models, session_check
 
     limits = state.limits
     with state.sessionmaker.begin() as db:  # commits, or rolls back on an error
@@ -58,7 +58,7 @@ def prune(state: Any, now: dt.datetime) -> Pruned:
                 or_(
                     session.revoked_at < cutoff,
                     session.expires_at < cutoff,
-                    session.last_seen_at < cutoff - auth.IDLE_TIMEOUT,
+                    session.last_seen_at < cutoff - session_check.IDLE_TIMEOUT,
                 )
             )
         )

@@ -34,7 +34,7 @@ def catch_up(db: Session, clock: Any, subscriber_id: int, *, due: bool | None = 
     both apply it. Returns whether anything was written.
 
     ``due``: the answer of that SELECT when the caller already has it in the same transaction
-    (the session check reads it with the session: :func:`annet_server.auth.check_session`).
+    (the session check reads it with the session: :func:`annet_server.session_check.check_session`).
     """
     now = clock.now()
     if due is None:

@@ -3,7 +3,7 @@
 Routes stay thin: they name the billing function and hand it to :func:`read` or :func:`change`.
 
 * :func:`read` — check the session and whether billing must catch up with the clock for this
-  subscriber, both in ONE statement (:func:`annet_server.auth.check_session`; the idle timer
+  subscriber, both in ONE statement (:func:`annet_server.session_check.check_session`; the idle timer
   touched at most once a minute, never for a request marked background); nothing due (the usual
   read): no lock, no write, no commit; then run the query, answer JSON. On PostgreSQL a read runs without a transaction
   (autocommit: READ COMMITTED gives each statement its own snapshot anyway); a catch-up that is
@@ -127,7 +127,7 @@ def is_background(request: Request) -> bool:
 
 
 def _open(request: Request, token: str, *, reading: bool = False) -> tuple[Session, Ctx]:
-    from .. import auth
+    from .. import session_check
 
     state = server_state(request)
     lang = request_language(request)
@@ -135,7 +135,7 @@ def _open(request: Request, token: str, *, reading: bool = False) -> tuple[Sessi
     db: Session = (plain or state.sessionmaker)()
     try:
         # one statement: the session, and whether the catch-up has anything to apply
-        session = auth.check_session(db, state.clock, token, touch=not is_background(request))
+        session = session_check.check_session(db, state.clock, token, touch=not is_background(request))
         if plain is not None:
             if session.due:
                 with state.sessionmaker() as unit:  # locked, checked again, applied, committed

@@ -61,7 +61,7 @@ def put_password(
     before the new one, so «the same password» never confirms a guess. A repeated
     ``Idempotency-Key`` replays the first answer.
     """
-    from .. import auth
+    from .. import auth, session_check
 
     auth.check_current_password(request, token, key, body.current_password)
 
@@ -69,6 +69,6 @@ def put_password(
         subscriber.change_password(
             c.db, c.clock, c.subscriber_id, body.current_password, body.new_password, c.lang
         )
-        auth.revoke_other_sessions(c.db, c.clock, c.subscriber_id, c.session_id)
+        session_check.revoke_other_sessions(c.db, c.clock, c.subscriber_id, c.session_id)
 
     return change(request, token, key, run, body=body, status=status.HTTP_204_NO_CONTENT)

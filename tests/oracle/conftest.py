@@ -19,9 +19,9 @@ def _long_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
     Per test, never for the session: a session-wide patch outlived tests/oracle and switched the
     idle end off for every later test of the process (CI's relogin tests then never saw a 401).
     """
-    from annet_server import auth
+    from annet_server import session_check
 
-    monkeypatch.setattr(auth, "IDLE_TIMEOUT", dt.timedelta(days=10_000))
+    monkeypatch.setattr(session_check, "IDLE_TIMEOUT", dt.timedelta(days=10_000))
 
 
 @pytest.fixture(scope="session")

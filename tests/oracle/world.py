@@ -31,9 +31,9 @@ from sqlalchemy.pool import StaticPool
 
 from annet_server import models as m
 from annet_server.app import ServerState, create_app
-from annet_server.auth import hash_token
 from annet_server.clock import FakeClock
 from annet_server.db import create_schema, make_engine, make_sessionmaker
+from annet_server.session_check import hash_token
 
 from .model import MSK, Tariff
 
