@@ -12,7 +12,6 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import translate
 from . import colors
+from .login_demo import DemoChooser
 from .widgets.naming import named
 
 
@@ -62,20 +62,7 @@ def build_login_form(dialog: Any) -> None:
 
     form = QFormLayout()
     dialog.form = form
-    dialog.demo_combo = named(
-        QComboBox(dialog),
-        "login_demo",
-        translate("LoginDialog", "Демо-абонент"),
-        translate("LoginDialog", "Выбор демо-абонента заполняет номер счёта и пароль"),
-    )
-    # its items are long: sized by a few characters, not by the longest item, so the form
-    # keeps room for its captions; the drop-down list itself is as wide as its items
-    dialog.demo_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    dialog.demo_combo.setMinimumContentsLength(16)
-    dialog.demo_caption = QLabel(translate("LoginDialog", "&Демо-абонент:"), dialog)
-    dialog.demo_caption.setObjectName("login_demo_caption")
-    dialog.demo_caption.setBuddy(dialog.demo_combo)
-    form.addRow(dialog.demo_caption, dialog.demo_combo)
+    dialog.demo_row = DemoChooser(dialog)  # «Демо-абонент:», shown with --demo (login_demo.py)
     dialog.account = named(QLineEdit(dialog), "login_account", translate("LoginDialog", "№ счёта"))
     dialog.account.setValidator(
         QRegularExpressionValidator(QRegularExpression("[0-9]{0,20}"), dialog.account)
