@@ -20,12 +20,11 @@ Kept light on purpose: no API, keyring or server import at module level (startup
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
@@ -41,6 +40,9 @@ from .login_form import build_login_form
 from .login_warnings import TypingWarnings
 from .widgets.fit import grow_to_fit
 from .widgets.naming import named
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox
 
 log = logging.getLogger(__name__)
 
@@ -150,14 +152,16 @@ class LoginDialog(QDialog):
         """Disable the form with a notice (the demo server is starting)."""
         self.warning.setText(text)
         self.warning.show()
-        for widget in (self.account, self.password, self.accept_button, self.demo_combo):
+        for widget in (self.account, self.password, self.accept_button):
             widget.setEnabled(False)
+        self.demo_row.set_enabled(False)
 
     def set_ready(self) -> None:
         self.warning.clear()
         self.warning.hide()
-        for widget in (self.account, self.password, self.accept_button, self.demo_combo):
+        for widget in (self.account, self.password, self.accept_button):
             widget.setEnabled(True)
+        self.demo_row.set_enabled(True)
         self.accept_button.setEnabled(self._server_error is None)
         self.typing.update()
 
@@ -170,8 +174,8 @@ class LoginDialog(QDialog):
             grow_to_fit(self)
 
     @property
-    def demo_combo(self) -> QComboBox:
-        """The demo-subscriber drop-down (login_demo.py)."""
+    def demo_combo(self) -> QComboBox | None:
+        """The demo-subscriber drop-down (login_demo.py), once demo subscribers have been listed."""
         return self.demo_row.combo
 
     def choose_demo(self, account: str) -> None:
