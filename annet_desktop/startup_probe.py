@@ -46,8 +46,8 @@ if sys.platform.startswith("linux"):
 #: path to the first paint leave it until then (LoginDialog._after_first_paint)
 QT_NAMESPACE = "PySide6.QtCore.Qt"
 #: Qt classes PySide6 builds on first use (3–5 ms each) that the login window does without until
-#: its first paint: the demo row (only with --demo) and message boxes
-LAZY_CLASSES = ("PySide6.QtWidgets.QComboBox", "PySide6.QtWidgets.QMessageBox")
+#: its first paint: the demo row (only with --demo), message boxes, icons (login_form.push_button)
+LAZY_CLASSES = ("PySide6.QtWidgets.QComboBox", "PySide6.QtWidgets.QMessageBox", "PySide6.QtGui.QIcon")
 #: what stands for the application's window icon in :func:`heavy_loaded`: its seven PNG sizes are
 #: read after the first paint (app.after_first_paint)
 WINDOW_ICON = "QApplication.windowIcon"

@@ -35,6 +35,15 @@ def text_color(label: QLabel, color: str) -> None:
     label.setPalette(palette)
 
 
+def push_button(text: str, parent: Any) -> QPushButton:
+    """``QPushButton(text, parent)`` without that call's overload check against
+    ``QPushButton(QIcon, text, parent)``, which makes PySide6 build ``QIcon``'s class (its ~150
+    theme-icon names: 5 ms before the first paint) for a window that shows no icon."""
+    button = QPushButton(parent)
+    button.setText(text)
+    return button
+
+
 def build_login_form(dialog: Any) -> None:
     """Make the login window's widgets as attributes of ``dialog`` (a LoginDialog) and lay them out."""
     layout = QVBoxLayout(dialog)
@@ -134,7 +143,7 @@ def build_login_form(dialog: Any) -> None:
     buttons.addWidget(dialog.remember)
     buttons.addStretch(1)
     dialog.retry = named(
-        QPushButton(translate("LoginDialog", "Повто&рить"), dialog),
+        push_button(translate("LoginDialog", "Повто&рить"), dialog),
         "login_retry",
         translate("LoginDialog", "Повторить"),
         translate("LoginDialog", "Повторить вход после ошибки связи с сервером"),
@@ -142,7 +151,7 @@ def build_login_form(dialog: Any) -> None:
     dialog.retry.hide()
     buttons.addWidget(dialog.retry)
     dialog.accept_button = named(
-        QPushButton(translate("LoginDialog", "Пр&инять"), dialog),
+        push_button(translate("LoginDialog", "Пр&инять"), dialog),
         "login_accept",
         translate("LoginDialog", "Принять"),
         translate("LoginDialog", "Войти в личный кабинет с этим номером счёта и паролем"),
