@@ -67,7 +67,7 @@ def _start_demo() -> tuple[Any, list[Any]]:
     return server, list(demo_accounts())
 
 
-#: the options' values when none is given (the parser takes its defaults from here)
+# the options' values when none is given (the parser takes its defaults from here)
 DEFAULTS: dict[str, Any] = {"server": None, "demo": False, "lang": None, "self_test": False}
 
 

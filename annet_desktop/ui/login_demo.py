@@ -26,9 +26,9 @@ class DemoChooser(QObject):
 
     def __init__(self, dialog: Any) -> None:
         super().__init__(dialog)  # the dialog is its parent(): no Python reference back to it
-        #: the listed ``DemoAccount``s (account, password, name, cases)
+        # the listed ``DemoAccount``s (account, password, name, cases)
         self.accounts: list[Any] = []
-        #: the drop-down, once a list has come (None before)
+        # the drop-down, once a list has come (None before)
         self.combo: QComboBox | None = None
 
     def _make_row(self) -> QComboBox:
