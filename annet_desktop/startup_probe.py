@@ -31,7 +31,7 @@ AUTO_LOGIN = "ANNET_AUTO_LOGIN"
 MARK = "ANNET_PAINTED"
 HEAVY_MARK = "ANNET_HEAVY"
 #: packages that must not be loaded when the login window first paints (ARCHITECTURE: lazy)
-HEAVY = (
+HEAVY: tuple[str, ...] = (
     "requests", "urllib3", "pydantic", "keyring", "openpyxl", "lxml", "PySide6.QtWebEngineCore",
     "annet_server", "fastapi", "starlette", "uvicorn", "sqlalchemy",
 )  # fmt: skip
