@@ -18,7 +18,9 @@ def test_parse_args() -> None:
     assert parse_args(["--server", "https://x.example"]).server == "https://x.example"
 
 
-def test_no_arguments_give_the_parsers_own_defaults_without_building_it(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_arguments_give_the_parsers_own_defaults_without_building_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The desktop entry's start (no arguments) skips argparse; it must answer as argparse would,
     for every option (one added to the parser but not to DEFAULTS makes the two differ)."""
     import argparse

@@ -21,7 +21,7 @@ def test_defaults_and_config_dir(tmp_path: Path) -> None:
     assert settings.get("window/geometry").isEmpty()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt stands in for platformdirs on Linux only")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt stands in for platformdirs on Linux")
 @pytest.mark.parametrize("xdg", [None, "", "relative/config", "/abs/xdg config", "/abs/trailing/"])
 def test_the_linux_config_dir_is_platformdirs_own(
     xdg: str | None, qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
