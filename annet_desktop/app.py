@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from . import __version__, i18n, resource_dir
@@ -31,7 +31,7 @@ from .background import run_in_background
 from .credentials import Credentials
 from .domain.urls import ServerUrlError, check_server_url
 from .i18n import translate
-from .process import forbid_core_dumps
+from .process import limit_core_size, mark_not_dumpable
 from .settings import Settings
 from .ui.login_dialog import LoginDialog
 from .ui.messages import Messages, server_url_error_text
@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 # how long a new server address waits for the logout on the old server
 LOGOUT_WAIT_MS = 5000
+# the latest moment for what waits for the login window's first paint (after_first_paint)
+FIRST_PAINT_WAIT_MS = 2000
 
 
 def demo_template_dir() -> Path:
@@ -65,7 +67,21 @@ def _start_demo() -> tuple[Any, list[Any]]:
     return server, list(demo_accounts())
 
 
+# the options' values when none is given (the parser takes its defaults from here)
+DEFAULTS: dict[str, Any] = {"server": None, "demo": False, "lang": None, "self_test": False}
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line (``sys.argv[1:]`` when ``argv`` is None). With no arguments at all — how
+    the desktop entry starts the app — :data:`DEFAULTS`, without building the parser (5 ms before
+    the login window's first paint)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        return argparse.Namespace(**DEFAULTS)
+    return _parser().parse_args(argv)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="annet-desktop", description="Annet subscriber cabinet (desktop)")
     parser.add_argument("--server", metavar="URL", help="Cabinet API server (default: from the settings)")
     parser.add_argument(
@@ -76,7 +92,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--self-test", action="store_true", help="offscreen smoke test of the whole app")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser.parse_args(argv)
+    parser.set_defaults(**DEFAULTS)
+    return parser
 
 
 class AppController(QObject):
@@ -385,6 +402,8 @@ class AppController(QObject):
             self.worker.reset_session()
             self.worker.interrupt_running()
             reply = self.worker.submit(lambda client: client.logout(), relogin=False)
+            from PySide6.QtCore import QEventLoop  # only here: not before the first paint
+
             loop = QEventLoop()
             reply.finished.connect(loop.quit)
             reply.failed.connect(loop.quit)
@@ -413,12 +432,31 @@ def application_icon() -> Any:
     return icon
 
 
+def after_first_paint(app: QApplication, dialog: LoginDialog) -> None:
+    """What waits for the login window's first paint (10 ms less before it): the window icon's
+    seven PNG sizes, and :func:`~annet_desktop.process.mark_not_dumpable` (ctypes). No secret is
+    in the process before that paint: the keyring is read, and a password typed, only after it."""
+    done = False
+
+    def run() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            mark_not_dumpable()
+            app.setWindowIcon(application_icon())
+
+    # in the emission that starts the keyring probe (a thread) and the API warm-up: neither brings
+    # a secret in; the stored password is read only once the probe's answer is back (queued)
+    dialog.firstPainted.connect(run)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, run)  # a login window never painted (never exposed)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the process exit code."""
     args = parse_args(argv)
     if args.self_test:  # served by annet_desktop.__main__ (the self-test imports this module)
         raise SystemExit("annet-desktop: run --self-test through python -m annet_desktop")
-    forbid_core_dumps()  # the password and the session token live in this process's memory
+    limit_core_size()  # the password and the session token will live in this process's memory
     logging.basicConfig(level=os.environ.get("ANNET_LOG", "WARNING"))
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -427,12 +465,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName(translate("App", "Аннет — личный кабинет"))
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("annet-desktop")  # Wayland/X11: matches resources/annet-desktop.desktop
-    app.setWindowIcon(application_icon())
     settings = Settings()
     language = args.lang or settings.language
     i18n.install(language)
     controller = AppController(server_url=args.server, language=language, demo=args.demo, settings=settings)
-    controller.start()
+    after_first_paint(app, controller.start())
     if controller.url_error:
         print(controller.url_error, file=sys.stderr)
     if os.environ.get("ANNET_EXIT_AFTER_PAINT") or os.environ.get("ANNET_AUTO_LOGIN"):

@@ -8,6 +8,7 @@ live only in the OS keyring (:mod:`annet_desktop.credentials`), tokens only in m
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -60,10 +61,21 @@ REGISTRY: dict[str, Setting] = {
 
 
 def config_dir() -> Path:
-    """The folder of the settings file (created on first write)."""
+    """The folder of the settings file (created on first write): platformdirs' ``user_config_dir``.
+
+    On Linux that is the XDG rule — ``$XDG_CONFIG_HOME`` when it is an absolute path, else
+    ``~/.config`` — plus the app's name, and Qt's ``QStandardPaths`` (loaded anyway) gives the same
+    base folder: importing platformdirs cost 10–15 ms before the login window's first paint.
+    ``tests/test_settings.py`` holds the two to the same answer.
+    """
     override = os.environ.get("ANNET_DESKTOP_CONFIG_DIR")
     if override:
         return Path(override)
+    if sys.platform.startswith("linux"):
+        from PySide6.QtCore import QStandardPaths
+
+        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+        return Path(base) / APPLICATION
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APPLICATION, ORGANIZATION))

@@ -31,24 +31,39 @@ AUTO_LOGIN = "ANNET_AUTO_LOGIN"
 MARK = "ANNET_PAINTED"
 HEAVY_MARK = "ANNET_HEAVY"
 #: packages that must not be loaded when the login window first paints (ARCHITECTURE: lazy)
-HEAVY = (
+HEAVY: tuple[str, ...] = (
     "requests", "urllib3", "pydantic", "keyring", "openpyxl", "lxml", "PySide6.QtWebEngineCore",
     "annet_server", "fastapi", "starlette", "uvicorn", "sqlalchemy",
 )  # fmt: skip
+if sys.platform.startswith("linux"):
+    #: and on Linux (elsewhere platformdirs, which takes ctypes on Windows, finds the settings): the
+    #: settings folder comes from Qt, ctypes (prctl) only after the paint (docs/performance.md)
+    HEAVY += ("platformdirs", "ctypes")
 
 
 #: what stands for QtCore's ``Qt`` namespace in :func:`heavy_loaded`: PySide6 makes its ~90 Python
 #: enums on the first ``from PySide6.QtCore import Qt`` (45 ms of CPU here), so the windows on the
 #: path to the first paint leave it until then (LoginDialog._after_first_paint)
 QT_NAMESPACE = "PySide6.QtCore.Qt"
+#: Qt classes PySide6 builds on first use (3–5 ms each) that the login window does without until
+#: its first paint: the demo row (only with --demo), message boxes, icons (login_form.push_button)
+LAZY_CLASSES = ("PySide6.QtWidgets.QComboBox", "PySide6.QtWidgets.QMessageBox", "PySide6.QtGui.QIcon")
+#: what stands for the application's window icon in :func:`heavy_loaded`: its seven PNG sizes are
+#: read after the first paint (app.after_first_paint)
+WINDOW_ICON = "QApplication.windowIcon"
 
 
 def heavy_loaded() -> list[str]:
-    """Which of :data:`HEAVY` are imported in this process now (and :data:`QT_NAMESPACE`, if made)."""
+    """Which of :data:`HEAVY` are imported in this process now, and which of :data:`QT_NAMESPACE`,
+    :data:`LAZY_CLASSES` and :data:`WINDOW_ICON` have been made."""
     loaded = [name for name in HEAVY if name in sys.modules]
-    core = sys.modules.get("PySide6.QtCore")
-    if core is not None and "Qt" in vars(core):
-        loaded.append(QT_NAMESPACE)
+    for name in (QT_NAMESPACE, *LAZY_CLASSES):
+        module_name, _, attribute = name.rpartition(".")
+        module = sys.modules.get(module_name)
+        if module is not None and attribute in vars(module):
+            loaded.append(name)
+    if not QApplication.windowIcon().isNull():
+        loaded.append(WINDOW_ICON)
     return loaded
 
 

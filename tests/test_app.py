@@ -18,6 +18,22 @@ def test_parse_args() -> None:
     assert parse_args(["--server", "https://x.example"]).server == "https://x.example"
 
 
+def test_no_arguments_give_the_parsers_own_defaults_without_building_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The desktop entry's start (no arguments) skips argparse; it must answer as argparse would,
+    for every option (one added to the parser but not to DEFAULTS makes the two differ)."""
+    import argparse
+
+    from annet_desktop import app
+
+    parsed = app._parser().parse_args([])
+    monkeypatch.setattr(argparse, "ArgumentParser", None)  # building a parser now raises
+    assert parse_args([]) == parsed
+    monkeypatch.setattr(sys, "argv", ["annet-desktop"])
+    assert parse_args() == parsed
+
+
 def test_the_demo_keeps_its_template_in_the_users_cache_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,35 @@ def test_defaults_and_config_dir(tmp_path: Path) -> None:
     assert settings.language == "ru"
     assert settings.last_account == ""
     assert settings.get("window/geometry").isEmpty()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt stands in for platformdirs on Linux")
+@pytest.mark.parametrize("xdg", [None, "", "relative/config", "/abs/xdg config", "/abs/trailing/"])
+def test_the_linux_config_dir_is_platformdirs_own(
+    xdg: str | None, qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without ANNET_DESKTOP_CONFIG_DIR: where platformdirs puts it ($XDG_CONFIG_HOME when absolute,
+    else ~/.config), as the app always had it — from Qt, to spare platformdirs' import at start."""
+    import platformdirs
+
+    from annet_desktop.settings import APPLICATION, ORGANIZATION
+
+    monkeypatch.delenv("ANNET_DESKTOP_CONFIG_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+    expected = Path(platformdirs.user_config_dir(APPLICATION, ORGANIZATION))
+    names = qapp.organizationName(), qapp.applicationName()
+    qapp.setOrganizationName(ORGANIZATION)  # as app.main names the application
+    qapp.setApplicationName(APPLICATION)
+    try:
+        assert config_dir() == expected
+    finally:
+        qapp.setOrganizationName(names[0])
+        qapp.setApplicationName(names[1])
+    assert expected.parent == (Path(xdg) if xdg and xdg.startswith("/") else tmp_path / "home" / ".config")
 
 
 def test_round_trip_through_the_file(qapp: Any) -> None:

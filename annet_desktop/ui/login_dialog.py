@@ -4,7 +4,7 @@
 * the password is masked, with a show/hide toggle;
 * a wrong number or password says «Доступ запрещён» with the Caps Lock / layout hint, and the
   window warns live when Caps Lock seems on or a Russian layout is active (from the letters typed
-  and ``QGuiApplication.inputMethod().locale()``, where the platform tells);
+  and ``QGuiApplication.inputMethod().locale()``, where the platform tells: login_warnings.py);
 * throttling says at what time to try again; an unreachable server names the address and offers
   «Повторить»;
 * while the server address is refused (plain ``http://`` to another machine, see
@@ -12,7 +12,7 @@
   «Повторить» all just repeat why;
 * «Запомнить» stores the password in the OS keyring only; without a keyring backend the box is
   disabled and its tooltip says why;
-* with ``--demo`` a drop-down lists the demo subscribers and fills both fields.
+* with ``--demo`` a drop-down lists the demo subscribers and fills both fields (login_demo.py).
 
 Kept light on purpose: no API, keyring or server import at module level (startup time).
 """
@@ -20,13 +20,11 @@ Kept light on purpose: no API, keyring or server import at module level (startup
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
@@ -37,9 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..background import run_in_background
+from .login_demo import DemoChooser
 from .login_form import build_login_form
+from .login_warnings import TypingWarnings
 from .widgets.fit import grow_to_fit
 from .widgets.naming import named
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox
 
 log = logging.getLogger(__name__)
 
@@ -47,17 +50,6 @@ def _login(client: Any, account: str, password: str) -> Any:
     """Runs in the API thread: open the session and fetch the subscriber's data."""
     client.login(account, password)
     return client.me()
-
-
-def caps_lock_suspected(text: str, shift: bool) -> bool | None:
-    """From one typed character: True (caps on), False (off) or None (can't tell: not a letter)."""
-    if len(text) != 1 or not text.isalpha() or text.upper() == text.lower():
-        return None
-    return text.isupper() != shift
-
-
-def is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 class LoginDialog(QDialog):
@@ -74,9 +66,8 @@ class LoginDialog(QDialog):
     server_label: QLabel
     settings_button: QToolButton
     form: QFormLayout
-    demo_caption: QLabel
     password_caption: QLabel
-    demo_combo: QComboBox
+    demo_row: DemoChooser
     account: QLineEdit
     password: QLineEdit
     show_password: QToolButton
@@ -105,8 +96,6 @@ class LoginDialog(QDialog):
         self.demo = demo
         self._reply: Any = None
         self._server_error: str | None = None  # why the address is refused (nothing is sent then)
-        self._caps: bool | None = None
-        self._cyrillic_typed = False
         named(self, "login_dialog", self.tr("Вход в личный кабинет"))
         self.setWindowTitle(self.tr("Аннет — личный кабинет"))
         self.setMinimumWidth(440)
@@ -119,11 +108,8 @@ class LoginDialog(QDialog):
         self.account.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
         self.account.editingFinished.connect(self._fill_remembered)
-        self.demo_combo.activated.connect(self._demo_chosen)
         self.settings_button.clicked.connect(self.open_settings)
-        self.account.installEventFilter(self)
-        self.password.installEventFilter(self)
-        QGuiApplication.inputMethod().localeChanged.connect(self._update_warning)
+        self.typing = TypingWarnings(self)  # Caps Lock and layout warnings (login_warnings.py)
 
         self.set_demo_accounts(demo_accounts)
         self.set_server(worker.base_url)
@@ -166,49 +152,35 @@ class LoginDialog(QDialog):
         """Disable the form with a notice (the demo server is starting)."""
         self.warning.setText(text)
         self.warning.show()
-        for widget in (self.account, self.password, self.accept_button, self.demo_combo):
+        for widget in (self.account, self.password, self.accept_button):
             widget.setEnabled(False)
+        self.demo_row.set_enabled(False)
 
     def set_ready(self) -> None:
         self.warning.clear()
         self.warning.hide()
-        for widget in (self.account, self.password, self.accept_button, self.demo_combo):
+        for widget in (self.account, self.password, self.accept_button):
             widget.setEnabled(True)
+        self.demo_row.set_enabled(True)
         self.accept_button.setEnabled(self._server_error is None)
-        self._update_warning()
+        self.typing.update()
 
     def set_demo_accounts(self, accounts: list[Any] | None) -> None:
         """Fill the demo drop-down (``DemoAccount``: account, password, name, cases)."""
-        self.demo_accounts = list(accounts or [])
-        self.demo_combo.clear()
-        if self.demo_accounts:
-            self.demo_combo.addItem(self.tr("— выберите демо-абонента —"), None)
-            for demo in self.demo_accounts:
-                cases = ", ".join(demo.cases)
-                self.demo_combo.addItem(f"{demo.account} — {demo.name} ({cases})", demo.account)
-        self.form.setRowVisible(self.demo_combo, bool(self.demo_accounts))
-        if self.demo_accounts:
-            view = self.demo_combo.view()
-            view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
+        self.demo_row.set_accounts(accounts)
         if self.isVisible():
             # a window not shown yet is sized from its layout (height for width too) by Qt's own
             # show(); grow_to_fit here would load the ``Qt`` namespace before the first paint
             grow_to_fit(self)
 
+    @property
+    def demo_combo(self) -> QComboBox | None:
+        """The demo-subscriber drop-down (login_demo.py), once demo subscribers have been listed."""
+        return self.demo_row.combo
+
     def choose_demo(self, account: str) -> None:
         """Pick a demo subscriber by account number (as if chosen in the drop-down)."""
-        index = self.demo_combo.findData(account)
-        if index >= 0:
-            self.demo_combo.setCurrentIndex(index)
-            self._demo_chosen(index)
-
-    def _demo_chosen(self, index: int) -> None:
-        number = self.demo_combo.itemData(index)
-        demo = next((d for d in self.demo_accounts if d.account == number), None)
-        if demo is not None:
-            self.account.setText(demo.account)
-            self.password.setText(demo.password)
-            self.accept_button.setFocus()
+        self.demo_row.choose(account)
 
     def _probe_keyring(self) -> None:
         """Load keyring and find its backend in a thread (a tenth of a second or more: never on
@@ -281,50 +253,13 @@ class LoginDialog(QDialog):
         dialog.saved.connect(self.settingsSaved)
         return dialog
 
-    # ------------------------------------------------------------------ live warnings
+    # ------------------------------------------------------------------ password field
     def _toggle_password(self, shown: bool) -> None:
         self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
         self.show_password.setText(self.tr("С&крыть") if shown else self.tr("По&казать"))
         self.show_password.setAccessibleName(
             self.tr("Скрыть пароль") if shown else self.tr("Показать пароль")
         )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            text = event.text()
-            from PySide6.QtCore import Qt  # not at the top: see _after_first_paint
-
-            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            caps = caps_lock_suspected(text, shift)
-            if caps is not None:
-                self._caps = caps
-            if text and text.isalpha():
-                self._cyrillic_typed = is_cyrillic(text)
-            if event.key() == Qt.Key.Key_CapsLock and self._caps is not None:
-                self._caps = not self._caps
-            self._update_warning()
-        elif event.type() == QEvent.Type.FocusIn:
-            self._update_warning()
-        return False
-
-    def russian_layout(self) -> bool:
-        """A Russian layout is active: the platform says so, or the last letter typed was Cyrillic."""
-        locale = QGuiApplication.inputMethod().locale()
-        return self._cyrillic_typed or locale.language() == QLocale.Language.Russian
-
-    def caps_lock_on(self) -> bool:
-        return bool(self._caps)
-
-    def _update_warning(self) -> None:
-        if not self.account.isEnabled():
-            return
-        notes = []
-        if self.caps_lock_on():
-            notes.append(self.tr("Включён Caps Lock."))
-        if self.russian_layout():
-            notes.append(self.tr("Включена русская раскладка клавиатуры."))
-        self.warning.setText(" ".join(notes))
-        self.warning.setVisible(bool(notes))
 
     # ------------------------------------------------------------------ login
     def submit(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import translate
 from . import colors
+from .login_demo import DemoChooser
 from .widgets.naming import named
 
 
@@ -33,6 +33,15 @@ def text_color(label: QLabel, color: str) -> None:
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
     label.setPalette(palette)
+
+
+def push_button(text: str, parent: Any) -> QPushButton:
+    """``QPushButton(text, parent)`` without that call's overload check against
+    ``QPushButton(QIcon, text, parent)``, which makes PySide6 build ``QIcon``'s class (its ~150
+    theme-icon names: 5 ms before the first paint) for a window that shows no icon."""
+    button = QPushButton(parent)
+    button.setText(text)
+    return button
 
 
 def build_login_form(dialog: Any) -> None:
@@ -62,20 +71,7 @@ def build_login_form(dialog: Any) -> None:
 
     form = QFormLayout()
     dialog.form = form
-    dialog.demo_combo = named(
-        QComboBox(dialog),
-        "login_demo",
-        translate("LoginDialog", "Демо-абонент"),
-        translate("LoginDialog", "Выбор демо-абонента заполняет номер счёта и пароль"),
-    )
-    # its items are long: sized by a few characters, not by the longest item, so the form
-    # keeps room for its captions; the drop-down list itself is as wide as its items
-    dialog.demo_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    dialog.demo_combo.setMinimumContentsLength(16)
-    dialog.demo_caption = QLabel(translate("LoginDialog", "&Демо-абонент:"), dialog)
-    dialog.demo_caption.setObjectName("login_demo_caption")
-    dialog.demo_caption.setBuddy(dialog.demo_combo)
-    form.addRow(dialog.demo_caption, dialog.demo_combo)
+    dialog.demo_row = DemoChooser(dialog)  # «Демо-абонент:», shown with --demo (login_demo.py)
     dialog.account = named(QLineEdit(dialog), "login_account", translate("LoginDialog", "№ счёта"))
     dialog.account.setValidator(
         QRegularExpressionValidator(QRegularExpression("[0-9]{0,20}"), dialog.account)
@@ -147,7 +143,7 @@ def build_login_form(dialog: Any) -> None:
     buttons.addWidget(dialog.remember)
     buttons.addStretch(1)
     dialog.retry = named(
-        QPushButton(translate("LoginDialog", "Повто&рить"), dialog),
+        push_button(translate("LoginDialog", "Повто&рить"), dialog),
         "login_retry",
         translate("LoginDialog", "Повторить"),
         translate("LoginDialog", "Повторить вход после ошибки связи с сервером"),
@@ -155,7 +151,7 @@ def build_login_form(dialog: Any) -> None:
     dialog.retry.hide()
     buttons.addWidget(dialog.retry)
     dialog.accept_button = named(
-        QPushButton(translate("LoginDialog", "Пр&инять"), dialog),
+        push_button(translate("LoginDialog", "Пр&инять"), dialog),
         "login_accept",
         translate("LoginDialog", "Принять"),
         translate("LoginDialog", "Войти в личный кабинет с этим номером счёта и паролем"),

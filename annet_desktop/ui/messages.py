@@ -13,13 +13,17 @@ action=False)`` for a failed refresh, ``ctx.messages.info(text, parent=self)`` f
 from __future__ import annotations
 
 import logging
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain.urls import ServerUrlError, UrlProblem
 from ..i18n import translate
+
+if TYPE_CHECKING:  # imported where a box is made: PySide6 builds the class (5 ms) on first use,
+    # and the Messages of the app are made before the login window's first paint
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +148,8 @@ class Messages(QObject):
         self._record(ShownMessage(kind, title, text))
         if not self.show_boxes:
             return
+        from PySide6.QtWidgets import QMessageBox  # not at the top: see the import there
+
         icon = {
             "error": QMessageBox.Icon.Critical,
             "warning": QMessageBox.Icon.Warning,

@@ -3,8 +3,9 @@ process, logged in to the given server, closed when the test creates a file.
 
 ``python close_mid_request.py SERVER_URL ACCOUNT PASSWORD CLOSE_FILE``
 
-It prints ``ANNET_DUMPABLE <0|1>`` (``prctl(PR_GET_DUMPABLE)`` of this process once ``main`` has
-started the app) and ``ANNET_CLOSING`` when it closes the main window; the exit code is the app's.
+It prints ``ANNET_DUMPABLE <0|1>`` (``prctl(PR_GET_DUMPABLE)`` of this process once the login
+window has been painted, just before the password is typed in) and ``ANNET_CLOSING`` when it
+closes the main window; the exit code is the app's.
 """
 
 from __future__ import annotations
@@ -32,11 +33,17 @@ def main() -> int:
 
     def start_and_log_in(controller: Any) -> Any:
         dialog = start(controller)
-        dumpable = ctypes.CDLL(None).prctl(PR_GET_DUMPABLE, 0, 0, 0, 0)
-        _say(f"ANNET_DUMPABLE {dumpable}")
-        dialog.account.setText(account)
-        dialog.password.setText(password)
-        dialog.submit()
+        # as a user: the password goes in once the window is on screen (after the emission of
+        # its first paint, in which main() marks the process not dumpable)
+        dialog.firstPainted.connect(lambda: QTimer.singleShot(0, log_in))
+
+        def log_in() -> None:
+            dumpable = ctypes.CDLL(None).prctl(PR_GET_DUMPABLE, 0, 0, 0, 0)
+            _say(f"ANNET_DUMPABLE {dumpable}")
+            dialog.account.setText(account)
+            dialog.password.setText(password)
+            dialog.submit()
+
         timer = QTimer(controller)
 
         def poll() -> None:  # the test's signal to close (a file: no pipes to keep open)
