@@ -13,7 +13,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the desktop app (see :mod:`annet_desktop.app`)."""
     argv = sys.argv[1:] if argv is None else argv
     if "--self-test" in argv:
-        from .app import parse_args
+        from .command_line import parse_args
 
         parse_args(argv)  # the same command line: --help, bad options and typos answer as usual
         from .selftest import run_self_test

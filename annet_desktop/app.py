@@ -4,7 +4,7 @@
 
 * ``--demo`` starts the reference server in-process on 127.0.0.1 (a free port, a fresh demo
   database in a temporary folder: seeded, or copied from the day's template in the cache folder,
-  :func:`demo_template_dir`) and the login window lists the demo subscribers;
+  :func:`annet_desktop.demo_start.demo_template_dir`) and the login window lists the demo subscribers;
 * otherwise the server address comes from the settings (default ``https://my.an-net.ru``);
   plain ``http://`` is refused for any host but loopback.
 
@@ -15,24 +15,25 @@ with ``--demo``, and the main window's modules only after a successful login.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from . import __version__, i18n, resource_dir
+from . import __version__, i18n
 from .background import run_in_background
+from .command_line import parse_args
 from .credentials import Credentials
+from .demo_start import start_embedded_demo
 from .domain.urls import ServerUrlError, check_server_url
 from .i18n import translate
-from .process import limit_core_size, mark_not_dumpable
+from .process import limit_core_size
 from .settings import Settings
+from .ui.after_paint import after_first_paint
 from .ui.login_dialog import LoginDialog
 from .ui.messages import Messages, server_url_error_text
 from .worker import Worker
@@ -41,59 +42,6 @@ log = logging.getLogger(__name__)
 
 # how long a new server address waits for the logout on the old server
 LOGOUT_WAIT_MS = 5000
-# the latest moment for what waits for the login window's first paint (after_first_paint)
-FIRST_PAINT_WAIT_MS = 2000
-
-
-def demo_template_dir() -> Path:
-    """Where the demo keeps its seeded database between starts (the user's cache folder, or
-    ``$ANNET_DESKTOP_CACHE_DIR``): a later start the same day copies it instead of seeding."""
-    override = os.environ.get("ANNET_DESKTOP_CACHE_DIR")
-    if override:
-        return Path(override) / "demo"
-    import platformdirs
-
-    from .settings import APPLICATION, ORGANIZATION
-
-    return Path(platformdirs.user_cache_dir(APPLICATION, ORGANIZATION)) / "demo"
-
-
-def _start_demo() -> tuple[Any, list[Any]]:
-    """In a background thread: start the demo server; it and the demo subscribers."""
-    from annet_server.embedded import start_demo
-    from annet_server.seed import demo_accounts
-
-    server = start_demo(templates=demo_template_dir())
-    return server, list(demo_accounts())
-
-
-# the options' values when none is given (the parser takes its defaults from here)
-DEFAULTS: dict[str, Any] = {"server": None, "demo": False, "lang": None, "self_test": False}
-
-
-def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """The command line (``sys.argv[1:]`` when ``argv`` is None). With no arguments at all — how
-    the desktop entry starts the app — :data:`DEFAULTS`, without building the parser (5 ms before
-    the login window's first paint)."""
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv:
-        return argparse.Namespace(**DEFAULTS)
-    return _parser().parse_args(argv)
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="annet-desktop", description="Annet subscriber cabinet (desktop)")
-    parser.add_argument("--server", metavar="URL", help="Cabinet API server (default: from the settings)")
-    parser.add_argument(
-        "--demo", action="store_true", help="start the built-in demo server and demo accounts"
-    )
-    parser.add_argument(
-        "--lang", choices=("ru", "en"), help="interface language (default: from the settings)"
-    )
-    parser.add_argument("--self-test", action="store_true", help="offscreen smoke test of the whole app")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.set_defaults(**DEFAULTS)
-    return parser
 
 
 class AppController(QObject):
@@ -179,7 +127,7 @@ class AppController(QObject):
         if self.demo:
             dialog.set_waiting(translate("App", "Запускается демонстрационный сервер…"))
             run_in_background(
-                _start_demo,
+                start_embedded_demo,
                 receiver=self,
                 on_done=self._demo_started,
                 on_failed=self._demo_failed,
@@ -415,40 +363,6 @@ class AppController(QObject):
         if self.demo_server is not None:
             self.demo_server.stop()
             self.demo_server = None
-
-
-ICONS_DIR = resource_dir.icons()
-
-
-def application_icon() -> Any:
-    """The app's icon in every shipped size (the title bar, the task bar, Alt+Tab pick from it)."""
-    from PySide6.QtGui import QIcon
-
-    icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        path = ICONS_DIR / f"annet-{size}.png"
-        if path.exists():
-            icon.addFile(str(path))
-    return icon
-
-
-def after_first_paint(app: QApplication, dialog: LoginDialog) -> None:
-    """What waits for the login window's first paint (10 ms less before it): the window icon's
-    seven PNG sizes, and :func:`~annet_desktop.process.mark_not_dumpable` (ctypes). No secret is
-    in the process before that paint: the keyring is read, and a password typed, only after it."""
-    done = False
-
-    def run() -> None:
-        nonlocal done
-        if not done:
-            done = True
-            mark_not_dumpable()
-            app.setWindowIcon(application_icon())
-
-    # in the emission that starts the keyring probe (a thread) and the API warm-up: neither brings
-    # a secret in; the stored password is read only once the probe's answer is back (queued)
-    dialog.firstPainted.connect(run)
-    QTimer.singleShot(FIRST_PAINT_WAIT_MS, run)  # a login window never painted (never exposed)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

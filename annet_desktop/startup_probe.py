@@ -49,7 +49,7 @@ QT_NAMESPACE = "PySide6.QtCore.Qt"
 #: its first paint: the demo row (only with --demo), message boxes, icons (login_form.push_button)
 LAZY_CLASSES = ("PySide6.QtWidgets.QComboBox", "PySide6.QtWidgets.QMessageBox", "PySide6.QtGui.QIcon")
 #: what stands for the application's window icon in :func:`heavy_loaded`: its seven PNG sizes are
-#: read after the first paint (app.after_first_paint)
+#: read after the first paint (ui.after_paint.after_first_paint)
 WINDOW_ICON = "QApplication.windowIcon"
 
 

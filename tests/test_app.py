@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from uihelpers import MemoryKeyring, wait_loaded
 
-from annet_desktop.app import AppController, demo_template_dir, parse_args
+from annet_desktop.app import AppController
+from annet_desktop.command_line import parse_args
+from annet_desktop.demo_start import demo_template_dir
 
 
 def test_parse_args() -> None:
@@ -25,9 +27,9 @@ def test_no_arguments_give_the_parsers_own_defaults_without_building_it(
     for every option (one added to the parser but not to DEFAULTS makes the two differ)."""
     import argparse
 
-    from annet_desktop import app
+    from annet_desktop import command_line
 
-    parsed = app._parser().parse_args([])
+    parsed = command_line._parser().parse_args([])
     monkeypatch.setattr(argparse, "ArgumentParser", None)  # building a parser now raises
     assert parse_args([]) == parsed
     monkeypatch.setattr(sys, "argv", ["annet-desktop"])
@@ -176,7 +178,7 @@ def test_server_given_on_the_command_line_wins_over_the_settings(
 
 
 def test_the_application_icon_has_every_size() -> None:
-    from annet_desktop.app import application_icon
+    from annet_desktop.ui.after_paint import application_icon
 
     sizes = {s.width() for s in application_icon().availableSizes()}
     assert {16, 24, 32, 48, 64, 128, 256} <= sizes
