@@ -3,19 +3,29 @@
 Resets the schema of the given PostgreSQL database (a throwaway one!), serves the demo plus
 ``--subscribers`` plain load subscribers with ``annet-server serve --demo --workers N`` on
 127.0.0.1, and runs headless Locust users that log in, read every tab, page calls, change
-contacts, block/unblock, and pay through the sandbox's HTML form flow with the test card. In the
-same run it measures a bare FastAPI JSON endpoint (same workers, same machine) as the ceiling.
-Prints requests/s, p50/p95/p99 per endpoint and the error counts, then checks the database:
-every balance equals the sum of its rows, every approved payment is credited exactly once, no
-Idempotency-Key had two effects. Exits 1 on a missed goal.
+contacts, block/unblock, and pay through the sandbox's HTML form flow with the test card.
 
-``--faults``: also kill -9 one worker a third into the run and restart PostgreSQL (the shell
+Three phases, one after the other on the same machine:
+
+1. the ceiling: a bare FastAPI JSON endpoint (same workers), ``--saturation-users`` clients
+   without pause;
+2. the offered load, where the goals are judged: subscribers who think 1–3 s between actions, as
+   many as offer :data:`TARGET_SHARE` of the ceiling just measured (``--users`` to say how many);
+3. saturation, for information (no goal): ``--saturation-users`` subscribers without think time,
+   the most the server does and the latency of its queue (``--saturation-seconds 0`` skips it).
+
+Prints requests/s, p50/p95/p99 per endpoint and the error counts of phases 2 and 3, then checks
+the database: every balance equals the sum of its rows, every approved payment is credited
+exactly once, no Idempotency-Key had two effects. Goals: 0 5xx; phase 2's throughput ≥ 20 % of
+the ceiling and its reads' p99 ≤ 250 ms; the database checks. Exits 1 on a missed goal.
+
+``--faults``: also kill -9 one worker a third into phase 2 and restart PostgreSQL (the shell
 command in ``$ANNET_PG_RESTART``) two thirds in; clients repeat with the same Idempotency-Key
 after a 503 or a lost connection. Goals then: 0 lost or double payments, balances = sums, every
-outage answer a 503 problem+json, no request past the client's deadline.
+outage answer a 503 problem+json, no request past the client's deadline (no saturation phase).
 
     .venv/bin/python benchmarks/load.py --db postgresql+psycopg://postgres@127.0.0.1:55432/postgres \\
-        [--seconds 120] [--users 20] [--workers 2] [--subscribers 40] [--faults]
+        [--seconds 120] [--users N] [--workers 2] [--subscribers 40] [--faults]
 """
 
 from __future__ import annotations
@@ -35,13 +45,18 @@ from typing import Any  # noqa: E402
 
 import gevent  # noqa: E402
 import requests  # noqa: E402
-from loadusers import Ledger, Subscriber, pick_stats  # noqa: E402
+from loadusers import LOGIN_STEP_S, THINK_S, Ledger, SaturatingSubscriber, Subscriber, pick_stats, users_for  # noqa: E402
 from locust.env import Environment  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 #: goals of issue 13
 GOAL_SHARE_OF_CEILING = 0.20
 GOAL_READ_P99_MS = 250.0
+#: the offered load aims at this share of the ceiling (the goal is 20 %: the margin absorbs the
+#: estimate of what one thinking subscriber sends, and the logins' ramp at the start)
+TARGET_SHARE = 0.25
+#: the logins' ramp gives up waiting for the last login after this long
+RAMP_DEADLINE_S = 90.0
 BARE_APP = "loadbare:app"
 
 
@@ -94,10 +109,30 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
             proc.wait()
 
 
-def _run_locust(host: str, user_class: Any, users: int, seconds: float, events: list[Any]) -> Any:
+def _run_locust(
+    host: str, user_class: Any, users: int, seconds: float, events: list[Any], ramp: bool = False
+) -> Any:
+    """Run ``users`` for ``seconds``; with ``ramp``, the seconds (and the figures) start once all logged in.
+
+    The logins are staggered (benchmarks/loadusers.py); their own figures are kept as ``env.ramp``
+    (seconds, logins, p50, p99) before the statistics are reset for the measured window.
+    """
     env = Environment(user_classes=[user_class], host=host)
     runner = env.create_local_runner()
     runner.start(users, spawn_rate=max(1, users))
+    env.ramp = None  # type: ignore[attr-defined]
+    if ramp:
+        began, end = time.monotonic(), time.monotonic() + RAMP_DEADLINE_S
+        while Subscriber.logged_in < users and time.monotonic() < end:
+            gevent.sleep(0.05)
+        logins = env.stats.get("/session", "POST")
+        env.ramp = (  # type: ignore[attr-defined]
+            time.monotonic() - began,
+            logins.num_requests,
+            logins.get_response_time_percentile(0.5),
+            logins.get_response_time_percentile(0.99),
+        )
+        env.stats.reset_all()
     started = time.monotonic()
     for at, action in events:
         gevent.spawn_later(at, action)
@@ -118,7 +153,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=os.environ.get("ANNET_TEST_PG_URL"), help="PostgreSQL URL (reset!)")
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--ceiling-seconds", type=float, default=None, help="default: a quarter of --seconds")
-    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument(
+        "--users", type=int, default=None, help=f"thinking subscribers (default: {TARGET_SHARE:.0%} of the ceiling)"
+    )
+    parser.add_argument("--saturation-users", type=int, default=20, help="clients without think time")
+    parser.add_argument(
+        "--saturation-seconds", type=float, default=None, help="default: as the ceiling; 0 without --faults"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--subscribers", type=int, default=40)
     parser.add_argument("--faults", action="store_true", help="kill -9 a worker, restart PostgreSQL")
@@ -151,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         from loadusers import BareUser
 
         ceiling_s = args.ceiling_seconds or max(10.0, args.seconds / 4)
-        bare_env = _run_locust(f"http://127.0.0.1:{port}", BareUser, args.users, ceiling_s, [])
+        bare_env = _run_locust(f"http://127.0.0.1:{port}", BareUser, args.saturation_users, ceiling_s, [])
         bare_load = os.getloadavg()[0]
     finally:
         _stop(bare)
@@ -161,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
         f"bare FastAPI ceiling: {ceiling:.1f} requests/s, p50 {bare_p50:.0f} ms, p99 {bare_p99:.0f} ms "
         f"(the same machine's floor for any read); load average {bare_load:.1f}"
     )
+    users = args.users or users_for(TARGET_SHARE * ceiling)
+    if not args.users:
+        print(f"offered load: {users} thinking subscribers, about {TARGET_SHARE * ceiling:.0f} requests/s "
+              f"({TARGET_SHARE:.0%} of the ceiling)")  # fmt: skip
+    saturation_s = 0.0 if args.faults else ceiling_s if args.saturation_seconds is None else args.saturation_seconds
 
     # 2. the mixed traffic against the Cabinet server
     _reset_schema(args.db)
@@ -192,21 +238,31 @@ def main(argv: list[str] | None = None) -> int:
                 faults.append(f"PostgreSQL restart at {time.strftime('%X')}: exit {done.returncode}")
 
             events = [(args.seconds / 3, kill_worker), (2 * args.seconds / 3, restart_postgres)]
-        env = _run_locust(f"http://127.0.0.1:{port}", Subscriber, args.users, args.seconds, events)
-        print(f"load average at the end of the mixed traffic: {os.getloadavg()[0]:.1f} (1 min), "
+        Subscriber.new_phase()
+        env = _run_locust(f"http://127.0.0.1:{port}", Subscriber, users, args.seconds, events, ramp=True)
+        print(f"load average at the end of the offered load: {os.getloadavg()[0]:.1f} (1 min), "
               f"{os.getloadavg()[1]:.1f} (5 min)")  # fmt: skip
         after_workers = _workers_of(server)
+        saturated = None
+        if saturation_s > 0:
+            Subscriber.new_phase()
+            saturated = _run_locust(
+                f"http://127.0.0.1:{port}", SaturatingSubscriber, args.saturation_users, saturation_s, [], ramp=True
+            )
+            print(f"load average at the end of the saturation: {os.getloadavg()[0]:.1f} (1 min)")
     finally:
         _stop(server)
-    return _report(args, env, ceiling, faults, after_workers)
+    return _report(args, users, env, saturated, ceiling, faults, after_workers)
 
 
-def _report(args: Any, env: Any, ceiling: float, faults: list[str], after_workers: list[int]) -> int:
-    from loadcheck import check_database
-
-    ledger: Ledger = Subscriber.ledger
+def _phase(title: str, env: Any, ceiling: float, users: int) -> tuple[float, float]:
+    """Print one phase's table and totals; (requests/s, the reads' worst p99 in ms)."""
     rps = env.stats.total.num_requests / env.elapsed
-    print(f"\nMixed traffic: {args.users} users, {args.workers} workers, {env.elapsed:.0f} s on PostgreSQL")
+    print(f"\n{title}")
+    if env.ramp:
+        ramp_s, logins, p50, p99 = env.ramp
+        print(f"before the window: {logins} logins {LOGIN_STEP_S:g} s apart over {ramp_s:.1f} s, "
+              f"p50 {p50:.0f} ms, p99 {p99:.0f} ms (the figures below start after the last login)")  # fmt: skip
     print(f"{'endpoint':<44} {'count':>7} {'rps':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'fail':>5}")
     read_p99 = 0.0
     for name, entry in pick_stats(env.stats):
@@ -217,11 +273,37 @@ def _report(args: Any, env: Any, ceiling: float, faults: list[str], after_worker
             f"{name:<44} {entry.num_requests:>7} {entry.num_requests / env.elapsed:>7.1f} "
             f"{p50:>6.0f} {p95:>6.0f} {p99:>6.0f} {entry.num_failures:>5}"
         )
-    print(f"total: {rps:.1f} requests/s; bare FastAPI ceiling {ceiling:.1f} requests/s "
-          f"({rps / ceiling:.0%}); reads' worst p99 {read_p99:.0f} ms")  # fmt: skip
-    print(f"5xx: {ledger.server_errors} (503 during outages: {ledger.unavailable}, "
+    print(f"total: {rps:.1f} requests/s ({rps / users:.2f} per user); bare FastAPI ceiling "
+          f"{ceiling:.1f} requests/s ({rps / ceiling:.0%}); reads' worst p99 {read_p99:.0f} ms; "
+          f"failures {env.stats.total.num_failures}")  # fmt: skip
+    return rps, read_p99
+
+
+def _report(
+    args: Any, users: int, env: Any, saturated: Any, ceiling: float, faults: list[str], after_workers: list[int]
+) -> int:
+    from loadcheck import check_database
+
+    ledger: Ledger = Subscriber.ledger
+    think = "–".join(f"{t:g}" for t in THINK_S)
+    rps, read_p99 = _phase(
+        f"Offered load (the goals): {users} subscribers thinking {think} s between actions, "
+        f"{args.workers} workers, {env.elapsed:.0f} s on PostgreSQL",
+        env,
+        ceiling,
+        users,
+    )
+    if saturated is not None:
+        _phase(
+            f"Saturation (information, no goal): {args.saturation_users} subscribers without think time, "
+            f"{saturated.elapsed:.0f} s",
+            saturated,
+            ceiling,
+            args.saturation_users,
+        )
+    print(f"\nboth phases: 5xx: {ledger.server_errors} (503 during outages: {ledger.unavailable}, "
           f"not problem+json: {ledger.bad_503}); past the deadline: {ledger.hangs}; "
-          f"other failures: {env.stats.total.num_failures}")  # fmt: skip
+          f"no answer: {ledger.dropped}")  # fmt: skip
     for line in faults:
         print("fault:", line)
     problems = check_database(args.db, ledger)

@@ -1,11 +1,13 @@
 """The simulated users of benchmarks/load.py: a Cabinet subscriber, and the bare ceiling's client.
 
 A :class:`Subscriber` logs in to one load account (the users' logins spread over the first
-seconds, :data:`LOGIN_STEP_S` apart) and then, without pause, reads the tabs,
-pages calls, changes contacts, blocks and unblocks a service, or pays through the sandbox's
-HTML form flow with the test card. Every change carries an Idempotency-Key; after a 503 or a
-lost connection the same request is repeated with the same key (after ``Retry-After``) until
-:data:`DEADLINE_S`. What the run saw is kept in :class:`Ledger` for the database checks.
+seconds, :data:`LOGIN_STEP_S` apart) and then acts: reads the tabs, pages calls, changes
+contacts, blocks and unblocks a service, or pays through the sandbox's HTML form flow with the
+test card, thinking :data:`THINK_S` seconds between actions as a person at the app does. A
+:class:`SaturatingSubscriber` does the same without thinking (the saturation phase: the most the
+server does, no goal). Every change carries an Idempotency-Key; after a 503 or a lost connection
+the same request is repeated with the same key (after ``Retry-After``) until :data:`DEADLINE_S`.
+What the run saw is kept in :class:`Ledger` for the database checks.
 """
 
 from __future__ import annotations
@@ -22,15 +24,22 @@ from typing import Any
 from urllib.parse import urljoin
 
 import requests
-from locust import HttpUser, constant, task
+from locust import HttpUser, between, constant, task
 
 #: one request gives up after this (connect, read); a hang past it is counted
 CLIENT_TIMEOUT = (3.0, 10.0)
 #: a change is repeated with its key until this many seconds after the first try
 DEADLINE_S = 40.0
 #: the users' logins are spread this far apart (20 users: over the first 4.75 s): each login is
-#: a deliberately slow argon2 hash, and 20 at once took 2-4 s each on two cores
+#: a deliberately slow argon2 hash (~150 ms of a quiet server), and 20 at once took 2-4 s each on
+#: two cores; 0.1 s apart they queued to 4 s each
 LOGIN_STEP_S = 0.25
+#: a subscriber thinks this long (uniform, seconds) between two actions (an action: read the tabs,
+#: page the calls, change the SMS number, block and unblock, pay)
+THINK_S = (1.0, 3.0)
+#: requests per action of the mix below, weighted (4.45 counted in a run: 6 for the tabs, ~2 call
+#: pages, 1, 3, ~5 to pay)
+REQUESTS_PER_ACTION = 4.45
 APPROVED = "4111 1111 1111 1111"
 CARD = {"expiry": "12/29", "holder": "IVAN IVANOV", "cvc": "123"}
 PROBLEM_JSON = "application/problem+json"
@@ -66,14 +75,31 @@ class BareUser(HttpUser):
         self.client.get("/ping", name="/ping", timeout=CLIENT_TIMEOUT)
 
 
-class Subscriber(HttpUser):
-    """One subscriber of the load accounts, busy all the time."""
+def users_for(requests_per_s: float) -> int:
+    """How many thinking subscribers offer about ``requests_per_s``.
 
-    wait_time = constant(0)
+    One sends :data:`REQUESTS_PER_ACTION` per mean think time plus the action's own time, taken as
+    0.4 s (measured 1.65–1.85 requests/s per subscriber)."""
+    per_user = REQUESTS_PER_ACTION / (sum(THINK_S) / 2 + 0.4)
+    return max(1, round(requests_per_s / per_user))
+
+
+class Subscriber(HttpUser):
+    """One subscriber of the load accounts, thinking between actions."""
+
+    wait_time = between(*THINK_S)
     numbers: list[str] = []
     password = "load2026pass"
     ledger = Ledger()
     _next = itertools.count()
+    #: users of this phase that have tried to log in (the ramp ends when all have)
+    logged_in = 0
+
+    @classmethod
+    def new_phase(cls) -> None:
+        """The next users start from the first account and the first login slot again."""
+        Subscriber._next = itertools.count()
+        Subscriber.logged_in = 0
 
     def on_start(self) -> None:
         index = next(self._next)
@@ -82,6 +108,7 @@ class Subscriber(HttpUser):
         # a crowd does not log in within one second: user i logs in LOGIN_STEP_S × i after the start
         time.sleep(index * LOGIN_STEP_S)
         self.login()
+        Subscriber.logged_in += 1
 
     # ------------------------------------------------------------------ one request, repeated
     def call(
@@ -239,3 +266,9 @@ class Subscriber(HttpUser):
         data = {"t": unescape(match.group(1)), **fields}
         r = self.call("POST", urljoin(page.url, action), name, data=data)
         return r if r is not None and r.status_code == 200 else None
+
+
+class SaturatingSubscriber(Subscriber):
+    """The same subscriber without thinking: the next action as soon as the last one is answered."""
+
+    wait_time = constant(0)
