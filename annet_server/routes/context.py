@@ -45,7 +45,7 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
 _bearer = HTTPBearer(auto_error=False, description="The token from POST /api/v1/session")
 
 
-def bearer_token(
+async def bearer_token(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     background: Annotated[
         str | None,
@@ -59,21 +59,22 @@ def bearer_token(
     """The session token of the request; 401 auth.required when there is none.
 
     ``background`` is here so every call with a token documents the header; :func:`is_background`
-    reads it where the session is checked.
+    reads it where the session is checked. ``async`` (it does no I/O): FastAPI runs a plain ``def``
+    dependency in its thread pool, one more thread hand-off per request before the endpoint's own.
     """
     if credentials is None or not credentials.credentials:
         raise ApiProblem(ErrorCode.AUTH_REQUIRED, 401, headers={"WWW-Authenticate": "Bearer"})
     return credentials.credentials
 
 
-def idempotency_key(
+async def idempotency_key(
     key: str | None = Header(
         default=None,
         alias=IDEMPOTENCY_HEADER,
         description="Repeat a change safely: the same key gets the first answer (docs/api.md).",
     ),
 ) -> str | None:
-    """The request's ``Idempotency-Key`` header, checked."""
+    """The request's ``Idempotency-Key`` header, checked (``async``: no I/O, no thread hand-off)."""
     return idempotency.clean_key(key)
 
 
