@@ -45,7 +45,15 @@ from typing import Any  # noqa: E402
 
 import gevent  # noqa: E402
 import requests  # noqa: E402
-from loadusers import LOGIN_STEP_S, THINK_S, Ledger, SaturatingSubscriber, Subscriber, pick_stats, users_for  # noqa: E402
+from loadusers import (  # noqa: E402
+    LOGIN_STEP_S,
+    THINK_S,
+    Ledger,
+    SaturatingSubscriber,
+    Subscriber,
+    pick_stats,
+    users_for,
+)
 from locust.env import Environment  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -148,17 +156,20 @@ def _workers_of(proc: subprocess.Popen[bytes]) -> list[int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the bare ceiling, then the mixed traffic (with faults if asked); 0 when every goal is met."""
+    """Run the bare ceiling, the offered load (with faults if asked), saturation; 0 when every goal is met."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=os.environ.get("ANNET_TEST_PG_URL"), help="PostgreSQL URL (reset!)")
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--ceiling-seconds", type=float, default=None, help="default: a quarter of --seconds")
     parser.add_argument(
-        "--users", type=int, default=None, help=f"thinking subscribers (default: {TARGET_SHARE:.0%} of the ceiling)"
+        "--users",
+        type=int,
+        default=None,
+        help=f"thinking subscribers (default: as many as send {TARGET_SHARE:.0%} of the ceiling)",
     )
     parser.add_argument("--saturation-users", type=int, default=20, help="clients without think time")
     parser.add_argument(
-        "--saturation-seconds", type=float, default=None, help="default: as the ceiling; 0 without --faults"
+        "--saturation-seconds", type=float, default=None, help="default: as the ceiling; none with --faults"
     )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--subscribers", type=int, default=40)
@@ -206,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.users:
         print(f"offered load: {users} thinking subscribers, about {TARGET_SHARE * ceiling:.0f} requests/s "
               f"({TARGET_SHARE:.0%} of the ceiling)")  # fmt: skip
-    saturation_s = 0.0 if args.faults else ceiling_s if args.saturation_seconds is None else args.saturation_seconds
+    saturation_s = ceiling_s if args.saturation_seconds is None else args.saturation_seconds
+    if args.faults:
+        saturation_s = 0.0
 
     # 2. the mixed traffic against the Cabinet server
     _reset_schema(args.db)
@@ -246,9 +259,9 @@ def main(argv: list[str] | None = None) -> int:
         saturated = None
         if saturation_s > 0:
             Subscriber.new_phase()
-            saturated = _run_locust(
-                f"http://127.0.0.1:{port}", SaturatingSubscriber, args.saturation_users, saturation_s, [], ramp=True
-            )
+            host = f"http://127.0.0.1:{port}"
+            crowd = args.saturation_users
+            saturated = _run_locust(host, SaturatingSubscriber, crowd, saturation_s, [], ramp=True)
             print(f"load average at the end of the saturation: {os.getloadavg()[0]:.1f} (1 min)")
     finally:
         _stop(server)
@@ -262,7 +275,7 @@ def _phase(title: str, env: Any, ceiling: float, users: int) -> tuple[float, flo
     if env.ramp:
         ramp_s, logins, p50, p99 = env.ramp
         print(f"before the window: {logins} logins {LOGIN_STEP_S:g} s apart over {ramp_s:.1f} s, "
-              f"p50 {p50:.0f} ms, p99 {p99:.0f} ms (the figures below start after the last login)")  # fmt: skip
+              f"p50 {p50:.0f} ms, p99 {p99:.0f} ms (the figures below: after the last login)")  # fmt: skip
     print(f"{'endpoint':<44} {'count':>7} {'rps':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'fail':>5}")
     read_p99 = 0.0
     for name, entry in pick_stats(env.stats):
@@ -280,7 +293,13 @@ def _phase(title: str, env: Any, ceiling: float, users: int) -> tuple[float, flo
 
 
 def _report(
-    args: Any, users: int, env: Any, saturated: Any, ceiling: float, faults: list[str], after_workers: list[int]
+    args: Any,
+    users: int,
+    env: Any,
+    saturated: Any,
+    ceiling: float,
+    faults: list[str],
+    after_workers: list[int],
 ) -> int:
     from loadcheck import check_database
 
