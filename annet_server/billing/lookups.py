@@ -20,11 +20,13 @@ from annet_contract.errors import ErrorCode
 from .. import models as m
 from .refusals import RuleError
 
-#: an account's services in the account's own statement (each with its catalogue item and
-#: tariffs joined, its discounts in a second statement: models.Service); not with ``lock``
-SERVICES: tuple[ORMOption, ...] = (joinedload(m.Account.services),)
+#: an account's services in the account's own statement, each with its catalogue item, tariffs
+#: and discounts joined (the discounts' own ``selectin`` would be a second statement, a tenth of
+#: such a read's CPU); not with ``lock``
+SERVICES: tuple[ORMOption, ...] = (joinedload(m.Account.services).joinedload(m.Service.discounts),)
 #: the same, and every tariff of each service's catalogue item (what a tariff may be changed to)
 SERVICES_WITH_TARIFFS: tuple[ORMOption, ...] = (
+    *SERVICES,
     joinedload(m.Account.services).joinedload(m.Service.catalog_item).selectinload(m.CatalogItem.tariffs),
 )
 #: a subscriber's accounts, in the subscriber's own statement
