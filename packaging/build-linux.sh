@@ -5,7 +5,8 @@
 #         dist/annet-desktop-<version>-linux-<arch>.tar.xz (unpacks to annet-desktop/, with the
 #         .desktop file, install-desktop-entry.sh and the AppArmor profile inside).
 # Then smoke-tests the frozen app (--self-test) unless ANNET_SKIP_SELFTEST=1, and prints sizes.
-# ANNET_XZ_LEVEL (default 9) sets the xz preset; the slow test packs with 1 (quicker, bigger).
+# ANNET_XZ_LEVEL=N packs with xz preset N on every core (the slow test: 1, quicker, bigger); unset,
+# the release packing (below).
 # ANNET_DIST (default dist) is the output folder (a second build beside the first one).
 # The .deb is made from the same folder by packaging/build_deb.py.
 set -euo pipefail
@@ -21,7 +22,10 @@ started=$(date +%s)
 # The Python modules go into the executable's archive uncompressed (zlib level 0): zlib-compressed
 # they were 11 MB that xz could not shrink further; stored, they are 28 MB that xz packs to ~7 MB,
 # so the download is ~4 MB smaller for 17 MB more on disk (docs/performance.md, issue 16).
-PYINSTALLER_ZLIB_COMPRESSION_LEVEL=0 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+# -X no_debug_ranges: the modules are compiled without Python 3.11's column tables (which say where
+# in a line an error is: the ^^^^ under a traceback's line; file and line numbers stay). Those
+# tables are 7 % of the modules' bytes but, being nearly random, ~23 % of what xz makes of them.
+PYINSTALLER_ZLIB_COMPRESSION_LEVEL=0 "$PYTHON" -X no_debug_ranges -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$dist" --workpath "build/pyinstaller${ANNET_DIST:+-$(basename "$dist")}" packaging/annet-desktop.spec
 built=$(date +%s)
 
@@ -39,10 +43,19 @@ fi
 
 tarball="$dist/annet-desktop-${version}-linux-${arch}.tar.xz"
 rm -f "$dist"/annet-desktop-*-linux-*.tar.gz  # the old format, so no stale one is taken for the new
-# xz: unpacked by stock tar everywhere (tar xf); -T0 uses every core; the x86 branch filter first
-# (most of the folder is x86-64 machine code: Chromium alone is 169 MB of it) packs ~3 % tighter
-tar -C "$dist" --owner=0 --group=0 --numeric-owner -cf - annet-desktop \
-  | xz -T0 --x86 "--lzma2=preset=${ANNET_XZ_LEVEL:-9}" > "$tarball"
+# xz: unpacked by stock tar everywhere (tar xf, any xz since 5.0). The x86 branch filter first (most
+# of the folder is x86-64 machine code: Chromium alone is 169 MB of it) packs ~3 % tighter. The
+# release packing is one LZMA2 stream (-T1) whose 256 MiB window spans nearly the whole folder
+# (-T0 would cut it into independent 192 MiB blocks), preset 9e with lc=4, pb=0 (x86 code is not
+# aligned to 4 bytes: -0.3 % on samples of Chromium and of the rest, docs/performance.md). It needs
+# ~2.7 GB of memory and ~15 min of one core to pack, 257 MiB of memory to unpack.
+# ANNET_XZ_LEVEL=N packs with preset N on every core instead (the slow test: 1, quick and bigger).
+if [ -n "${ANNET_XZ_LEVEL:-}" ]; then
+  xz_options=(-T0 --x86 "--lzma2=preset=${ANNET_XZ_LEVEL}")
+else
+  xz_options=(-T1 --x86 "--lzma2=preset=9e,dict=256MiB,lc=4,pb=0")
+fi
+tar -C "$dist" --owner=0 --group=0 --numeric-owner -cf - annet-desktop | xz "${xz_options[@]}" > "$tarball"
 finished=$(date +%s)
 
 echo "build-linux: bundle  $(du -sh "$bundle" | cut -f1)  $bundle  ($(find "$bundle" -type f | wc -l) files)"

@@ -158,6 +158,23 @@ def test_bundle_contents(bundle: Path) -> None:
         assert [m for m in missing if not m.startswith("libwayland-")] == [], f"{lib.name}:\n{out}"
 
 
+def test_the_bundled_modules_carry_no_column_tables(bundle: Path) -> None:
+    """build-linux.sh compiles the modules with ``-X no_debug_ranges`` (issue 16: ~1 MB less to
+    download): no code object in the executable's archive says in which columns an instruction
+    is; the line numbers a traceback shows are all there."""
+    import marshal
+
+    from PyInstaller.archive.readers import CArchiveReader
+
+    archive = CArchiveReader(str(bundle)).open_embedded_archive("PYZ.pyz")
+    for name in ("annet_desktop.app", "annet_server.app", "sqlalchemy.orm.session", "pydantic.main"):
+        code = archive.extract(name)
+        code = marshal.loads(code) if isinstance(code, bytes) else code
+        positions = list(code.co_positions())
+        assert positions and all(column is None for _line, _end, column, _end_col in positions), name
+        assert any(line is not None for line, *_rest in positions), f"{name}: line numbers kept"
+
+
 def test_every_file_the_app_maps_is_in_the_bundle(bundle: Path) -> None:
     """``packaging/mapped-files.txt`` (made by ``packaging/mapped_files.py --write`` from what the
     frozen self-test and the demo map): none of those files may be cut from the bundle."""
