@@ -5,7 +5,8 @@
 Reads what ``packaging/build-linux.sh`` left in ``dist/``: the folder ``annet-desktop/`` (the sum
 of its file sizes, symlinks not counted twice) and the newest
 ``annet-desktop-<version>-linux-<arch>.tar.xz`` (what a user downloads; the release build packs it
-at xz -9, the slow test at -1 — say which one was measured), plus the ``.deb`` if one is there.
+at xz preset 9e in one stream, the slow test at -1 — say which one was measured), plus the ``.deb``
+if one is there.
 Goals: unpacked ≤ 300 MB, download ≤ 100 MB (MB = 10⁶ bytes). Prints the biggest components
 (``packaging/size_report.py``); exit 1 when a goal is missed, 2 when there is nothing to measure.
 """
