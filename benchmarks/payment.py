@@ -152,7 +152,7 @@ def child_ours() -> dict[str, Any]:
     run_until(lambda: controller.window is not None, "the main window")
     window = controller.window
     run_until(lambda: window.ctx.state.me is not None and not window.ctx.worker.busy, "the first fetches")
-    run_until(controller.demo_server.state.calls_ready.is_set, "the demo's background calls")
+    run_until(controller.demo_server.settled.is_set, "the demo server settled (its calls in)")
     from annet_desktop.ui.dialogs.payment import open_payment
 
     times, rss = [], []
