@@ -134,6 +134,7 @@ class AppController(QObject):
         dialog.firstPainted.connect(self.worker.warm_up)
         if self.demo:
             dialog.set_waiting(translate("App", "Запускается демонстрационный сервер…"))
+            dialog.firstPainted.connect(self._preload_session)
             if self._demo_process is None:
                 self._demo_process = DemoProcess.spawn(demo_template_dir())
             process = self._demo_process
@@ -178,6 +179,17 @@ class AppController(QObject):
         box.open()
         log.warning("settings reset (%s); old file moved to %s", settings.reset_reason, settings.moved_to)
         return box
+
+    def _preload_session(self) -> None:
+        """``--demo``: import the main window's modules while the demo server starts in its own
+        process (the login window waits for it, the GUI thread is idle; the login does not)."""
+
+        def preload() -> None:
+            if self.window is None and self.demo_server is None:
+                from . import state, subscribers  # noqa: F401
+                from .ui import main_window  # noqa: F401
+
+        QTimer.singleShot(0, self, preload)  # after the paint's own work
 
     def _demo_started(self, started: tuple[Any, list[Any]]) -> None:
         self.demoReady.emit(*started)
