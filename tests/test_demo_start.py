@@ -138,6 +138,21 @@ def test_the_demo_server_command_imports_no_qt(templates: Path, tmpdir_env: Path
     assert list(tmpdir_env.iterdir()) == []
 
 
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM is TerminateProcess elsewhere")
+def test_sigterm_stops_the_child_as_cleanly_as_eof(templates: Path, tmpdir_env: Path) -> None:
+    import signal
+
+    process = DemoProcess.spawn(templates, small=True)
+    try:
+        process.wait_ready()
+        assert len(list(tmpdir_env.iterdir())) == 1
+        process._proc.send_signal(signal.SIGTERM)
+        assert process._proc.wait(DEADLINE_MS / 1000) == 0
+    finally:
+        process.stop()
+    assert list(tmpdir_env.iterdir()) == []
+
+
 def test_a_failed_start_says_only_the_exception_type(monkeypatch: pytest.MonkeyPatch, tmpdir_env: Path) -> None:
     monkeypatch.setenv("ANNET_DEMO_SERVER_FAULT", "start")
     process = DemoProcess.spawn(None, small=True)
