@@ -101,7 +101,8 @@ class DemoProcess:
             self._answered.set()
             return self
         log.debug("demo server process %d started", self._proc.pid)
-        for target, name in ((self._read_stdout, "annet-demo-stdout"), (self._drain_stderr, "annet-demo-stderr")):
+        readers = ((self._read_stdout, "annet-demo-stdout"), (self._drain_stderr, "annet-demo-stderr"))
+        for target, name in readers:
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
             self._readers.append(thread)
@@ -203,7 +204,7 @@ class DemoProcess:
             pass
         for end in (None, proc.terminate, proc.kill):
             if end is not None:
-                log.warning("demo server process %d did not end in %s s: %s", proc.pid, STOP_TIMEOUT_S, end.__name__)
+                log.warning("demo server %d alive after %s s: %s", proc.pid, STOP_TIMEOUT_S, end.__name__)
                 end()
             try:
                 proc.wait(STOP_TIMEOUT_S)

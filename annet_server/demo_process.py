@@ -67,26 +67,28 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
         prog="annet-desktop --demo-server",
         description="The demo server for annet-desktop --demo (JSON lines on stdout; ends at EOF on stdin).",
     )
-    parser.add_argument("--templates", metavar="DIR", type=Path, help="where the day's template database is kept")
-    parser.add_argument("--small", action="store_true", help="2,000 calls on the business line instead of 100,000")
+    parser.add_argument(
+        "--templates", metavar="DIR", type=Path, help="where the day's template database is kept"
+    )
+    parser.add_argument(
+        "--small", action="store_true", help="2,000 calls on the business line instead of 100,000"
+    )
     return parser.parse_args(list(argv))
 
 
-def _stdio(fd: int, mode: str) -> Any:
-    """``sys.stdin``/``sys.stdout``, or the raw descriptor when Python left them ``None`` (a
-    windowed Windows build)."""
-    stream = (sys.stdin, sys.stdout)[fd]
-    if stream is not None:
-        return stream.buffer if mode == "rb" else stream
-    return open(fd, mode, closefd=False, **({} if "b" in mode else {"encoding": "utf-8"}))  # noqa: SIM115
+def _stdout() -> TextIO:
+    """``sys.stdout``, or descriptor 1 when Python left it ``None`` (a windowed Windows build)."""
+    if sys.stdout is not None:
+        return sys.stdout
+    return open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
-def wait_for_eof(stdin: Any) -> None:
-    """Block until ``stdin`` reaches end of file (or cannot be read any more)."""
+def wait_for_eof(fd: int = 0) -> None:
+    """Block until the descriptor ``fd`` (stdin) reaches end of file or cannot be read any more."""
     try:
-        while stdin.read1(4096):
+        while os.read(fd, 4096):
             pass
-    except (OSError, ValueError):
+    except OSError:
         pass
 
 
@@ -112,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the demo server until stdin ends; the process exit code."""
     args = _parse(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    channel = _Channel(_stdio(1, "w"))
+    channel = _Channel(_stdout())
     sys.stdout = sys.stderr  # nothing but the protocol's lines goes to the real stdout
     stopping = _Stopping()
     if threading.current_thread() is threading.main_thread():
@@ -128,11 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .demo_subscribers import demo_accounts
 
         accounts = [account.model_dump(mode="json") for account in demo_accounts()]
-        if channel.say({"url": server.url, "accounts": accounts, "template": server.demo_template is not None}):
+        ready = {"url": server.url, "accounts": accounts, "template": server.demo_template is not None}
+        if channel.say(ready):
             threading.Thread(
                 target=_report_settled, args=(server, channel), name="annet-demo-settled", daemon=True
             ).start()
-            wait_for_eof(_stdio(0, "rb"))
+            wait_for_eof()
     except SystemExit:
         pass
     finally:

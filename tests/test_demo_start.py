@@ -153,7 +153,9 @@ def test_sigterm_stops_the_child_as_cleanly_as_eof(templates: Path, tmpdir_env: 
     assert list(tmpdir_env.iterdir()) == []
 
 
-def test_a_failed_start_says_only_the_exception_type(monkeypatch: pytest.MonkeyPatch, tmpdir_env: Path) -> None:
+def test_a_failed_start_says_only_the_exception_type(
+    monkeypatch: pytest.MonkeyPatch, tmpdir_env: Path
+) -> None:
     monkeypatch.setenv("ANNET_DEMO_SERVER_FAULT", "start")
     process = DemoProcess.spawn(None, small=True)
     with pytest.raises(DemoStartError, match=r"failed to start \(RuntimeError\)") as raised:
@@ -168,6 +170,7 @@ def _stand_in(code: str) -> DemoProcess:
 
 
 READY = json.dumps({"url": "http://127.0.0.1:9", "accounts": [], "template": True})
+ELSEWHERE = READY.replace("127.0.0.1", "example.com")
 
 
 @pytest.mark.parametrize(
@@ -177,7 +180,7 @@ READY = json.dumps({"url": "http://127.0.0.1:9", "accounts": [], "template": Tru
         ("print('Traceback: not JSON', flush=True); sys.stdin.read()", "unreadable first line"),
         ("print('[1, 2]', flush=True); sys.stdin.read()", "unreadable first line"),
         ("print('{\"url\": 7}', flush=True); sys.stdin.read()", "not understood"),
-        (f"print({json.dumps(READY.replace('127.0.0.1', 'example.com'))}, flush=True); sys.stdin.read()", "not on this computer"),
+        (f"print({json.dumps(ELSEWHERE)}, flush=True); sys.stdin.read()", "not on this computer"),
     ],
     ids=["exits", "not-json", "not-an-object", "no-accounts", "not-loopback"],
 )
@@ -205,7 +208,10 @@ def test_a_child_that_cannot_be_run_is_a_start_error(tmp_path: Path) -> None:
 
 def test_the_childs_stderr_is_drained_into_the_log(caplog: pytest.LogCaptureFixture) -> None:
     """More than a pipe holds (64 KiB) before the ready line: read as it comes, it cannot block."""
-    code = f"import sys; sys.stderr.write(('x' * 999 + chr(10)) * 300); sys.stderr.flush(); print({READY!r}, flush=True); sys.stdin.read()"
+    code = (
+        "sys.stderr.write(('x' * 999 + chr(10)) * 300); sys.stderr.flush(); "
+        f"print({READY!r}, flush=True); sys.stdin.read()"
+    )
     with caplog.at_level(logging.WARNING, logger="annet_desktop.demo_start"):
         process = _stand_in(code)
         try:
