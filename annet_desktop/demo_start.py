@@ -30,7 +30,8 @@ STOP_TIMEOUT_S = 10.0
 
 
 class DemoStartError(RuntimeError):
-    """The demo server did not start; the message says how (nothing of its stderr: that is logged)."""
+    """The demo server did not start; the message says how, after the login window's «Не удалось
+    запустить демонстрационный сервер:» (nothing of its stderr: that is logged)."""
 
 
 def demo_template_dir() -> Path:
@@ -154,14 +155,14 @@ class DemoProcess:
         if self._spawn_error is not None:
             raise DemoStartError(f"cannot run {self.command[0]}: {self._spawn_error.strerror}")
         if not self._answered.wait(timeout):
-            raise DemoStartError(f"the demo server did not answer in {timeout:.0f} s")
+            raise DemoStartError(f"no answer in {timeout:.0f} s")
         first = self._first
         if first is None:
-            raise DemoStartError(f"the demo server ended before it was ready (exit code {self._exit_code()})")
+            raise DemoStartError(f"its process ended before it was ready (exit code {self._exit_code()})")
         if not isinstance(first, dict):
-            raise DemoStartError(f"the demo server answered {first}")
+            raise DemoStartError(f"its process answered {first}")
         if "error" in first:
-            raise DemoStartError(f"the demo server failed to start ({first['error']})")
+            raise DemoStartError(f"{str(first['error'])[:80]} in its process")
         from annet_contract.schema import DemoAccount
 
         try:
@@ -169,9 +170,9 @@ class DemoProcess:
             accounts = [DemoAccount.model_validate(item) for item in first["accounts"]]
             template = first.get("template") is True
         except (KeyError, TypeError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
-            raise DemoStartError("the demo server's ready line is not understood") from exc
+            raise DemoStartError("its ready line is not understood") from exc
         if not isinstance(url, str) or not url.startswith(("http://127.0.0.1:", "http://[::1]:")):
-            raise DemoStartError("the demo server's address is not on this computer")
+            raise DemoStartError("its address is not on this computer")
         self.url, self.demo_template = url, template
         return url, accounts, template
 

@@ -158,7 +158,7 @@ def test_a_failed_start_says_only_the_exception_type(
 ) -> None:
     monkeypatch.setenv("ANNET_DEMO_SERVER_FAULT", "start")
     process = DemoProcess.spawn(None, small=True)
-    with pytest.raises(DemoStartError, match=r"failed to start \(RuntimeError\)") as raised:
+    with pytest.raises(DemoStartError, match="RuntimeError in its process") as raised:
         process.wait_ready()
     assert "ANNET_DEMO_SERVER_FAULT" not in str(raised.value)  # the message text stays in the log
     assert not process.running and process._proc.returncode == 1
@@ -193,7 +193,7 @@ def test_a_child_that_answers_wrongly_is_refused_and_stopped(code: str, message:
 
 def test_a_silent_child_times_out_and_is_stopped() -> None:
     process = _stand_in("sys.stdin.read()")
-    with pytest.raises(DemoStartError, match="did not answer"):
+    with pytest.raises(DemoStartError, match="no answer in"):
         process.wait_ready(timeout=0.2)
     assert not process.running and process._proc.returncode == 0  # it ended at EOF, as asked
 
