@@ -189,7 +189,11 @@ class DemoProcess:
 
     def stop(self) -> None:
         """End the server: close its stdin (it stops and removes its temporary folder), wait up to
-        :data:`STOP_TIMEOUT_S`, then terminate it, then kill it. Returns once it has ended."""
+        :data:`STOP_TIMEOUT_S`, then terminate it, then kill it. Returns once it has ended.
+
+        One still starting (no line yet: it reads stdin only once it serves) is sent SIGTERM at
+        once on POSIX, which it turns into the same clean stop, so closing the app during the
+        demo's start does not wait for it; elsewhere terminating is a hard kill, so it is not."""
         with self._stop_lock:
             if self._stopped:
                 return
@@ -203,6 +207,8 @@ class DemoProcess:
             proc.stdin.close()
         except OSError:
             pass
+        if not self._answered.is_set() and os.name == "posix" and proc.poll() is None:
+            proc.terminate()
         for end in (None, proc.terminate, proc.kill):
             if end is not None:
                 log.warning("demo server %d alive after %s s: %s", proc.pid, STOP_TIMEOUT_S, end.__name__)

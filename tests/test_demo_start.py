@@ -83,6 +83,18 @@ def test_the_child_serves_the_demo_and_stop_ends_it_and_removes_its_folder(
     process.stop()  # again: nothing happens
 
 
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM: a clean stop on POSIX only")
+def test_a_child_stopped_while_it_starts_ends_at_once_and_leaves_nothing(tmpdir_env: Path) -> None:
+    """Closing the app during the demo's start: it is not waited for (seconds), nor left running."""
+    process = DemoProcess.spawn(None, small=True)
+    process.stop()
+    assert not process.running and process._proc.returncode in (0, 1, -15)  # SystemExit or SIGTERM
+    assert process._first is None  # ended before it served (not waited for until it was ready)
+    assert list(tmpdir_env.iterdir()) == []
+    with pytest.raises(DemoStartError):
+        process.wait_ready()
+
+
 PARENT = """
 import os, sys
 from pathlib import Path
@@ -195,7 +207,7 @@ def test_a_silent_child_times_out_and_is_stopped() -> None:
     process = _stand_in("sys.stdin.read()")
     with pytest.raises(DemoStartError, match="no answer in"):
         process.wait_ready(timeout=0.2)
-    assert not process.running and process._proc.returncode == 0  # it ended at EOF, as asked
+    assert not process.running  # terminated: it had not answered (POSIX), else ended at EOF
 
 
 def test_a_child_that_cannot_be_run_is_a_start_error(tmp_path: Path) -> None:
