@@ -64,8 +64,8 @@ class AppController(QObject):
         credentials: Credentials | None = None,
         demo_process: DemoProcess | None = None,
     ) -> None:
-        """``demo_process``: the demo server spawned already (``app.main``); with ``demo`` and
-        none, :meth:`start` spawns it."""
+        """``demo_process``: the demo server spawned already (``annet_desktop.__main__``); with
+        ``demo`` and none, :meth:`start` spawns it."""
         super().__init__()
         self.settings = settings or Settings()
         self.language = language or self.settings.language
