@@ -2,15 +2,18 @@
 
 ``annet-desktop [--server URL] [--demo] [--lang ru|en]``
 
-* ``--demo`` starts the reference server in-process on 127.0.0.1 (a free port, a fresh demo
-  database in a temporary folder: seeded, or copied from the day's template in the cache folder,
-  :func:`annet_desktop.demo_start.demo_template_dir`) and the login window lists the demo subscribers;
+* ``--demo`` starts the reference server in a process of its own on 127.0.0.1 (a free port, a
+  fresh demo database in a temporary folder: seeded, or copied from the day's template in the cache
+  folder, :func:`annet_desktop.demo_start.demo_template_dir`), spawned by ``annet_desktop.__main__``
+  before Qt is imported (:class:`annet_desktop.demo_start.DemoProcess`); the login window waits for
+  it in the background, then lists the demo subscribers. The server ends with the app (it stops
+  when its stdin closes, also when the app dies);
 * otherwise the server address comes from the settings (default ``https://my.an-net.ru``);
   plain ``http://`` is refused for any host but loopback.
 
 Heavy packages stay out of the way of the first paint: the API (requests, pydantic) loads in the
-API thread on the first request, keyring after the login window is shown, the server package only
-with ``--demo``, and the main window's modules only after a successful login.
+API thread on the first request, keyring after the login window is shown, the server package never
+(it runs in the demo server's process), and the main window's modules only after a successful login.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from . import __version__, i18n
 from .background import run_in_background
 from .command_line import parse_args
 from .credentials import Credentials
-from .demo_start import start_embedded_demo
+from .demo_start import DemoProcess, demo_template_dir
 from .domain.urls import ServerUrlError, check_server_url
 from .i18n import translate
 from .process import limit_core_size
@@ -47,7 +50,7 @@ LOGOUT_WAIT_MS = 5000
 class AppController(QObject):
     """Owns the long-lived parts (settings, worker, state, messages) and switches the windows."""
 
-    demoReady = Signal(object, object)  # RunningServer | None, list[DemoAccount] | error
+    demoReady = Signal(object, object)  # DemoProcess | None, list[DemoAccount] | error
     loggedIn = Signal()
     loggedOut = Signal()
 
@@ -59,7 +62,10 @@ class AppController(QObject):
         demo: bool = False,
         settings: Settings | None = None,
         credentials: Credentials | None = None,
+        demo_process: DemoProcess | None = None,
     ) -> None:
+        """``demo_process``: the demo server spawned already (``annet_desktop.__main__``); with
+        ``demo`` and none, :meth:`start` spawns it."""
         super().__init__()
         self.settings = settings or Settings()
         self.language = language or self.settings.language
@@ -69,7 +75,9 @@ class AppController(QObject):
         self.demo = demo
         # the address given with --server (it wins over the settings for this run)
         self.server_override = server_url
-        self.demo_server: Any = None
+        #: the running demo server (a :class:`DemoProcess`: ``url``, ``settled``, ``stop()``), once ready
+        self.demo_server: DemoProcess | None = None
+        self._demo_process = demo_process  # spawned, maybe not ready yet: stopped by shutdown
         self.demo_accounts: list[Any] = []
         self.url_error: str | None = None
         #: the address shown in the login window: the one in use, or a refused one (without its
@@ -126,8 +134,12 @@ class AppController(QObject):
         dialog.firstPainted.connect(self.worker.warm_up)
         if self.demo:
             dialog.set_waiting(translate("App", "Запускается демонстрационный сервер…"))
+            dialog.firstPainted.connect(self._preload_session)
+            if self._demo_process is None:
+                self._demo_process = DemoProcess.spawn(demo_template_dir())
+            process = self._demo_process
             run_in_background(
-                start_embedded_demo,
+                lambda: (process, process.wait_ready()[1]),
                 receiver=self,
                 on_done=self._demo_started,
                 on_failed=self._demo_failed,
@@ -168,11 +180,23 @@ class AppController(QObject):
         log.warning("settings reset (%s); old file moved to %s", settings.reset_reason, settings.moved_to)
         return box
 
+    def _preload_session(self) -> None:
+        """``--demo``: import the main window's modules while the demo server starts in its own
+        process (the login window waits for it, the GUI thread is idle; the login does not)."""
+
+        def preload() -> None:
+            if self.window is None and self.demo_server is None:
+                from . import state, subscribers  # noqa: F401
+                from .ui import main_window  # noqa: F401
+
+        QTimer.singleShot(0, self, preload)  # after the paint's own work
+
     def _demo_started(self, started: tuple[Any, list[Any]]) -> None:
         self.demoReady.emit(*started)
 
     def _demo_failed(self, error: BaseException) -> None:
         log.error("demo server failed: %s", error, exc_info=error)
+        self._demo_process = None  # wait_ready stopped it
         self.demoReady.emit(None, error)
 
     def _demo_ready(self, server: Any, accounts: Any) -> None:
@@ -360,13 +384,14 @@ class AppController(QObject):
                 loop.exec()
             self.state.clear()
         self.worker.stop()
-        if self.demo_server is not None:
-            self.demo_server.stop()
-            self.demo_server = None
+        process, self._demo_process, self.demo_server = self._demo_process, None, None
+        if process is not None:
+            process.stop()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the app; returns the process exit code."""
+def main(argv: Sequence[str] | None = None, *, demo: DemoProcess | None = None) -> int:
+    """Run the app; returns the process exit code. ``demo``: the ``--demo`` server's process,
+    spawned already (``annet_desktop.__main__``; spawned at the login window's start if not)."""
     args = parse_args(argv)
     if args.self_test:  # served by annet_desktop.__main__ (the self-test imports this module)
         raise SystemExit("annet-desktop: run --self-test through python -m annet_desktop")
@@ -382,7 +407,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings()
     language = args.lang or settings.language
     i18n.install(language)
-    controller = AppController(server_url=args.server, language=language, demo=args.demo, settings=settings)
+    controller = AppController(
+        server_url=args.server, language=language, demo=args.demo, settings=settings, demo_process=demo
+    )
     after_first_paint(app, controller.start())
     if controller.url_error:
         print(controller.url_error, file=sys.stderr)

@@ -2,7 +2,7 @@
 
 Two kinds of work leave the GUI thread: Cabinet API calls (the one API thread,
 :mod:`annet_desktop.worker`) and everything else — writing an export file, loading keyring,
-starting the demo server — which :func:`run_in_background` runs in a plain thread of its own.
+waiting for the demo server's process — which :func:`run_in_background` runs in a plain thread of its own.
 Both hand their answer back the same way, through :func:`deliver`: the callbacks are held by a
 small :class:`Delivery` object made a *child of the receiver* (the widget or object that asked),
 and the answer travels to it by a queued signal. When the receiver is deleted — the user closed
@@ -14,7 +14,7 @@ user moved on before it came).
 A thread started here touches no Qt object but the job's own signal emitter (signals may be
 emitted from any thread). Jobs started with ``wait_on_quit=True`` (an export writing a file) are
 cancelled and waited for when the application quits (:func:`stop_all`), so none is cut off
-halfway and none leaves a partial file; the others (a keyring look-up, the demo server start)
+halfway and none leaves a partial file; the others (a keyring look-up, the wait for the demo server)
 are daemon threads the process does not wait for.
 
 This module loads before the login window paints: QtCore and the standard library only.

@@ -3,12 +3,13 @@
     .venv/bin/python benchmarks/payment.py [--runs 5]
 
 Two kinds of whole processes, interleaved (ours, bare, ours, bare, …) after one unmeasured warm-up
-round, each with the demo server in-process (the same server code serves the same sandbox page in
-both), offscreen Qt, a fresh temporary HOME:
+round, each with the demo server in a process of its own as ``--demo`` runs it
+(:class:`annet_desktop.demo_start.DemoProcess`: the same server code serves the same sandbox page
+in both), offscreen Qt, a fresh temporary HOME:
 
-Both wait until the demo server has added its 100,000 background calls before the clock runs
-(that seeding holds the GIL in chunks and would slow the in-process server's answer to the order,
-which a real, remote server does not share with the app).
+Both wait until the demo server has settled (its 100,000 background calls in) before the clock
+runs, so its seeding does not share the 2 cores with what is measured. The demo server's process
+is left out of the RSS (it stands for the remote server a user talks to).
 
 * **ours** — the app logged in as demo subscriber 100004 (through the login window); «Оплатить»
   with 100 ₽, the clock starts just before «Продолжить» is clicked (the order is created on the
@@ -61,10 +62,14 @@ SETTLE_KB = 512
 # --------------------------------------------------------------------------- helpers (children)
 
 
-def tree_rss_kb(pid: int | None = None) -> int:
-    """RSS of ``pid`` (default: this process) and every process below it, in kB (Linux /proc)."""
+def tree_rss_kb(pid: int | None = None, leave_out: tuple[int, ...] = ()) -> int:
+    """RSS of ``pid`` (default: this process) and every process below it but the trees of
+    ``leave_out`` (the demo server's process), in kB (Linux /proc)."""
     total = 0
-    for member in children(os.getpid() if pid is None else pid):
+    members = children(os.getpid() if pid is None else pid)
+    for other in leave_out:
+        members -= children(other)
+    for member in members:
         try:
             for line in Path(f"/proc/{member}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -110,12 +115,12 @@ def has_content(view: Any) -> bool:
     return len(colours) > 4
 
 
-def settle() -> int:
-    """Let the process tree settle after a close; its RSS then (kB)."""
-    last = tree_rss_kb()
+def settle(leave_out: tuple[int, ...] = ()) -> int:
+    """Let the process tree settle after a close; its RSS then (kB), without ``leave_out``'s."""
+    last = tree_rss_kb(leave_out=leave_out)
     for _ in range(20):
         spin(0.25)
-        now = tree_rss_kb()
+        now = tree_rss_kb(leave_out=leave_out)
         if abs(now - last) < SETTLE_KB:
             return now
         last = now
@@ -152,7 +157,8 @@ def child_ours() -> dict[str, Any]:
     run_until(lambda: controller.window is not None, "the main window")
     window = controller.window
     run_until(lambda: window.ctx.state.me is not None and not window.ctx.worker.busy, "the first fetches")
-    run_until(controller.demo_server.state.calls_ready.is_set, "the demo's background calls")
+    run_until(controller.demo_server.settled.is_set, "the demo server settled (its calls in)")
+    leave_out = (controller.demo_server.pid,)
     from annet_desktop.ui.dialogs.payment import open_payment
 
     times, rss = [], []
@@ -167,7 +173,7 @@ def child_ours() -> dict[str, Any]:
         pay.continue_button.click()
         times.append(painted_after_load(lambda d=pay: d.view, loaded) - started)
         pay.reject()
-        rss.append(settle())
+        rss.append(settle(leave_out))
     controller.messages.close_all()
     controller.shutdown()
     app.processEvents()
@@ -181,14 +187,14 @@ def child_bare() -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from annet_desktop.api.client import CabinetClient
-    from annet_server.embedded import start_demo
-    from annet_server.seed import demo_accounts
+    from annet_desktop.demo_start import DemoProcess
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    server = start_demo()
-    server.state.calls_ready.wait()  # as in ours: the demo's background seeding is not measured
-    password = next(d.password for d in demo_accounts() if d.account == ACCOUNT)
-    client = CabinetClient(server.url)
+    server = DemoProcess.spawn()  # as ours runs it (no template folder: it seeds, then settles)
+    url, accounts, _template = server.wait_ready()
+    server.settled.wait()  # as in ours: the demo's background seeding is not measured
+    password = next(d.password for d in accounts if d.account == ACCOUNT)
+    client = CabinetClient(url)
     client.login(ACCOUNT, password)
     times = []
     view: Any = None
@@ -274,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     rss1 = statistics.median(r["rss_kb"][0] for r in results["ours"]) / 1024
     rss5 = statistics.median(r["rss_kb"][-1] for r in results["ours"]) / 1024
     ok = [first <= GOAL_FIRST, second <= GOAL_SECOND, growth <= GOAL_GROWTH]
-    print(f"Payment page, median of {args.runs} (offscreen, demo server in-process in both kinds)\n")
+    print(f"Payment page, median of {args.runs} (offscreen, the demo server in its own process in both kinds)\n")
     print("| measure | ours | bare QWebEngineView | ratio | goal | |")
     print("|---|---|---|---|---|---|")
     for label, key, ratio, goal, good in (

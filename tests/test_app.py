@@ -85,6 +85,32 @@ def test_demo_starts_a_server_and_lists_its_accounts(qtbot: Any, memory_keyring:
     assert controller.demo_server is None
 
 
+def test_a_demo_server_that_fails_to_start_is_a_message_in_the_login_window(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The child fails (ANNET_DEMO_SERVER_FAULT, read by annet_server.demo_process): the login
+    window says so, the app goes on, no process is left, and its traceback is only in the log."""
+    monkeypatch.setenv("ANNET_DEMO_SERVER_FAULT", "start")
+    controller = AppController(demo=True)
+    try:
+        dialog = controller.start()
+        qtbot.addWidget(dialog)
+        process = controller._demo_process
+        assert process is not None and process.pid is not None
+        with qtbot.waitSignal(controller.demoReady, timeout=60000) as ready:
+            pass
+        assert ready.args[0] is None and controller.demo_server is None
+        assert dialog.error.isVisible()
+        text = dialog.error.text()
+        assert "Не удалось запустить демонстрационный сервер" in text and "RuntimeError" in text
+        assert "ANNET_DEMO_SERVER_FAULT" not in text  # the exception's message stays in the log
+        assert any("ANNET_DEMO_SERVER_FAULT" in r.getMessage() for r in caplog.records)
+        assert not process.running and controller._demo_process is None
+        assert dialog.isVisible() and not dialog.busy
+    finally:
+        controller.shutdown()
+
+
 def test_closing_the_app_ends_the_session_on_the_server(qtbot: Any, logged_in: Any, server: Any) -> None:
     from annet_desktop.api import errors
 

@@ -69,6 +69,7 @@ def test_command_line_help_and_refused_http(tmp_path: Path) -> None:
         check=True,
     )
     assert "--demo" in out.stdout and "--server" in out.stdout and "--lang" in out.stdout
+    assert "--demo-server" not in out.stdout  # the app's own demo server process: hidden
     env = _env(tmp_path) | {"ANNET_EXIT_AFTER_PAINT": "1"}
     out = subprocess.run(
         [sys.executable, "-m", "annet_desktop", "--server", "http://my.an-net.ru"],

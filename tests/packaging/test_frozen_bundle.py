@@ -98,6 +98,39 @@ def test_frozen_self_test_passes(bundle: Path, tmp_path: Path) -> None:
     assert (ROOT_WARNING in result.stderr) == (os.geteuid() == 0), report
 
 
+def test_the_frozen_app_is_its_own_demo_server(bundle: Path, tmp_path: Path) -> None:
+    """``--demo`` spawns ``annet-desktop --demo-server`` (``sys.executable`` is the app in the
+    bundle): its ready line on stdout, no Qt library mapped, a clean stop at EOF on stdin."""
+    import json
+
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    code = (
+        "import subprocess, sys\n"
+        "p = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE, stdout=subprocess.PIPE)\n"
+        "print(p.stdout.readline().decode(), end='', flush=True)\n"
+        "maps = open(f'/proc/{p.pid}/maps').read()\n"
+        "print('QT_MAPPED=' + str('libQt6' in maps), flush=True)\n"
+        "p.stdin.close()\n"
+        "sys.exit(p.wait())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(bundle), "--demo-server", "--small"],
+        cwd=tmp_path,
+        env=_clean_env(tmp_path, TMPDIR=str(folder)),
+        capture_output=True,
+        text=True,
+        timeout=SELF_TEST_TIMEOUT_S,
+        check=False,
+    )
+    report = f"exit {result.returncode}\n--- stdout\n{result.stdout[-2000:]}\n--- stderr\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, report
+    ready = json.loads(result.stdout.splitlines()[0])
+    assert ready["url"].startswith("http://127.0.0.1:") and len(ready["accounts"]) >= 10, report
+    assert "QT_MAPPED=False" in result.stdout, report
+    assert list(folder.iterdir()) == [], report
+
+
 def test_sandbox_cannot_be_switched_off_for_a_normal_user(bundle: Path, tmp_path: Path) -> None:
     """QTWEBENGINE_DISABLE_SANDBOX / --no-sandbox (what PyInstaller's old macOS hook set) are undone."""
     env = _clean_env(
