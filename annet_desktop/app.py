@@ -39,6 +39,7 @@ from .settings import Settings
 from .ui.after_paint import after_first_paint
 from .ui.login_dialog import LoginDialog
 from .ui.messages import Messages, server_url_error_text
+from .ui.settings_reset import tell_settings_reset
 from .worker import Worker
 
 log = logging.getLogger(__name__)
@@ -148,37 +149,8 @@ class AppController(QObject):
         elif self.url_error:
             dialog.set_server(self.shown_url, self.url_error)
         if self.settings.reset_reason:
-            self.settings_reset_box = self._tell_settings_reset(dialog)
+            self.settings_reset_box = tell_settings_reset(self.settings, dialog)
         return dialog
-
-    def _tell_settings_reset(self, parent: Any) -> Any:
-        """Say (without blocking the login window) that an unusable settings file was reset."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
-
-        settings = self.settings
-        if settings.reset_reason == "folder":
-            text = translate(
-                "App",
-                "Папка настроек недоступна: {folder}. "
-                "Программа работает с настройками по умолчанию, изменения не сохранятся.",
-            ).format(folder=settings.path.parent)
-        else:
-            text = translate(
-                "App", "Файл настроек повреждён или недоступен, поэтому настройки сброшены к исходным."
-            )
-        title = translate("App", "Настройки сброшены")
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-        if settings.reset_reason != "folder" and settings.moved_to is not None:
-            box.setInformativeText(
-                translate("App", "Старый файл сохранён как {path}").format(path=settings.moved_to)
-            )
-        box.setObjectName("settings_reset_message")
-        box.setAccessibleName(title)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-        log.warning("settings reset (%s); old file moved to %s", settings.reset_reason, settings.moved_to)
-        return box
 
     def _preload_session(self) -> None:
         """``--demo``: import the main window's modules while the demo server starts in its own
@@ -340,7 +312,8 @@ class AppController(QObject):
         if self.window is None:
             self.worker.abandon_held()
             return
-        dialog = ReloginDialog(self.worker, self.account, self.subscribers.stored_password(self.account), self.window)
+        stored = self.subscribers.stored_password(self.account)
+        dialog = ReloginDialog(self.worker, self.account, stored, self.window)
         dialog.relogged.connect(self._relogged)
         dialog.gaveUp.connect(self._gave_up)
         self.relogin_dialog = dialog
