@@ -197,7 +197,7 @@
     <name>App</name>
     <message>
         <source>Запускается демонстрационный сервер…</source>
-        <extracomment>the address shown in the login window: the one in use, or a refused one (without its secrets) until the user fixes it in the settings the tray, background refresh and notifications (ui/watch.py), made after the main window is first shown; ``make_tray_port(parent)`` gives its tray (tests give one of their own)</extracomment>
+        <extracomment>the running demo server (a :class:`DemoProcess`: ``url``, ``settled``, ``stop()``), once ready the address shown in the login window: the one in use, or a refused one (without its secrets) until the user fixes it in the settings the tray, background refresh and notifications (ui/watch.py), made after the main window is first shown; ``make_tray_port(parent)`` gives its tray (tests give one of their own)</extracomment>
         <translation>Starting the demo server…</translation>
     </message>
     <message>
@@ -570,7 +570,7 @@
     </message>
     <message>
         <source>Звонки</source>
-        <extracomment>rows per request: small enough that parsing a page never holds the GUI back for long rows used to size the columns, and the least width of each column in digits</extracomment>
+        <extracomment>rows per request: small enough that parsing a page never holds the GUI back for long</extracomment>
         <translation>Calls</translation>
     </message>
     <message>
