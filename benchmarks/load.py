@@ -186,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     restart_pg = os.environ.get("ANNET_PG_RESTART", "")
     if args.faults and not restart_pg:
-        print("load: --faults needs $ANNET_PG_RESTART, a shell command that restarts PostgreSQL", file=sys.stderr)
+        needs = "load: --faults needs $ANNET_PG_RESTART, a shell command that restarts PostgreSQL"
+        print(needs, file=sys.stderr)
         return 2
     logs = Path(os.environ.get("ANNET_LOAD_LOGS", "/tmp"))
     python = sys.executable

@@ -47,7 +47,8 @@ def check_database(db_url: str, ledger: Any) -> list[str]:
             if lost:
                 problems.append(f"{len(lost)} approved payments not paid: {lost[:5]}")
             credits: dict[str, int] = {}
-            rows = db.execute(select(m.BalanceEntry.description).where(m.BalanceEntry.kind == "payment")).scalars()
+            payments = select(m.BalanceEntry.description).where(m.BalanceEntry.kind == "payment")
+            rows = db.execute(payments).scalars()
             paid = {n for n, o in orders.items() if o.state == "paid"}
             for text in rows:
                 for number in _order_numbers(text, paid):

@@ -2,7 +2,8 @@
 
 The load test (benchmarks/load.py) offers a load of thinking subscribers on 2 shared cores; how
 busy the CPUs are at that load (and so how long a read queues), and the most the server does at
-saturation, are set by what each request costs them. This measures that cost without the crowd: it serves the demo plus the load subscribers on
+saturation, are set by what each request costs them. This measures that cost without the crowd:
+it serves the demo plus the load subscribers on
 PostgreSQL with ONE worker process, logs in as a load subscriber and sends each read ``--requests``
 times in a row, reading the CPU time of the server process and of every PostgreSQL process from
 ``/proc`` before and after. The bare FastAPI endpoint of the load test is measured the same way.

@@ -20,7 +20,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from html import unescape
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urljoin
 
 import requests
@@ -88,7 +88,7 @@ class Subscriber(HttpUser):
     """One subscriber of the load accounts, thinking between actions."""
 
     wait_time = between(*THINK_S)
-    numbers: list[str] = []
+    numbers: ClassVar[list[str]] = []
     password = "load2026pass"
     ledger = Ledger()
     _next = itertools.count()
@@ -123,7 +123,13 @@ class Subscriber(HttpUser):
         end = time.monotonic() + DEADLINE_S
         while True:
             with self.client.request(
-                method, path, name=name, headers=headers, timeout=CLIENT_TIMEOUT, catch_response=True, **kwargs
+                method,
+                path,
+                name=name,
+                headers=headers,
+                timeout=CLIENT_TIMEOUT,
+                catch_response=True,
+                **kwargs,
             ) as r:
                 wait = self._judge(r)
                 if wait is None:
@@ -136,7 +142,7 @@ class Subscriber(HttpUser):
         """Mark the answer; seconds to wait before a repeat, or None when it is final."""
         ledger = self.ledger
         status = r.status_code
-        if status == 0 or r.error is not None and status == 0:
+        if status == 0 or (r.error is not None and status == 0):
             if isinstance(r.error, requests.Timeout) and "Read" in type(r.error).__name__:
                 ledger.hangs += 1
             ledger.dropped += 1
@@ -167,7 +173,7 @@ class Subscriber(HttpUser):
             key=str(uuid.uuid4()),
             json={"account": self.number, "password": self.password},
         )
-        if r is not None and r.status_code == 201 or r is not None and r.status_code == 200:
+        if (r is not None and r.status_code == 201) or (r is not None and r.status_code == 200):
             self.token = r.json()["token"]
 
     def get(self, path: str, name: str, **params: Any) -> Any:
@@ -207,7 +213,8 @@ class Subscriber(HttpUser):
     @task(1)
     def change_contacts(self) -> None:
         phone = f"9{random.randrange(10**9):09d}"
-        self.call("PUT", "/api/v1/me/contacts", "/me/contacts", key=str(uuid.uuid4()), json={"sms_phone": phone})
+        contacts = {"sms_phone": phone}
+        self.call("PUT", "/api/v1/me/contacts", "/me/contacts", key=str(uuid.uuid4()), json=contacts)
 
     @task(1)
     def block_and_unblock(self) -> None:

@@ -280,7 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     rss1 = statistics.median(r["rss_kb"][0] for r in results["ours"]) / 1024
     rss5 = statistics.median(r["rss_kb"][-1] for r in results["ours"]) / 1024
     ok = [first <= GOAL_FIRST, second <= GOAL_SECOND, growth <= GOAL_GROWTH]
-    print(f"Payment page, median of {args.runs} (offscreen, the demo server in its own process in both kinds)\n")
+    print(
+        f"Payment page, median of {args.runs} (offscreen, the demo server in its own process in both kinds)\n"
+    )
     print("| measure | ours | bare QWebEngineView | ratio | goal | |")
     print("|---|---|---|---|---|---|")
     for label, key, ratio, goal, good in (

@@ -201,7 +201,9 @@ def prepare_demo_template(demo: Case, base: Path) -> str:
     env["TMPDIR"] = str(base)  # the killed demo's database folder goes with ``base``
     folder = Path(env["ANNET_DESKTOP_CACHE_DIR"]) / "demo"
     started = time.monotonic()
-    proc = subprocess.Popen(demo.argv, env=env, cwd=str(base), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        demo.argv, env=env, cwd=str(base), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         while time.monotonic() - started < TIMEOUT_S and proc.poll() is None:
             made = list(folder.glob("demo-*.sqlite3")) if folder.exists() else []

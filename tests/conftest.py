@@ -219,7 +219,6 @@ class ServerHandle:
 def server(request: pytest.FixtureRequest, db_backend: str, tmp_path: Path) -> Iterator[ServerHandle]:
     """The reference server on 127.0.0.1 over a fresh demo database and a FakeClock at SEED_NOW."""
     from annet_server.clock import FakeClock
-
     from annet_server.embedded import sqlite_url, start_server
 
     clock = FakeClock(SEED_NOW)

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from annet_desktop.api import errors
 from annet_contract.schema import ErrorCode
+from annet_desktop.api import errors
 
 MINUTE = dt.timedelta(minutes=1)
 
@@ -47,8 +47,9 @@ def test_any_account_number_of_the_subscriber_logs_in(server: Any) -> None:
 
 
 def test_the_token_is_stored_only_as_its_hash(server: Any) -> None:
-    from annet_server.models import AuthSession
     from sqlalchemy import select
+
+    from annet_server.models import AuthSession
 
     client = server.client(login=_subscriber(server))
     with server.session() as db:
@@ -211,8 +212,9 @@ def test_password_change_revokes_every_other_session(server: Any) -> None:
 
 
 def test_login_with_a_repeated_idempotency_key_opens_one_session(server: Any, raw: Any) -> None:
-    from annet_server.models import AuthSession
     from sqlalchemy import func, select
+
+    from annet_server.models import AuthSession
 
     demo = _subscriber(server)
     body = {"account": demo.account, "password": demo.password}

@@ -217,7 +217,8 @@ class Histories(RuleBasedStateMachine):
 
     @rule(choice=st.integers(0, 2), extra=st.sampled_from([0, 1, 1000]))
     def pay_for_discount(self, choice: int, extra: int) -> None:
-        """Pay what the discount ``choice`` still lacks (its advance − the balance, + ``extra`` ₽), then take it.
+        """Pay what the discount ``choice`` still lacks (its advance − the balance, + ``extra`` ₽),
+        then take it.
 
         A discount needs a balance of its whole advance: paid at random it is rarely reached, and
         with it the rules that end or pause a paid discount (a tariff change, a block).

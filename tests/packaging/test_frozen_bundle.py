@@ -123,7 +123,9 @@ def test_the_frozen_app_is_its_own_demo_server(bundle: Path, tmp_path: Path) -> 
         timeout=SELF_TEST_TIMEOUT_S,
         check=False,
     )
-    report = f"exit {result.returncode}\n--- stdout\n{result.stdout[-2000:]}\n--- stderr\n{result.stderr[-4000:]}"
+    report = (
+        f"exit {result.returncode}\n--- stdout\n{result.stdout[-2000:]}\n--- stderr\n{result.stderr[-4000:]}"
+    )
     assert result.returncode == 0, report
     ready = json.loads(result.stdout.splitlines()[0])
     assert ready["url"].startswith("http://127.0.0.1:") and len(ready["accounts"]) >= 10, report

@@ -17,8 +17,8 @@ from test_billing_world import MERCHANT_SECRET, World, msk
 
 from annet_contract.schema import BalanceKind, ErrorCode, OrderState
 from annet_server import billing
-from annet_server.billing import catchup
 from annet_server import models as m
+from annet_server.billing import catchup
 
 WorldFactory = Callable[[dt.datetime], World]
 world_factory = _world.world_factory  # the shared fixture

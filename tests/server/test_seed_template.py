@@ -88,7 +88,7 @@ def test_find_takes_this_code_and_moscow_day_and_no_later_moment(tmp_path: Path)
     exactly = _touch(shelf, "abc-full", now)  # seeded at now: the latest one wins
     assert shelf.find(now) == exactly
     # the same instant in UTC (21:00:30 the day before there) finds the same Moscow day
-    assert shelf.find(now.astimezone(dt.timezone.utc)) == exactly
+    assert shelf.find(now.astimezone(dt.UTC)) == exactly
 
 
 def test_the_code_fingerprint_is_stable_across_processes_and_follows_the_code() -> None:

@@ -33,7 +33,7 @@ def _set_balance(server: Any, number: str, kopecks: int) -> None:
 def test_money_lasts_until_and_the_next_charge(
     qtbot: Any, logged_in: Callable[..., Any], server: Any
 ) -> None:
-    controller, window, demo = logged_in("internet-discount")
+    controller, window, _demo = logged_in("internet-discount")
     forecast = _shown(qtbot, controller)
     tab = window.account
     assert forecast.recommended_payment == controller.state.account().recommended_payment

@@ -19,8 +19,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QPushButton
 
 from annet_contract.moscow import MOSCOW
-from annet_desktop.export import ExportFormat
 from annet_desktop.domain.calls import CALLEE, CALLER, COLUMN_COUNT, COST, DURATION, START, digits
+from annet_desktop.export import ExportFormat
 from annet_desktop.ui.models.calls_model import summary_text
 from annet_desktop.ui.widgets.naming import unnamed_widgets
 

@@ -1,4 +1,5 @@
-"""The contract's and the domain's Russian messages are all marked for translation (ui/dialogs/texts.py), and used so."""
+"""The contract's and the domain's Russian messages are all marked for translation
+(ui/dialogs/texts.py), and used so."""
 
 from __future__ import annotations
 

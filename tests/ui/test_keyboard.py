@@ -47,7 +47,7 @@ def test_login_window_is_filled_in_by_tab_and_sent_with_enter(
 def test_services_table_opens_a_service_with_enter_and_escape_closes_it(
     qtbot: Any, logged_in: Any
 ) -> None:
-    controller, window, _demo = logged_in("internet-discount")
+    _controller, window, _demo = logged_in("internet-discount")
     window.show_tab("tab_services")
     view = window.services.panel.view
     qtbot.waitUntil(lambda: view.model().rowCount() > 0, timeout=10000)
@@ -56,6 +56,8 @@ def test_services_table_opens_a_service_with_enter_and_escape_closes_it(
     with qtbot.waitSignal(window.services.serviceActivated, timeout=5000) as opened:
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert opened.args[0].id == window.services.service_at(0).id
-    dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "service_dialog" and w.isVisible())
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "service_dialog" and w.isVisible()
+    )
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)

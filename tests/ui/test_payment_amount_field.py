@@ -23,7 +23,7 @@ NOT_A_NUMBER = rule.NOT_A_NUMBER
 
 
 @pytest.fixture
-def dialog(qtbot: Any, bare_ctx: Any) -> Iterator[Any]:  # noqa: F811
+def dialog(qtbot: Any, bare_ctx: Any) -> Iterator[Any]:
     from annet_desktop.ui.dialogs.payment import PaymentDialog
 
     d = PaymentDialog(bare_ctx, "100001")
@@ -75,7 +75,13 @@ def test_a_bad_amount_says_why_and_keeps_continue_off(dialog: Any, typed: str, m
 
 @pytest.mark.parametrize(
     ("typed", "edge"),
-    [("1", "1.00"), ("1,00", "1.00"), ("100 000", "100000.00"), ("100000,00", "100000.00"), ("499,9", "499.90")],
+    [
+        ("1", "1.00"),
+        ("1,00", "1.00"),
+        ("100 000", "100000.00"),
+        ("100000,00", "100000.00"),
+        ("499,9", "499.90"),
+    ],
 )
 def test_an_amount_at_the_edges_turns_continue_on(dialog: Any, typed: str, edge: str) -> None:
     dialog.amount.setText("0")

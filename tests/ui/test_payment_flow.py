@@ -205,7 +205,7 @@ def test_the_renderer_starts_while_the_order_is_created_and_goes_with_a_dialog_c
 
     from annet_desktop.ui.dialogs.payment import open_payment
 
-    controller, window, number = paying()
+    _controller, window, number = paying()
     ctx = window.ctx
     running, release = threading.Event(), threading.Event()
     # the API thread runs one job at a time: this one holds the order back until released

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_payment_helpers import LOAD_TIMEOUT_MS, TestSite, bare_ctx, js, self_signed_cert, wait_js
+from test_payment_helpers import (  # bare_ctx: a fixture
+    LOAD_TIMEOUT_MS,
+    TestSite,
+    bare_ctx,  # noqa: F401
+    js,
+    self_signed_cert,
+    wait_js,
+)
 
 from PySide6.QtCore import QObject, QUrl, Slot  # isort: skip
 from PySide6.QtGui import QDesktopServices  # isort: skip

@@ -80,7 +80,9 @@ def test_without_a_stored_password_the_login_window_waits_prefilled(
     assert not dialog.busy  # nothing sent: the password is typed by the subscriber
 
 
-def test_forgetting_removes_the_keyring_entry(qtbot: Any, make_app: Any, server: Any, memory_keyring: Any) -> None:
+def test_forgetting_removes_the_keyring_entry(
+    qtbot: Any, make_app: Any, server: Any, memory_keyring: Any
+) -> None:
     first, second = server.by_case("internet-discount"), server.by_case("multi-account")
     controller = make_app(server.url)
     _login_remembered(qtbot, controller, first)
@@ -119,7 +121,8 @@ def test_switch_while_requests_of_the_first_are_in_flight(
     state = controller.state
     second_numbers = {r.number for r in state.account_refs()}
     assert controller.account == second.account and state.me.name == second.name
-    assert not (first_numbers - second_numbers) & (set(state.accounts) | set(state.balance) | set(state.services))
+    held = set(state.accounts) | set(state.balance) | set(state.services)
+    assert not (first_numbers - second_numbers) & held
     shown = controller.window
     assert first.name not in shown.subscriber_label.text()
     model = shown.balance.model

@@ -13,9 +13,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))  # the fault server of tests/api
 
-from faultserver import FaultServer, Reply, fault_server  # noqa: E402
+from faultserver import FaultServer, Reply, fault_server
 
-from annet_desktop.worker import Priority, Worker  # noqa: E402
+from annet_desktop.worker import Priority, Worker
 
 ME = {
     "name": "Иванов Иван",
@@ -54,7 +54,8 @@ def test_a_user_action_is_not_stuck_behind_a_background_read(
 ) -> None:
     """The background GET is cut short, the user's request goes first, then the GET runs again
     with the same reply (the caller never sees the interruption)."""
-    fault_server.answer(Reply(action="hang", hold=120), Reply(200, b"{}"), Reply(200, json.dumps(ME).encode()))
+    me = Reply(200, json.dumps(ME).encode())
+    fault_server.answer(Reply(action="hang", hold=120), Reply(200, b"{}"), me)
     background = net_worker.submit(_me, priority=Priority.BACKGROUND, key="me")
     failures: list[Any] = []
     background.failed.connect(failures.append)
@@ -73,7 +74,9 @@ def test_a_user_action_is_not_stuck_behind_a_background_read(
     ]
 
 
-def test_a_user_action_waits_for_a_user_read(qtbot: Any, net_worker: Worker, fault_server: FaultServer) -> None:
+def test_a_user_action_waits_for_a_user_read(
+    qtbot: Any, net_worker: Worker, fault_server: FaultServer
+) -> None:
     """Only background reads give way: a user's own read in flight is not cut for another action
     (here the server drops it after a second; the retry is answered, then the second action goes)."""
     fault_server.answer(Reply(action="hang", hold=1), Reply(200, json.dumps(ME).encode()), Reply(200, b"{}"))

@@ -22,7 +22,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))  # the fault server of tests/api
 
-from faultserver import FaultServer, Reply  # noqa: E402
+from faultserver import FaultServer, Reply
 
 DRIVER = Path(__file__).resolve().parent / "close_mid_request.py"
 PASSWORD = "Pa55-word-in-memory"
