@@ -45,15 +45,15 @@ tarball="$dist/annet-desktop-${version}-linux-${arch}.tar.xz"
 rm -f "$dist"/annet-desktop-*-linux-*.tar.gz  # the old format, so no stale one is taken for the new
 # xz: unpacked by stock tar everywhere (tar xf, any xz since 5.0). The x86 branch filter first (most
 # of the folder is x86-64 machine code: Chromium alone is 169 MB of it) packs ~3 % tighter. The
-# release packing is one LZMA2 stream (-T1) whose 256 MiB window spans nearly the whole folder
+# release packing is one LZMA2 stream (-T1) whose 384 MiB window spans the whole folder
 # (-T0 would cut it into independent 192 MiB blocks), preset 9e with lc=4, pb=0 (x86 code is not
 # aligned to 4 bytes: -0.3 % on samples of Chromium and of the rest, docs/performance.md). It needs
-# ~2.7 GB of memory and ~15 min of one core to pack, 257 MiB of memory to unpack.
+# ~4 GB of memory and ~20 min of one core to pack, 385 MiB of memory to unpack.
 # ANNET_XZ_LEVEL=N packs with preset N on every core instead (the slow test: 1, quick and bigger).
 if [ -n "${ANNET_XZ_LEVEL:-}" ]; then
   xz_options=(-T0 --x86 "--lzma2=preset=${ANNET_XZ_LEVEL}")
 else
-  xz_options=(-T1 --x86 "--lzma2=preset=9e,dict=256MiB,lc=4,pb=0")
+  xz_options=(-T1 --x86 "--lzma2=preset=9e,dict=384MiB,lc=4,pb=0")
 fi
 tar -C "$dist" --owner=0 --group=0 --numeric-owner -cf - annet-desktop | xz "${xz_options[@]}" > "$tarball"
 finished=$(date +%s)
