@@ -40,7 +40,10 @@ from .ui.after_paint import after_first_paint
 from .ui.login_dialog import LoginDialog
 from .ui.messages import Messages, server_url_error_text
 from .ui.settings_reset import tell_settings_reset
+from .ui.source_lines import drop_feature_sources
 from .worker import Worker
+
+drop_feature_sources()  # PySide6's import hook keeps no module source from here on (12 MB)
 
 log = logging.getLogger(__name__)
 
