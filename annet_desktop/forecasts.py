@@ -25,7 +25,8 @@ class Forecasts(QObject):
     changed = Signal(str)
 
     def __init__(self, state: Any) -> None:
-        """``state`` is the :class:`~annet_desktop.state.CabinetState` that owns it (not imported: no circle)."""
+        """``state`` is the :class:`~annet_desktop.state.CabinetState` that owns it (not imported: no
+        circle)."""
         super().__init__(state)
         self._state = state
         self._forecasts: dict[str, Any] = {}

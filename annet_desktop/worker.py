@@ -33,7 +33,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from .api_thread import GuiThreadNetworkError, _Job, _Queue, _Runner
+from .api_thread import GuiThreadNetworkError as GuiThreadNetworkError  # re-exported for callers
+from .api_thread import _Job, _Queue, _Runner
 from .background import Delivery, deliver
 from .domain.urls import check_server_url
 

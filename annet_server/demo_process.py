@@ -80,7 +80,7 @@ def _stdout() -> TextIO:
     """``sys.stdout``, or descriptor 1 when Python left it ``None`` (a windowed Windows build)."""
     if sys.stdout is not None:
         return sys.stdout
-    return open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    return open(1, "w", encoding="utf-8", closefd=False)
 
 
 def wait_for_eof(fd: int = 0) -> None:

@@ -3,9 +3,10 @@
 The server address (SPEC "server address"): ``https`` anywhere, plain ``http`` only on the
 loopback (a local server). The payment pages (R-PAY-5): ``https`` anywhere, plain ``http`` only
 from the one origin passed in explicitly — the embedded demo server that ``--demo`` started, whose
-payment sandbox the web view then shows — never from any other address, loopback or not. The server address must carry no user
-name, password, query or fragment; what is shown of a refused address never carries them either.
-The Qt side words the refusals (:func:`annet_desktop.ui.messages.server_url_error_text`).
+payment sandbox the web view then shows — never from any other address, loopback or not. The
+server address must carry no user name, password, query or fragment; what is shown of a refused
+address never carries them either. The Qt side words the refusals
+(:func:`annet_desktop.ui.messages.server_url_error_text`).
 """
 
 from __future__ import annotations

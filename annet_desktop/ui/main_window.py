@@ -39,10 +39,10 @@ from .dialogs.actions import install as install_actions
 from .menus import install as install_menus
 from .messages import error_text
 from .subscribers_menu import SubscribersMenu
-from .tabs.context import TabContext
 from .tabs.account_tab import AccountTab
 from .tabs.balance_tab import BalanceTab
 from .tabs.calls_tab import CallsTab
+from .tabs.context import TabContext
 from .tabs.journal_tab import JournalTab
 from .tabs.password_tab import PasswordTab
 from .tabs.services_tab import ServicesTab
@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
         self.ctx.settings.set("window/last_tab", self.tabs.currentWidget().objectName())
         self.ctx.settings.sync()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         fit_screen(self)  # the frame is known now: the window with it stays on the screen
 

@@ -9,8 +9,8 @@ layer words it in the request's language.
 
 One module per seam (account, forecast, credit, services and tariffs, blocks, discounts, payments,
 calls, calls_summary, journal, catchup, subscriber); what several seams read lives once in lookups,
-ledger (the balance and the financial block), service_rules (what a service costs and may do now), months, kopecks,
-paging, localized. This module only re-exports.
+ledger (the balance and the financial block), service_rules (what a service costs and may do now),
+months, kopecks, paging, localized. This module only re-exports.
 
 Money is one model (SPEC "Money — one model", R-BILL; docs/decisions.md says every choice):
 :mod:`.days` is the truth per service per day, :mod:`.recalc` the rows a change during the month

@@ -22,7 +22,6 @@ from annet_contract import schema as s
 from .. import models as m
 from ..db import as_moscow
 from .account import month_charges_kopecks, next_charge_kopecks, recommended_payment_kopecks
-from .credit import credit_banned_until
 from .days import ONE_DAY, day_range, paid_days, shares_kopecks
 from .kopecks import _money
 from .ledger import FINANCIAL_BLOCK_DAY
@@ -131,7 +130,8 @@ def _service_events(acc: m.Account, now: dt.datetime, lang: str) -> list[f.Forec
         name = _lang_name(svc.catalog_item.name, svc.catalog_item.name_en, lang)
 
         def event(kind: f.EventKind, day: dt.date, **more: Any) -> f.ForecastEvent:
-            return f.ForecastEvent(kind=kind, at=midnight(day), service_id=svc.id, service=name, **more)
+            # called within this iteration only (never stored): the loop variables are the current ones
+            return f.ForecastEvent(kind=kind, at=midnight(day), service_id=svc.id, service=name, **more)  # noqa: B023
 
         current = _current_discount(svc, today)
         if current is not None:

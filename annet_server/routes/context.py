@@ -5,9 +5,9 @@ Routes stay thin: they name the billing function and hand it to :func:`read` or 
 * :func:`read` — check the session and whether billing must catch up with the clock for this
   subscriber, both in ONE statement (:func:`annet_server.session_check.check_session`; the idle timer
   touched at most once a minute, never for a request marked background); nothing due (the usual
-  read): no lock, no write, no commit; then run the query, answer JSON. On PostgreSQL a read runs without a transaction
-  (autocommit: READ COMMITTED gives each statement its own snapshot anyway); a catch-up that is
-  due runs in a transaction of its own.
+  read): no lock, no write, no commit; then run the query, answer JSON. On PostgreSQL a read runs
+  without a transaction (autocommit: READ COMMITTED gives each statement its own snapshot
+  anyway); a catch-up that is due runs in a transaction of its own.
 * :func:`change` — the same, then in ONE transaction: the idempotency check, the change (billing
   writes the journal entry itself), the idempotency record; commit; rollback on any error.
 """

@@ -231,7 +231,7 @@ class DiscountDialog(QDialog):
                     amount=format_money(offer.advance)
                 ),
                 self.tr(
-                    "Скидка действует с {start} по {end} (%n мес.); абонентская плата со скидкой {fee} в месяц "
+                    "Скидка действует с {start} по {end} (%n мес.); абонентская плата со скидкой {fee} в месяц "  # noqa: E501
                     "покрывается авансом.",
                     "",
                     offer.months,

@@ -14,7 +14,8 @@ The web view is built to be safe on the real Assist pages (R-PAY-5):
   order is being created (:meth:`PaymentDialog.prepare_page`), not once the order is back;
 * main-frame navigation only to ``https`` (and plain ``http`` only from the embedded demo server
   that ``--demo`` started, ``ctx.demo_origin``: its payment sandbox; any other http page is
-  blocked and the address line shows it as not secure), enforced twice: :meth:`GuardedPage.acceptNavigationRequest` and a request interceptor;
+  blocked and the address line shows it as not secure), enforced twice:
+  :meth:`GuardedPage.acceptNavigationRequest` and a request interceptor;
   ``file:``, ``data:`` and every other scheme are refused; 3-D Secure bank hosts are not listed,
   any https host is fine;
 * certificate errors are rejected; ``window.open`` gives ``null``; no local file access, no

@@ -16,6 +16,7 @@ from annet_contract.money import format_money
 
 from ...i18n import translate
 
+
 @dataclass(frozen=True)
 class QuoteText:
     """A quote in words: the sentences to show, and the warning (empty when none)."""

@@ -31,8 +31,8 @@ from annet_contract.moscow import format_date
 from ...domain import rules
 from ..models.services_model import block_name
 from ..widgets.naming import named
-from .base import MUTED_COLOR, note_label, set_note, tr_rules
 from . import quote_texts
+from .base import MUTED_COLOR, note_label, set_note, tr_rules
 from .confirm import ConfirmDialog
 from .discounts import DiscountDialog
 from .tariffs import TariffDialog

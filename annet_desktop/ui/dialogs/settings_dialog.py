@@ -183,7 +183,8 @@ class SettingsDialog(QDialog):
 
         self.save_button.clicked.connect(self.save)
         hint = self.sizeHint()
-        fit_screen(self, QSize(max(hint.width(), 520), hint.height()))  # the scroll area's hint holds the group
+        # the scroll area's hint holds the group
+        fit_screen(self, QSize(max(hint.width(), 520), hint.height()))
         self.cancel_button.clicked.connect(self.reject)
         self.browse.clicked.connect(self._browse)
         self.forget.clicked.connect(self.forget_password)
@@ -236,7 +237,7 @@ class SettingsDialog(QDialog):
         return gone
 
     # ------------------------------------------------------------------ folder
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         fit_screen(self)  # the frame is known now: the dialog with it stays on the screen
 

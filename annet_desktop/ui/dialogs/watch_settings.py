@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QGroupBox, QSpinBox, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QSpinBox,
+    QSystemTrayIcon,
+    QWidget,
+)
 
 from ...domain.watch import NoticeKind
 from ..notifications import kind_title

@@ -26,8 +26,8 @@ from annet_contract.moscow import format_date, format_datetime
 from .. import colors, forecast_texts
 from ..messages import error_text
 from ..models.services_model import block_name
-from ..widgets.naming import named
 from ..widgets.account_selector import AccountSelector
+from ..widgets.naming import named
 from .context import TabContext, follow_selected_account
 
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ..messages import error_text
 from ..models.rows_model import ROW_ROLE
 from ..models.services_model import NAME_COLUMN, ServicesModel
-from ..widgets.naming import named
 from ..widgets.account_selector import AccountSelector
+from ..widgets.naming import named
 from ..widgets.table_panel import TablePanel
 from .context import TabContext, follow_selected_account
 

@@ -22,7 +22,6 @@ from annet_contract.money import format_money
 from ...domain import balance_series
 from .. import colors
 
-
 #: marker diameter in pixels
 MARKER = 7.0
 
@@ -52,7 +51,7 @@ def nice_range(low: float, high: float) -> tuple[float, float, int]:
     bottom, top = math.floor(low / step) * step, math.ceil(high / step) * step
     if top <= bottom:
         top = bottom + step
-    return bottom, top, int(round((top - bottom) / step)) + 1
+    return bottom, top, round((top - bottom) / step) + 1
 
 
 def _roubles(value: float) -> str:
@@ -125,7 +124,7 @@ class BalanceChart(QWidget):
         self.charges.replace(_points(series.charges))
         self.ahead.replace(_points(series.forecast))
         values = [v for _, v in series.steps + series.forecast] or [0.0]
-        low, high = min(values + [0.0]), max(values + [0.0])
+        low, high = min([*values, 0.0]), max([*values, 0.0])
         bottom, top, ticks = nice_range(low, high)
         self.y_axis.setRange(bottom, top)
         self.y_axis.setTickCount(ticks)

@@ -94,7 +94,7 @@ class CallsMonthSummary(QWidget):
         self.model.reset()
         self._draw()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.bars is None:
             from .cost_bars import CostBars

@@ -46,7 +46,7 @@ class CostBars(QWidget):
         categories.append([f"{m.month:02d}.{m.year % 100:02d}" for m in months])
         categories.setLabelsAngle(-90)
         amounts = QValueAxis()
-        amounts.setRange(0, max(self.values + [1.0]) * 1.1)
+        amounts.setRange(0, max([*self.values, 1.0]) * 1.1)
         amounts.setLabelFormat("%.0f")
         amounts.applyNiceNumbers()
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)

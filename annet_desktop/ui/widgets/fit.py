@@ -116,7 +116,6 @@ def clipped_texts(root: QWidget, exempt: tuple[str, ...] = ()) -> list[str]:
         have = widget.size()
         if need.width() > have.width() or need.height() > have.height():
             name = widget.objectName() or type(widget).__name__
-            found.append(
-                f"{name} {text[:40]!r} needs {need.width()}x{need.height()}, has {have.width()}x{have.height()}"
-            )
+            needs = f"{need.width()}x{need.height()}, has {have.width()}x{have.height()}"
+            found.append(f"{name} {text[:40]!r} needs {needs}")
     return found
