@@ -40,6 +40,24 @@ def test_catalogue_parses_and_is_not_empty() -> None:
     assert found[("MainWindow", "Выход")] == "Log out"
 
 
+def test_the_catalogues_carry_no_attribute_notes_as_translator_notes(tmp_path: Any) -> None:
+    """``#:`` documents attributes here; lupdate would hand those lines to the translator."""
+    for lang in ("en", "ru"):
+        assert "<extracomment>" not in i18n.ts_path(lang).read_text(encoding="utf-8"), lang
+    ts = tmp_path / "x.ts"
+    ts.write_text(
+        "<TS>\n    <message>\n        <source>Да</source>\n"
+        "        <extracomment>marker diameter\nin pixels</extracomment>\n"
+        "        <translation>Yes</translation>\n    </message>\n</TS>\n",
+        encoding="utf-8",
+    )
+    assert translations.drop_translator_notes(ts) == 1
+    assert ts.read_text(encoding="utf-8") == (
+        "<TS>\n    <message>\n        <source>Да</source>\n        <translation>Yes</translation>\n"
+        "    </message>\n</TS>\n"
+    )
+
+
 def test_the_built_english_catalogue_is_loaded_and_used(english: None) -> None:
     assert QCoreApplication.translate("MainWindow", "Выход") == "Log out"
     assert QCoreApplication.translate("Messages", "Доступ запрещён") == "Access denied"

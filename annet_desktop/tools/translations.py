@@ -7,11 +7,17 @@ but Qt applies the three Russian plural forms only from a catalogue. Then it lis
 still without a translation. With ``--check`` it
 only reports (exit 1 when something is missing) and changes nothing; ``--release`` also compiles
 the ``.qm`` next to the ``.ts`` (what an editable install does; the wheel's build compiles its own).
+
+lupdate reads a Python comment starting with ``#:`` as a note for the translator; in this code
+``#:`` documents the attribute below it (Sphinx's convention), so those notes — about colours,
+caches and tests, glued to whichever string comes next — are removed from the catalogues
+(:func:`drop_translator_notes`).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -65,6 +71,20 @@ def lupdate(target: Path, lang: str = "en") -> None:
         )
     finally:
         Path(listing).unlink(missing_ok=True)
+    drop_translator_notes(target)
+
+
+#: an ``<extracomment>`` element on its own line, as lupdate writes it
+_NOTE = re.compile(r"^[ \t]*<extracomment>.*?</extracomment>\n", re.M | re.S)
+
+
+def drop_translator_notes(ts: Path) -> int:
+    """Remove every ``<extracomment>`` from the catalogue ``ts`` (module docstring); how many."""
+    text = ts.read_text(encoding="utf-8")
+    cleaned, count = _NOTE.subn("", text)
+    if count:
+        ts.write_text(cleaned, encoding="utf-8")
+    return count
 
 
 def messages(ts: Path) -> dict[tuple[str, str], str | None]:
