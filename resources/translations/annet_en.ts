@@ -197,7 +197,6 @@
     <name>App</name>
     <message>
         <source>Запускается демонстрационный сервер…</source>
-        <extracomment>the running demo server (a :class:`DemoProcess`: ``url``, ``settled``, ``stop()``), once ready the address shown in the login window: the one in use, or a refused one (without its secrets) until the user fixes it in the settings the tray, background refresh and notifications (ui/watch.py), made after the main window is first shown; ``make_tray_port(parent)`` gives its tray (tests give one of their own)</extracomment>
         <translation>Starting the demo server…</translation>
     </message>
     <message>
@@ -242,7 +241,6 @@
     </message>
     <message>
         <source>Абонент {account} забыт.</source>
-        <extracomment>(subscriber, account number) → the last balance seen this run (memory only)</extracomment>
         <translation>Subscriber {account} forgotten.</translation>
     </message>
 </context>
@@ -250,7 +248,6 @@
     <name>BalanceChart</name>
     <message>
         <source>График баланса</source>
-        <extracomment>marker diameter in pixels</extracomment>
         <translation>Balance chart</translation>
     </message>
     <message>
@@ -301,7 +298,6 @@
     <name>BalanceTab</name>
     <message>
         <source>Баланс</source>
-        <extracomment>«Чек…»: (account number, order number) of the selected online payment</extracomment>
         <translation>Balance</translation>
     </message>
     <message>
@@ -355,7 +351,6 @@
     <name>CallsExport</name>
     <message>
         <source>&amp;Экспортировать</source>
-        <extracomment>&quot;ok&quot;, &quot;cancelled&quot; or &quot;failed&quot;</extracomment>
         <translation>E&amp;xport</translation>
     </message>
     <message>
@@ -458,7 +453,6 @@
     </message>
     <message>
         <source>Звонков: {count}, общая длительность {duration}, общая стоимость {cost}</source>
-        <extracomment>the summary line&apos;s text, for tabs and tests</extracomment>
         <translation>Calls: {count}, total duration {duration}, total cost {cost}</translation>
     </message>
 </context>
@@ -509,7 +503,6 @@
     <name>CallsTab</name>
     <message>
         <source>Январь</source>
-        <extracomment>the calls tab&apos;s translation context (the month names are translated there)</extracomment>
         <translation>January</translation>
     </message>
     <message>
@@ -570,7 +563,6 @@
     </message>
     <message>
         <source>Звонки</source>
-        <extracomment>rows per request: small enough that parsing a page never holds the GUI back for long</extracomment>
         <translation>Calls</translation>
     </message>
     <message>
@@ -845,7 +837,6 @@
     <name>Dialogs</name>
     <message>
         <source>Щелчок или Enter на строке выбирает её</source>
-        <extracomment>colours of the notes (same family as the tabs use) the clock the dialogs word dates with (tests point it at the server&apos;s FakeClock)</extracomment>
         <translation>Click a row or press Enter on it to choose it</translation>
     </message>
 </context>
@@ -1176,7 +1167,6 @@
     <name>LoginDialog</name>
     <message>
         <source>Вход в личный кабинет</source>
-        <extracomment>once, right after the window&apos;s first paint: what waits for it (keyring, the API warm-up) — tied to the paint, not to a timer, so a slow machine never loads them before it</extracomment>
         <translation>Log in to the personal cabinet</translation>
     </message>
     <message>
@@ -1426,7 +1416,6 @@ Check the Internet connection and press «Retry».</translation>
     <name>MainWindow</name>
     <message>
         <source>Личный кабинет абонента «Аннет»</source>
-        <extracomment>asked on close: True hides the window to the tray instead (set by ui/watch.py)</extracomment>
         <translation>Annet subscriber&apos;s personal cabinet</translation>
     </message>
     <message>
@@ -1802,7 +1791,6 @@ Balance: {balance}.</translation>
     <name>Notifications</name>
     <message>
         <source>Не хватит на ежемесячное списание</source>
-        <extracomment>how many shown keys are kept (oldest forgotten first; an event&apos;s key is never met again by then)</extracomment>
         <translation>Not enough for the monthly charge</translation>
     </message>
     <message>
@@ -1878,7 +1866,6 @@ Balance: {balance}.</translation>
     </message>
     <message>
         <source>Надёжность: {bar} {level}</source>
-        <extracomment>colours of the strength scores 0…4 the Idempotency-Key of the typed form: sent again when the same form is sent again (a retry after a lost answer replays the first answer); a new one once a field changes</extracomment>
         <translation>Strength: {bar} {level}</translation>
     </message>
     <message>
@@ -2033,7 +2020,6 @@ Balance: {balance}.</translation>
     <name>PaymentDialog</name>
     <message>
         <source>Введите сумму платежа.</source>
-        <extracomment>the amount messages of :mod:`annet_contract.payment_amount`, for lupdate (translated by _t)</extracomment>
         <translation>Enter the amount to pay.</translation>
     </message>
     <message>
@@ -2050,7 +2036,6 @@ Balance: {balance}.</translation>
     </message>
     <message>
         <source>Оплатить</source>
-        <extracomment>the order was created (schema.PaymentOrder) the return address was caught (ok address or not); the dialog then closes «Открыть в браузере» was used: a pending order is followed, not «прервана»</extracomment>
         <translation>Pay</translation>
     </message>
     <message>
@@ -2187,7 +2172,6 @@ Balance: {balance}.</translation>
     </message>
     <message>
         <source>Финансовая блокировка сохраняется: чтобы услуги возобновились, пополните счёт ещё на {missing}.</source>
-        <extracomment>the translation context of the payment texts (shared with the dialog) the order as the server reported it (schema.PaymentOrder); the last answer when followed while following a payment made in the browser: ask this often at first … … for this long, then … … every minute, and give up after 30 minutes</extracomment>
         <translation>The financial block stays: to resume the services, top up the account by another {missing}.</translation>
     </message>
     <message>
@@ -2285,7 +2269,6 @@ Balance: {balance}.</translation>
     <name>Receipt</name>
     <message>
         <source>Продавец</source>
-        <extracomment>where the QR image lives inside the document one module of the QR code in pixels, and the quiet zone in modules (ISO 18004 asks for 4) the QR code&apos;s side in the document, in pixels of the screen (print scales it with the page)</extracomment>
         <translation>Seller</translation>
     </message>
     <message>
@@ -2369,7 +2352,6 @@ Balance: {balance}.</translation>
     <name>ReceiptDialog</name>
     <message>
         <source>Сохранить чек в PDF</source>
-        <extracomment>``ask_path(parent, suggested name) -&gt; chosen path or &quot;&quot;`` ``print_dialog(printer, parent) -&gt; a dialog whose exec() says whether to print``</extracomment>
         <translation>Save the receipt as PDF</translation>
     </message>
     <message>
@@ -2744,7 +2726,6 @@ The block can be lifted at any time with «Unblock». A voluntary block is avail
     <name>SettingsDialog</name>
     <message>
         <source>Настройки</source>
-        <extracomment>the server whose saved password «Забыть» removes: the one in use, else the stored one</extracomment>
         <translation>Settings</translation>
     </message>
     <message>
