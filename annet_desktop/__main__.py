@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         demo = DemoProcess.spawn(demo_template_dir())
     from .app import main as run
 
-    return run(argv, demo=demo)
+    return run(args, demo=demo)
 
 
 if __name__ == "__main__":

@@ -18,10 +18,10 @@ API thread on the first request, keyring after the login window is shown, the se
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -365,10 +365,10 @@ class AppController(QObject):
             process.stop()
 
 
-def main(argv: Sequence[str] | None = None, *, demo: DemoProcess | None = None) -> int:
-    """Run the app; returns the process exit code. ``demo``: the ``--demo`` server's process,
-    spawned already (``annet_desktop.__main__``; spawned at the login window's start if not)."""
-    args = parse_args(argv)
+def main(args: argparse.Namespace | None = None, *, demo: DemoProcess | None = None) -> int:
+    """Run the app; the exit code. ``args``: the command line ``annet_desktop.__main__`` parsed
+    (``None``: parse it now); ``demo``: the ``--demo`` server's process it spawned, if any."""
+    args = parse_args() if args is None else args
     if args.self_test:  # served by annet_desktop.__main__ (the self-test imports this module)
         raise SystemExit("annet-desktop: run --self-test through python -m annet_desktop")
     limit_core_size()  # the password and the session token will live in this process's memory

@@ -76,8 +76,6 @@ class DemoProcess:
         self.settled = threading.Event()
         #: the server's base URL once ready (``""`` before)
         self.url = ""
-        #: whether its database was copied from the day's template (known once ready)
-        self.demo_template = False
 
     @classmethod
     def spawn(cls, templates: Path | None = None, *, small: bool = False) -> DemoProcess:
@@ -173,7 +171,7 @@ class DemoProcess:
             raise DemoStartError("its ready line is not understood") from exc
         if not isinstance(url, str) or not url.startswith(("http://127.0.0.1:", "http://[::1]:")):
             raise DemoStartError("its address is not on this computer")
-        self.url, self.demo_template = url, template
+        self.url = url
         return url, accounts, template
 
     def _exit_code(self) -> int | str:
