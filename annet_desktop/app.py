@@ -134,10 +134,10 @@ class AppController(QObject):
     # ------------------------------------------------------------------ start
     def start(self) -> LoginDialog:
         """Show the login window (and start the demo server behind it)."""
-        dialog = self.show_login()
+        waiting = translate("App", "Запускается демонстрационный сервер…") if self.demo else None
+        dialog = self.show_login(waiting)
         dialog.firstPainted.connect(self.worker.warm_up)
         if self.demo:
-            dialog.set_waiting(translate("App", "Запускается демонстрационный сервер…"))
             dialog.firstPainted.connect(self._preload_session)
             if self._demo_process is None:
                 self._demo_process = DemoProcess.spawn(demo_template_dir())
@@ -179,12 +179,8 @@ class AppController(QObject):
         if server is None:
             if dialog is not None:
                 dialog.set_ready()
-                dialog.set_server(
-                    "",
-                    translate("App", "Не удалось запустить демонстрационный сервер: {error}").format(
-                        error=accounts
-                    ),
-                )
+                failed = translate("App", "Не удалось запустить демонстрационный сервер: {error}")
+                dialog.set_server("", failed.format(error=accounts))
             return
         self.demo_server = server
         self.demo_accounts = list(accounts)
@@ -194,7 +190,8 @@ class AppController(QObject):
             dialog.set_demo_accounts(accounts)
             dialog.set_ready()
 
-    def show_login(self) -> LoginDialog:
+    def show_login(self, waiting: str | None = None) -> LoginDialog:
+        """The login window, shown; ``waiting`` is set before ``show()``, so Qt sizes it for it."""
         dialog = LoginDialog(
             self.worker, self.settings, self.credentials, demo_accounts=self.demo_accounts, demo=self.demo
         )
@@ -202,6 +199,8 @@ class AppController(QObject):
         dialog.rejected.connect(self._login_closed)
         dialog.settingsSaved.connect(self._settings_saved)
         self.login_dialog = dialog
+        if waiting:
+            dialog.set_waiting(waiting)
         dialog.show()
         return dialog
 

@@ -46,6 +46,24 @@ def test_the_demo_keeps_its_template_in_the_users_cache_folder(
         assert demo_template_dir() == tmp_path / "xdg" / "annet-desktop" / "demo"
 
 
+def test_the_demo_login_window_is_sized_for_its_waiting_notice(
+    qtbot: Any, memory_keyring: MemoryKeyring
+) -> None:
+    """«Запускается демонстрационный сервер…» is set before the window is shown: shown after it,
+    the notice squeezed the wrapped texts below it until the server answered."""
+    from annet_desktop.ui.widgets.fit import clipped_texts
+
+    controller = AppController(demo=True)
+    try:
+        dialog = controller.start()
+        qtbot.addWidget(dialog)
+        qtbot.waitExposed(dialog)
+        assert dialog.warning.isVisible() and "демонстрационный сервер" in dialog.warning.text()
+        assert clipped_texts(dialog) == []
+    finally:
+        controller.shutdown()
+
+
 def test_demo_starts_a_server_and_lists_its_accounts(qtbot: Any, memory_keyring: MemoryKeyring) -> None:
     from annet_server.seed import demo_accounts
 
