@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from annet_desktop import app as app_module
+from annet_desktop.command_line import parse_args
 
 PR_GET_DUMPABLE = 3
 
@@ -61,7 +62,7 @@ def main() -> int:
         return dialog
 
     app_module.AppController.start = start_and_log_in  # type: ignore[method-assign]
-    return app_module.main(["--server", url])
+    return app_module.main(parse_args(["--server", url]))
 
 
 if __name__ == "__main__":

@@ -91,7 +91,11 @@ def test_closing_the_app_mid_request_exits_cleanly_and_never_dumps(
     ) as child:
         try:
             lines = _lines(child.stdout)
-            assert lines.get(timeout=SAFETY_NET_S) == "ANNET_DUMPABLE 0"
+            first = lines.get(timeout=SAFETY_NET_S)
+            if first == "":  # stdout closed before the first word: the app died; say why
+                code = child.wait(timeout=SAFETY_NET_S)
+                pytest.fail(f"the app exited with {code}: {child.stderr.read() if child.stderr else ''}")
+            assert first == "ANNET_DUMPABLE 0"
             assert slow_server.hanging.wait(SAFETY_NET_S)  # logged in; the cabinet's loads hang
             assert _core_limit(child.pid) == "0 0"  # soft and hard: not even the app may raise it
             close_file.touch()
