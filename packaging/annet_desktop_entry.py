@@ -6,7 +6,8 @@ custom runtime hooks run *before* PyInstaller's (``PyInstaller/depend/analysis.p
 ``analyze_runtime_hooks``), so the undo is done here, in the entry script, which runs after every
 runtime hook: the variable is removed and ``--no-sandbox`` is dropped from
 ``QTWEBENGINE_CHROMIUM_FLAGS``. The one exception is a process running as root (Chromium refuses to
-start there with its sandbox on): then the sandbox is disabled and the log says so.
+start there with its sandbox on): then the sandbox is disabled and the log says so. The ``--demo``
+server's process (no web page there) is left alone, so its log does not say it too.
 """
 
 from __future__ import annotations
@@ -35,8 +36,14 @@ def enforce_webengine_sandbox() -> bool:
 
 
 def run() -> int:
-    """The app (``--self-test``: ``annet_desktop.__main__``; the startup probe: ``app.main``)."""
-    enforce_webengine_sandbox()
+    """The app (``--self-test``: ``annet_desktop.__main__``; the startup probe: ``app.main``).
+
+    The ``--demo`` server's process (the app spawned with ``--demo-server``) shows no web page:
+    the policy, and its warning for root, are for the app's own process only."""
+    from annet_desktop.demo_start import DEMO_SERVER_ARG
+
+    if sys.argv[1:2] != [DEMO_SERVER_ARG]:
+        enforce_webengine_sandbox()
     from annet_desktop.__main__ import main
 
     return main()

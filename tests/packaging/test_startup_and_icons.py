@@ -66,6 +66,24 @@ def test_entry_script_keeps_the_sandbox_on_except_for_root(
         assert "running as root" in caplog.text
 
 
+@pytest.mark.parametrize(
+    ("argv", "warned"), [(["annet-desktop", "--demo"], True), (["annet-desktop", "--demo-server"], False)]
+)
+def test_the_demo_servers_process_does_not_warn_about_the_sandbox(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, argv: list[str], warned: bool
+) -> None:
+    import annet_desktop.__main__ as entry_point
+
+    entry = _load(ROOT / "packaging" / "annet_desktop_entry.py", "annet_desktop_entry")
+    monkeypatch.delenv("QTWEBENGINE_DISABLE_SANDBOX", raising=False)
+    monkeypatch.setattr(os, "geteuid", lambda: 0, raising=False)
+    monkeypatch.setattr(sys, "argv", argv)
+    monkeypatch.setattr(entry_point, "main", lambda: 7)
+    with caplog.at_level("WARNING", logger="annet_desktop.sandbox"):
+        assert entry.run() == 7
+    assert ("running as root" in caplog.text) is warned
+
+
 def test_ico_container() -> None:
     data = (ICONS / "annet.ico").read_bytes()
     reserved, kind, count = struct.unpack_from("<HHH", data)
