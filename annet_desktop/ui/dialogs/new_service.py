@@ -14,23 +14,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QStackedWidget, QTableView, QWidget
 
 from annet_contract.money import format_money
 from annet_contract.moscow import format_date
 
 from ...domain import rules
-from ..models.rows_model import RIGHT, Column
 from ..widgets.naming import named
 from .base import (
     ERROR_COLOR,
@@ -38,17 +27,16 @@ from .base import (
     OK_COLOR,
     WARNING_COLOR,
     ChoiceModel,
-    ChoiceView,
     Clock,
     OnceButton,
     is_retryable,
     new_key,
-    note_label,
     run,
     set_note,
     system_now,
     tr_rules,
 )
+from .new_service_pages import build
 
 if TYPE_CHECKING:
     from ..tabs.context import TabContext
@@ -69,14 +57,24 @@ def _add(client: Any, number: str, catalog_id: int, tariff_id: int, key: str) ->
 CATALOG, TARIFF, CONFIRM = 0, 1, 2
 
 
-def _table(parent: QWidget, name: str, accessible: str, description: str) -> QTableView:
-    view = named(ChoiceView(parent), name, accessible, description)  # Enter: «Далее», nothing more
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 class NewServiceDialog(QDialog):
     """Subscribe the account to a periodic service of the catalogue, in three steps."""
+
+    # built by new_service_pages.build
+    step: QLabel
+    pages: QStackedWidget
+    catalog_model: ChoiceModel
+    catalog_view: QTableView
+    tariff_model: ChoiceModel
+    tariff_view: QTableView
+    summary: QLabel
+    shortfall: QLabel
+    note: QLabel
+    back_button: QPushButton
+    pay_button: QPushButton
+    next_button: QPushButton
+    confirm_button: OnceButton
+    cancel_button: QPushButton
 
     def __init__(
         self,
@@ -102,126 +100,8 @@ class NewServiceDialog(QDialog):
         self.setWindowTitle(self.tr("Новая услуга — счёт {account}").format(account=number))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumSize(640, 380)
-        layout = QVBoxLayout(self)
-        self.step = QLabel(self)
-        self.step.setObjectName("new_service_step")
-        self.step.setStyleSheet("font-weight: bold;")
-        layout.addWidget(self.step)
-        self.pages = QStackedWidget(self)
-        self.pages.setObjectName("new_service_pages")
-        layout.addWidget(self.pages, 1)
-
-        # page 1: the catalogue
-        page = QWidget(self.pages)
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
-        self.catalog_model = ChoiceModel(
-            [
-                Column(
-                    self.tr("Услуга"),
-                    lambda c: (
-                        self.tr("{service} (уже подключена)").format(service=c.name)
-                        if c.name in existing
-                        else c.name
-                    ),
-                ),
-                Column(self.tr("Описание"), lambda c: c.description or ""),
-            ],
-            [],
-            lambda c: self.tr("Уже подключена на этом счёте") if c.name in existing else None,
-            lambda c: c.name not in existing,
-            self,
-        )
-        self.catalog_view = _table(
-            page,
-            "new_service_catalog",
-            self.tr("Каталог услуг"),
-            self.tr("Услуги, которые можно подключить; Enter — выбрать тариф"),
-        )
-        self.catalog_view.setModel(self.catalog_model)
-        self.catalog_view.setColumnWidth(0, 26 * self.catalog_view.fontMetrics().horizontalAdvance("0"))
-        box.addWidget(self.catalog_view)
-        self.pages.addWidget(page)
-
-        # page 2: the tariffs of the chosen service
-        page = QWidget(self.pages)
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
-        self.tariff_model = ChoiceModel(
-            [
-                Column(self.tr("Тариф"), lambda t: t.name),
-                Column(self.tr("Абонентская плата"), lambda t: format_money(t.fee), RIGHT),
-                Column(self.tr("Описание"), lambda t: t.description or ""),
-            ],
-            [],
-            lambda _t: None,
-            lambda _t: True,
-            self,
-        )
-        self.tariff_view = _table(
-            page,
-            "new_service_tariffs",
-            self.tr("Тарифы услуги"),
-            self.tr("Тарифы выбранной услуги и их абонентская плата; Enter — далее"),
-        )
-        self.tariff_view.setModel(self.tariff_model)
-        self.tariff_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tariff_view.setColumnWidth(1, 18 * self.tariff_view.fontMetrics().horizontalAdvance("0"))
-        box.addWidget(self.tariff_view)
-        self.pages.addWidget(page)
-
-        # page 3: the confirmation with the first charge
-        page = QWidget(self.pages)
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
-        self.summary = note_label("new_service_summary", page, self.tr("Подтверждение"))
-        box.addWidget(self.summary)
-        self.shortfall = note_label("new_service_shortfall", page, self.tr("Недостаточно средств"))
-        box.addWidget(self.shortfall)
-        box.addStretch(1)
-        self.pages.addWidget(page)
-
-        self.note = note_label("new_service_note", self, self.tr("Пояснение"))
-        layout.addWidget(self.note)
-        row = QHBoxLayout()
-        self.back_button = named(
-            QPushButton(self.tr("&Назад"), self),
-            "new_service_back",
-            self.tr("Назад"),
-            self.tr("Вернуться к выбору услуги"),
-        )
-        self.pay_button = named(
-            QPushButton(self.tr("&Оплатить"), self),
-            "new_service_pay",
-            self.tr("Оплатить"),
-            self.tr("Пополнить баланс, чтобы хватило на подключение"),
-        )
         self.pay_amount = Decimal(0)
-        self.next_button = named(
-            QPushButton(self.tr("&Далее"), self),
-            "new_service_next",
-            self.tr("Далее"),
-            self.tr("Перейти к следующему шагу"),
-        )
-        self.confirm_button = named(
-            OnceButton(self.tr("&Подключить"), self),
-            "new_service_confirm",
-            self.tr("Подключить"),
-            self.tr("Подключить услугу с выбранным тарифом"),
-        )
-        self.cancel_button = named(
-            QPushButton(self.tr("О&тмена"), self),
-            "new_service_cancel",
-            self.tr("Отмена"),
-            self.tr("Закрыть окно, ничего не подключая"),
-        )
-        row.addWidget(self.back_button)
-        row.addWidget(self.pay_button)
-        row.addStretch(1)
-        row.addWidget(self.next_button)
-        row.addWidget(self.confirm_button)
-        row.addWidget(self.cancel_button)
-        layout.addLayout(row)
+        build(self, existing)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.pay_button.clicked.connect(self._pay)
