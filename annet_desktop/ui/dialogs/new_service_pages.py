@@ -1,4 +1,5 @@
-"""The «Новая» window's widgets and their layout, built onto a :class:`~.new_service.NewServiceDialog`.
+"""The «Новая» window's widgets and their layout, built onto a :class:`~.new_service.NewServiceDialog`
+(typed ``Any`` here: importing the dialog's module back would make an import circle).
 
 Kept apart from the dialog's steps (new_service.py) so each file stays readable; the texts keep the
 dialog's translation context ``NewServiceDialog``.
@@ -6,7 +7,7 @@ dialog's translation context ``NewServiceDialog``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,9 +27,6 @@ from ..models.rows_model import RIGHT, Column
 from ..widgets.naming import named
 from .base import ChoiceModel, ChoiceView, OnceButton, note_label
 
-if TYPE_CHECKING:
-    from .new_service import NewServiceDialog
-
 
 def _table(parent: QWidget, name: str, accessible: str, description: str) -> QTableView:
     view = named(ChoiceView(parent), name, accessible, description)  # Enter: «Далее», nothing more
@@ -36,7 +34,7 @@ def _table(parent: QWidget, name: str, accessible: str, description: str) -> QTa
     return view
 
 
-def build(dialog: NewServiceDialog, existing: set[str]) -> None:
+def build(dialog: Any, existing: set[str]) -> None:
     """The step heading, the three pages (catalogue, tariffs, confirmation), the note and the buttons;
     ``existing``: the names of the services the account already has (shown, not selectable)."""
     layout = QVBoxLayout(dialog)
