@@ -37,10 +37,10 @@ from .i18n import translate
 from .process import limit_core_size
 from .settings import Settings
 from .ui.after_paint import after_first_paint
+from .ui.feature_check import drop_feature_sources
 from .ui.login_dialog import LoginDialog
 from .ui.messages import Messages, server_url_error_text
 from .ui.settings_reset import tell_settings_reset
-from .ui.source_lines import drop_feature_sources
 from .worker import Worker
 
 drop_feature_sources()  # PySide6's import hook keeps no module source from here on (12 MB)

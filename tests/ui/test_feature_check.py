@@ -15,7 +15,7 @@ import linecache, sys, traceback
 import annet_desktop.app  # installs the wrapper, as the app does
 before = set(linecache.cache)
 import xml.dom.minidom as late, email.mime.text, http.cookiejar  # imported after the app, not before
-from annet_desktop.ui import source_lines
+from annet_desktop.ui import feature_check as source_lines
 print("wrapped", source_lines.drop_feature_sources())
 print("cached", len(set(linecache.cache) - before))
 try:
