@@ -37,13 +37,13 @@ from .i18n import translate
 from .process import limit_core_size
 from .settings import Settings
 from .ui.after_paint import after_first_paint
-from .ui.feature_check import drop_feature_sources
+from .ui.feature_check import install_feature_check
 from .ui.login_dialog import LoginDialog
 from .ui.messages import Messages, server_url_error_text
 from .ui.settings_reset import tell_settings_reset
 from .worker import Worker
 
-drop_feature_sources()  # PySide6's import hook keeps no module source from here on (12 MB)
+install_feature_check()  # PySide6's import hook: no source kept (12 MB), no import inside an import
 
 log = logging.getLogger(__name__)
 
