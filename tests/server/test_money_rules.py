@@ -2,7 +2,8 @@
 
 Each test names the mutation it catches: "the same month" ignoring the year, the discount advance
 (and its return) ignoring quantity, the monthly charge ignoring quantity, kopecks rounded half-even,
-a block set at 00:00 on the 1st counted as a skipped month by unblock (FakeClock, no HTTP).
+a block set at 00:00 on the 1st counted as a skipped month by unblock (FakeClock, no HTTP). Below
+them, those of the rule-mutation audit of 2 December 2026 (docs/reliability.md), each naming its mutant.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import test_billing_world as _world
 from test_billing_world import World, msk
 from test_money_findings import recalculations, take
 
-from annet_contract.schema import BalanceKind, ErrorCode
+from annet_contract.schema import MOSCOW, BalanceKind, ErrorCode
 from annet_server import billing
 
 WorldFactory = Callable[[dt.datetime], World]
@@ -168,3 +169,110 @@ def test_quote_and_action_refuse_alike(world_factory: WorldFactory) -> None:
     with pytest.raises(billing.RuleError) as caught:
         world.run(billing.block_quote, blocked, blocked.number, blocked.service_id, "ru")
     assert caught.value.code is ErrorCode.BLOCK_NOT_ALLOWED
+
+
+# ---- the rule-mutation audit of 2 December 2026 (docs/reliability.md): each test below failed on
+# ---- the mutant it names, which passed every test before
+
+
+def test_a_quote_that_brings_the_balance_to_zero_lifts_the_block(world_factory: WorldFactory) -> None:
+    """R-BILL-4 at 0.00 (mutant: ``balance_after >= 0`` → ``> 0`` in the quote's block check)."""
+    world = world_factory(msk(2026, 11, 20, 12))
+    debtor = world.subscriber("-133.33", financial_block=True)
+    social = world.tariff_ids["Социальный 30"]
+    quote = world.run(billing.tariff_quote, debtor, debtor.number, debtor.service_id, social, "ru")
+    # the 21st…30th: 750 × 10/30 back, 350 × 10/30 = 116.67 written off
+    assert quote.balance_after == Decimal("0.00") and quote.financial_block_after is False
+    world.run(billing.change_tariff, debtor, debtor.number, debtor.service_id, social)
+    account = world.account(debtor)
+    assert account.balance == Decimal("0.00") and not account.financial_block
+
+
+@pytest.mark.parametrize(("day", "blocked"), [(10, False), (11, True)])
+def test_a_quote_below_zero_says_it_blocks_from_the_11th(
+    world_factory: WorldFactory, day: int, blocked: bool
+) -> None:
+    """The quote follows the block's day (mutant: ``day >= 11`` → ``day > 11`` in the quote)."""
+    world = world_factory(msk(2026, 11, day, 12))
+    sub = world.subscriber("0.00", tariff="Домашний 100")
+    upgrade = world.tariff_ids["Домашний 300"]
+    quote = world.run(billing.tariff_quote, sub, sub.number, sub.service_id, upgrade, "ru")
+    assert quote.balance_after < 0 and quote.financial_block_after is blocked
+    world.run(billing.change_tariff, sub, sub.number, sub.service_id, upgrade)
+    assert world.account(sub).financial_block is blocked  # the action is the quote applied
+
+
+def test_a_quote_under_a_credit_in_force_says_no_block(world_factory: WorldFactory) -> None:
+    """R-CREDIT-1: the credit holds the block off (mutant: the quote's check ignored the credit)."""
+    world = world_factory(msk(2026, 11, 16, 12))
+    sub = world.subscriber("-300.00", tariff="Домашний 100", financial_block=True)
+    world.run(billing.take_credit, sub, sub.number)
+    upgrade = world.tariff_ids["Домашний 300"]
+    quote = world.run(billing.tariff_quote, sub, sub.number, sub.service_id, upgrade, "ru")
+    assert quote.balance_after == Decimal("-393.33")  # the 17th…30th: 256.67 back, 350 written off
+    assert quote.financial_block_after is False
+    world.run(billing.change_tariff, sub, sub.number, sub.service_id, upgrade)
+    account = world.account(sub)
+    assert account.credit.in_force and not account.financial_block
+
+
+def test_the_services_table_fee_counts_the_quantity(world_factory: WorldFactory) -> None:
+    """R-SVC-1's fee is fee × quantity, as charged (mutant: the table's fee ignored the quantity)."""
+    world = world_factory(msk(2026, 11, 5, 12))
+    sub = world.subscriber("4275.00", quantity=2)
+    assert world.service(sub).fee == Decimal("1500.00")
+    assert take(world, sub, 3) == Decimal("4275.00")  # 5 %: 712.50 × 3 × 2
+    world.clock.set(msk(2026, 12, 1, 12))
+    assert world.service(sub).fee == Decimal("1425.00")  # the discounted fee, × 2
+
+
+@pytest.mark.parametrize(
+    ("block_day", "charge"),
+    [
+        (dt.date(2027, 2, 28), Decimal("701.61")),  # the discount's last day worked: 750 × 29/31
+        (dt.date(2027, 2, 27), Decimal("677.42")),  # its last day paused: 3 March free, 750 × 28/31
+    ],
+)
+def test_a_block_from_the_discounts_last_day_moves_its_end(
+    world_factory: WorldFactory, block_day: dt.date, charge: Decimal
+) -> None:
+    """R-BLOCK-1 pauses a discount whose very last day falls under the block (mutant:
+    ``end >= blocked_first`` → ``end > blocked_first`` in the pause)."""
+    world = world_factory(msk(2026, 11, 5, 12))
+    sub = world.subscriber("2137.50")
+    take(world, sub, 3)  # 1 December … 28 February
+    world.clock.set(dt.datetime.combine(block_day, dt.time(12), tzinfo=MOSCOW))
+    world.run(billing.block_service, sub, sub.number, sub.service_id)
+    world.clock.set(msk(2027, 3, 3, 12))
+    quote = world.run(billing.unblock_quote, sub, sub.number, sub.service_id, "ru")
+    assert quote.paid_from == dt.date(2027, 3, 3) and quote.charge_now == charge
+
+
+def test_a_tariff_change_under_a_block_returns_the_paused_discount_days(world_factory: WorldFactory) -> None:
+    """R-BILL-3 with R-BLOCK-1: the days after the block began were not used (mutant: the advance
+    counted from the change day, not from the block's first day)."""
+    world = world_factory(msk(2026, 11, 5, 12))
+    sub = world.subscriber("2137.50")
+    take(world, sub, 3)  # 1 December … 28 February, 712.50 a month
+    world.clock.set(msk(2027, 1, 10, 12))
+    world.run(billing.block_service, sub, sub.number, sub.service_id)
+    world.clock.set(msk(2027, 1, 20, 12))
+    social = world.tariff_ids["Социальный 30"]
+    quote = world.run(billing.tariff_quote, sub, sub.number, sub.service_id, social, "ru")
+    # the 11th…31st of January (712.50 × 21/31 = 482.66) and February
+    assert quote.discount_ends and quote.advance_returned == Decimal("1195.16")
+
+
+@pytest.mark.parametrize(("day", "ends", "advance"), [(27, True, "25.45"), (28, False, "0.00")])
+def test_a_tariff_change_on_the_discounts_last_day_ends_nothing(
+    world_factory: WorldFactory, day: int, ends: bool, advance: str
+) -> None:
+    """R-TARIFF-3's confirmation speaks of a discount only when days of it are left (mutant:
+    ``ends_on > cut`` → ``>=``: «the discount ends, 0,00 ₽ comes back» on its last day)."""
+    world = world_factory(msk(2026, 11, 5, 12))
+    sub = world.subscriber("2137.50")
+    take(world, sub, 3)  # 1 December … 28 February
+    world.clock.set(msk(2027, 2, day, 12))
+    social = world.tariff_ids["Социальный 30"]
+    quote = world.run(billing.tariff_quote, sub, sub.number, sub.service_id, social, "ru")
+    assert quote.discount_ends is ends and quote.advance_returned == Decimal(advance)  # 712.50 / 28
