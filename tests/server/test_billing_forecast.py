@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
+import pytest
 import test_billing_world as _world
 from test_billing_world import Sub, World, msk
 
@@ -221,3 +222,43 @@ def test_a_credit_ending_at_00_00_on_the_1st_needs_the_charge_written_at_that_mo
     world.run(billing.take_credit, at, at.number)  # ends 01.12 00:00: the catch-up charges first
     ends = _events(_forecast(world, at), EventKind.CREDIT_ENDS)[0]
     assert ends.at == msk(2026, 12, 1) and ends.amount == Decimal("1050.00")
+
+
+# ---- the rule-mutation audit of 2 December 2026 (docs/reliability.md): each test below failed on
+# ---- the mutant it names, which passed every test before
+
+
+def test_the_extension_opens_event_goes_on_the_day_it_opens(world_factory: WorldFactory) -> None:
+    """R-DISC-4's day of opening (mutant: ``today < opens`` → ``<=`` listed it as still to come)."""
+    world = world_factory(msk(2026, 11, 16, 12))
+    sub = world.subscriber("5000.00")
+    table = world.run(billing.discount_offers, sub, sub.number, sub.service_id, "ru")
+    row = next(o for o in table.offers if o.months == 3)  # December…February at 5 %
+    world.run(billing.take_discount, sub, sub.number, sub.service_id, row.id)
+    world.clock.set(msk(2027, 2, 1, 0, 0))  # «Продлить скидку» is offered from this moment
+    fc = _forecast(world, sub)
+    assert _events(fc, EventKind.DISCOUNT_EXTENSION_OPENS) == []
+    assert [e.extension_open for e in _events(fc, EventKind.DISCOUNT_ENDS)] == [True]
+
+
+@pytest.mark.parametrize(("balance", "lasts"), [("-0.01", Lasts.OWING), ("0.00", Lasts.UNTIL)])
+def test_owing_starts_one_kopeck_below_zero(world_factory: WorldFactory, balance: str, lasts: Lasts) -> None:
+    """«Owing» is a balance below zero (mutant: the OWING check moved below zero)."""
+    world = world_factory(msk(2026, 11, 5, 12))
+    sub = world.subscriber(balance)
+    fc = _forecast(world, sub)
+    assert fc.lasts is lasts
+    assert fc.lasts_until == (dt.date(2026, 11, 30) if lasts is Lasts.UNTIL else None)
+
+
+def test_a_zero_balance_lasts_through_the_months_a_discount_paid(world_factory: WorldFactory) -> None:
+    """R-BILL-2: months a paid discount covers cost nothing, so 0.00 lasts through them (mutant:
+    ``charge > balance`` → ``>=`` stopped at the first month, 0 ≥ 0)."""
+    world = world_factory(msk(2026, 11, 5, 12))
+    sub = world.subscriber("4050.00")
+    table = world.run(billing.discount_offers, sub, sub.number, sub.service_id, "ru")
+    row = next(o for o in table.offers if o.months == 6)  # December…May at 10 %: 675 × 6
+    world.run(billing.take_discount, sub, sub.number, sub.service_id, row.id)
+    fc = _forecast(world, sub)
+    assert fc.balance == Decimal("0.00")
+    assert fc.lasts is Lasts.UNTIL and fc.lasts_until == dt.date(2027, 5, 31)
