@@ -221,3 +221,32 @@ def test_payment_limits_accepted(world_factory: WorldFactory) -> None:
         row = billing.order_for_gateway(db, order.order_number)
         assert row is not None and row.amount_kopecks == 500 and row.account_number == other.number
         assert billing.order_for_gateway(db, "nope") is None
+
+
+# ---- the rule-mutation audit of 2 December 2026 (docs/reliability.md): each test below failed on
+# ---- the mutant it names, which passed every test before
+
+
+def test_a_partial_payment_during_a_credit_keeps_the_block_off(world_factory: WorldFactory) -> None:
+    """R-CREDIT-1/2: the credit holds the block off until it ends, whatever the balance does
+    (mutant: settling a balance change after the 11th ignored the credit in force)."""
+    world = world_factory(msk(2026, 11, 16, 12))
+    sub = _blocked(world)
+    world.run(billing.take_credit, sub, sub.number)
+    world.clock.set(msk(2026, 11, 17, 12))
+    order = world.pay(sub, "100.00")
+    assert order.financial_block_after is False and order.missing == Decimal("0.00")
+    account = world.account(sub)
+    assert account.balance == Decimal("-200.00") and account.credit.in_force and not account.financial_block
+
+
+@pytest.mark.parametrize(("day", "blocked", "missing"), [(10, False, "0.00"), (11, True, "400.00")])
+def test_a_payment_says_what_is_missing_only_under_a_block(
+    world_factory: WorldFactory, day: int, blocked: bool, missing: str
+) -> None:
+    """R-BILL-4: «still missing» is said only while the block is in force; before the 11th a
+    negative balance is not blocked (mutant: ``missing`` counted without a block)."""
+    world = world_factory(msk(2026, 11, day, 12))
+    sub = world.subscriber("-500.00", financial_block=blocked)
+    order = world.pay(sub, "100.00")
+    assert order.financial_block_after is blocked and order.missing == Decimal(missing)
