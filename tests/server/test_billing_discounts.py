@@ -13,6 +13,7 @@ from test_billing_world import World, msk
 
 from annet_contract.schema import BalanceKind, DiscountMode, ErrorCode, JournalAction
 from annet_server import billing
+from annet_server import models as m
 
 WorldFactory = Callable[[dt.datetime], World]
 world_factory = _world.world_factory  # the shared fixture
@@ -149,3 +150,21 @@ def test_extension_window_day_before_and_day_of(world_factory: WorldFactory) -> 
     world.clock.set(msk(2027, 9, 1, 0, 0))
     service = world.service(sub)
     assert service.discount is None and service.actions.discount.allowed and service.fee == Decimal("750.00")
+
+
+def test_a_discount_tariff_of_another_service_offers_no_discount(world_factory: WorldFactory) -> None:
+    """R-DISC-1: only «Доступ в интернет» has the loyalty discount, whatever its tariff says (the
+    rule-mutation audit of 2 December 2026: the mutant that dropped the service check passed
+    every test before, as no other service's tariff allowed discounts)."""
+    world = world_factory(msk(2026, 11, 16, 12))
+    sub = world.subscriber("1000.00")
+    iptv_tariff = world.tariff_ids["Базовый"]
+    with world.sessions() as db:
+        db.get(m.Tariff, iptv_tariff).discounts = True  # type: ignore[union-attr]
+        db.add(m.DiscountOffer(tariff_id=iptv_tariff, percent=5, months=3))
+        db.commit()
+    added = world.run(billing.add_service, sub, sub.number, world.iptv_id, iptv_tariff)
+    assert not added.service.actions.discount.allowed and not added.service.actions.extend_discount.allowed
+    with pytest.raises(billing.RuleError) as caught:
+        world.run(billing.discount_offers, sub, sub.number, added.service.id, "ru")
+    assert caught.value.code is ErrorCode.DISCOUNT_NOT_ALLOWED
