@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import idna
 import pytest
 
 from annet_contract.email import (
@@ -79,3 +80,21 @@ def test_length_edges() -> None:
     assert normalize_email(local + "@mail.ru") == local + "@mail.ru"  # 64: the limit itself
     label = "b" * 63
     assert normalize_email("a@" + label + ".ru") == "a@" + label + ".ru"
+
+
+def test_the_whole_address_and_the_ascii_domain_at_their_limits() -> None:
+    """R-SUB-3 at 254 characters (the address) and 253 (the domain in its ASCII form, which an
+    internationalised domain reaches with far fewer characters): the limit itself passes, one more
+    does not (the rule-mutation audit of 2 December 2026: ``>`` → ``>=`` on the address and
+    ``<=`` → ``<`` on the domain passed every test)."""
+    local, domain = "a" * 64, ".".join(("b" * 63, "c" * 63, "d" * 58, "ru"))
+    assert len(local + "@" + domain) == 254
+    assert normalize_email(local + "@" + domain) == local + "@" + domain
+    with pytest.raises(EmailError) as caught:
+        normalize_email(local + "@d" + domain)
+    assert caught.value.message == MSG_LONG
+    idn = ".".join(("ж" * 57, "ж" * 57, "ж" * 57, "ж" * 46, "рф"))  # 223 characters, 253 as A-labels
+    assert len(idna.encode(idn)) == 253
+    assert normalize_email("a@" + idn) == "a@" + idn
+    longer = idn.replace("ж" * 46, "ж" * 47)  # 254 as A-labels, every label still within 63
+    assert check_email("a@" + longer).error == MSG_DOMAIN

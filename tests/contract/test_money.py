@@ -56,3 +56,11 @@ def test_parse_money(text: str, value: str) -> None:
 def test_parse_money_rejects(bad: str) -> None:
     with pytest.raises(ValueError):
         parse_money(bad)
+
+
+def test_parse_money_takes_at_most_13_digits_before_the_point() -> None:
+    """The documented bound of a typed amount (the rule-mutation audit of 2 December 2026: the
+    mutant ``{1,13}`` → ``{1,14}`` passed every test)."""
+    assert parse_money("9" * 13 + ",99") == Decimal("9" * 13 + ".99")
+    with pytest.raises(ValueError):
+        parse_money("1" + "0" * 13)

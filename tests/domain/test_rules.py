@@ -269,3 +269,12 @@ def test_offer_rows_read_only() -> None:
 def test_offer_period() -> None:
     table = offers()
     assert rules.offer_period(table, table.offers[1]) == (dt.date(2026, 12, 1), dt.date(2027, 5, 31))
+
+
+@pytest.mark.parametrize("block_kind", list(BlockKind))
+def test_no_discount_button_under_any_block(block_kind: BlockKind) -> None:
+    """R-DISC-1 (manual p.7: only an active service): under a block the server says why not, and
+    the window still shows no «Получить скидку» (the rule-mutation audit of 2 December 2026: the
+    mutant that dropped ``service.block is None`` passed every test)."""
+    blocked = service(block_kind, discount=no("Скидка недоступна: услуга заблокирована."))
+    assert "discount" not in keys(rules.service_buttons(blocked))
