@@ -14,6 +14,8 @@ from collections.abc import Callable
 import test_billing_world as _world
 from test_billing_world import World, msk
 
+from annet_server.billing.catchup import due_in
+
 WorldFactory = Callable[[dt.datetime], World]
 world_factory = _world.world_factory  # the shared fixture
 
@@ -41,3 +43,28 @@ def test_a_block_left_on_a_paid_up_account_is_lifted_by_the_next_read(world_fact
     sub = world.subscriber("100.00", financial_block=True)
     world.clock.advance(dt.timedelta(minutes=1))
     assert not world.account(sub).financial_block
+
+
+# ---- the rule-mutation audit of 2 December 2026: each test below fails on the mutant it names,
+# ---- which the billing tests let through (docs/reliability.md's table says what else caught it)
+
+
+def test_a_block_left_on_an_account_at_exactly_zero_is_lifted_by_the_next_read(
+    world_factory: WorldFactory,
+) -> None:
+    """R-BILL-4: a balance of 0.00 lifts the block (mutant: the due check's ``>= 0`` → ``> 0``)."""
+    world = world_factory(msk(2026, 11, 16, 12))
+    sub = world.subscriber("0.00", financial_block=True)
+    world.clock.advance(dt.timedelta(minutes=1))
+    assert not world.account(sub).financial_block
+
+
+def test_nothing_is_due_for_an_account_at_zero_or_just_caught_up_on_the_11th() -> None:
+    """The unlocked check answers "nothing due" — so a read writes nothing — for a paid-up account
+    at exactly 0.00 after the 10th (mutant: ``>= 0`` → ``> 0``), and after a catch-up made at
+    00:00:00 of the 11th itself (mutant: ``start < eleventh`` → ``<=``)."""
+    november = dt.date(2026, 11, 1)
+    assert not due_in([(msk(2026, 11, 16, 12), november, 0, False, None)], msk(2026, 11, 16, 12, 5))
+    assert due_in([(msk(2026, 11, 16, 12), november, -1, False, None)], msk(2026, 11, 16, 12, 5))
+    assert not due_in([(msk(2026, 11, 11), november, 100, False, None)], msk(2026, 11, 11, 0, 0, 1))
+    assert due_in([(msk(2026, 11, 10, 23, 59, 59), november, -1, False, None)], msk(2026, 11, 11))
