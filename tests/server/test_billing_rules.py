@@ -77,6 +77,20 @@ def test_tariff_options_exclude_current_and_promo_and_unknown_is_422(world_facto
     assert caught.value.code is ErrorCode.TARIFF_UNKNOWN
 
 
+def test_the_current_tariff_is_no_change_and_uses_up_nothing(world_factory: WorldFactory) -> None:
+    """R-TARIFF-1: choosing the tariff in force is refused, writes nothing and leaves the month's one
+    change (the rule-mutation audit of 2 December 2026: without the check, the mutant wrote two
+    rows that cancel out, a journal entry and used up the month's change; it passed the audit's runs)."""
+    world = world_factory(msk(2026, 11, 16, 12))
+    sub = world.subscriber()
+    for fn in (billing.tariff_quote, billing.change_tariff):
+        with pytest.raises(billing.RuleError) as caught:
+            world.run(fn, sub, sub.number, sub.service_id, world.tariff_ids["Домашний 300"])
+        assert caught.value.code is ErrorCode.TARIFF_SAME
+    assert world.entries(sub) == [] and world.journal(sub) == []
+    assert world.service(sub).actions.change_tariff.allowed
+
+
 # --------------------------------------------------------------------------- R-BLOCK-1
 
 
