@@ -60,7 +60,7 @@ def test_parse_money_rejects(bad: str) -> None:
 
 def test_parse_money_takes_at_most_13_digits_before_the_point() -> None:
     """The documented bound of a typed amount (the rule-mutation audit of 2 December 2026: the
-    mutant ``{1,13}`` → ``{1,14}`` passed every test)."""
+    mutant ``{1,13}`` → ``{1,14}`` passed the audit's runs)."""
     assert parse_money("9" * 13 + ",99") == Decimal("9" * 13 + ".99")
     with pytest.raises(ValueError):
         parse_money("1" + "0" * 13)

@@ -74,7 +74,7 @@ def test_every_amount_message_is_offered_for_translation() -> None:
 
 def test_suggested_prefill_at_the_edges() -> None:
     """R-PAY-1's bounds in the prefill: 1.00 and 100 000.00 themselves can be paid (the rule-mutation
-    audit of 2 December 2026: the mutant ``recommended < MIN_AMOUNT`` → ``<=`` passed every test)."""
+    audit of 2 December 2026: the mutant ``recommended < MIN_AMOUNT`` → ``<=`` passed the audit's runs)."""
     assert suggested(Decimal("1.00")) == Decimal("1.00")
     assert suggested(Decimal("100000.00")) == Decimal("100000.00")
     assert suggested(Decimal("100000.01")) == Decimal("100000.00")

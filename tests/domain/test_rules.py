@@ -275,6 +275,6 @@ def test_offer_period() -> None:
 def test_no_discount_button_under_any_block(block_kind: BlockKind) -> None:
     """R-DISC-1 (manual p.7: only an active service): under a block the server says why not, and
     the window still shows no «Получить скидку» (the rule-mutation audit of 2 December 2026: the
-    mutant that dropped ``service.block is None`` passed every test)."""
+    mutant that dropped ``service.block is None`` passed tests/domain; only a UI test caught it)."""
     blocked = service(block_kind, discount=no("Скидка недоступна: услуга заблокирована."))
     assert "discount" not in keys(rules.service_buttons(blocked))

@@ -223,13 +223,14 @@ def test_payment_limits_accepted(world_factory: WorldFactory) -> None:
         assert billing.order_for_gateway(db, "nope") is None
 
 
-# ---- the rule-mutation audit of 2 December 2026 (docs/reliability.md): each test below failed on
-# ---- the mutant it names, which passed every test before
+# ---- the rule-mutation audit of 2 December 2026: each test below fails on the mutant it names,
+# ---- which the billing tests let through (docs/reliability.md's table says what else caught it)
 
 
 def test_a_partial_payment_during_a_credit_keeps_the_block_off(world_factory: WorldFactory) -> None:
     """R-CREDIT-1/2: the credit holds the block off until it ends, whatever the balance does
-    (mutant: settling a balance change after the 11th ignored the credit in force)."""
+    (mutant: settling a balance change after the 11th ignored the credit in force; before this
+    test only an oracle history, tests/oracle/test_named_histories.py, caught it)."""
     world = world_factory(msk(2026, 11, 16, 12))
     sub = _blocked(world)
     world.run(billing.take_credit, sub, sub.number)

@@ -155,7 +155,7 @@ def test_extension_window_day_before_and_day_of(world_factory: WorldFactory) -> 
 def test_a_discount_tariff_of_another_service_offers_no_discount(world_factory: WorldFactory) -> None:
     """R-DISC-1: only «Доступ в интернет» has the loyalty discount, whatever its tariff says (the
     rule-mutation audit of 2 December 2026: the mutant that dropped the service check passed
-    every test before, as no other service's tariff allowed discounts)."""
+    the audit's runs, as no other service's tariff allowed discounts)."""
     world = world_factory(msk(2026, 11, 16, 12))
     sub = world.subscriber("1000.00")
     iptv_tariff = world.tariff_ids["Базовый"]

@@ -224,8 +224,8 @@ def test_a_credit_ending_at_00_00_on_the_1st_needs_the_charge_written_at_that_mo
     assert ends.at == msk(2026, 12, 1) and ends.amount == Decimal("1050.00")
 
 
-# ---- the rule-mutation audit of 2 December 2026 (docs/reliability.md): each test below failed on
-# ---- the mutant it names, which passed every test before
+# ---- the rule-mutation audit of 2 December 2026: each test below fails on the mutant it names,
+# ---- which the billing tests let through (docs/reliability.md's table says what else caught it)
 
 
 def test_the_extension_opens_event_goes_on_the_day_it_opens(world_factory: WorldFactory) -> None:

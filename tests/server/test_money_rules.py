@@ -171,8 +171,8 @@ def test_quote_and_action_refuse_alike(world_factory: WorldFactory) -> None:
     assert caught.value.code is ErrorCode.BLOCK_NOT_ALLOWED
 
 
-# ---- the rule-mutation audit of 2 December 2026 (docs/reliability.md): each test below failed on
-# ---- the mutant it names, which passed every test before
+# ---- the rule-mutation audit of 2 December 2026: each test below fails on the mutant it names,
+# ---- which the billing tests let through (docs/reliability.md's table says what else caught it)
 
 
 def test_a_quote_that_brings_the_balance_to_zero_lifts_the_block(world_factory: WorldFactory) -> None:
@@ -250,7 +250,8 @@ def test_a_block_from_the_discounts_last_day_moves_its_end(
 
 def test_a_tariff_change_under_a_block_returns_the_paused_discount_days(world_factory: WorldFactory) -> None:
     """R-BILL-3 with R-BLOCK-1: the days after the block began were not used (mutant: the advance
-    counted from the change day, not from the block's first day)."""
+    counted from the change day, not from the block's first day; before this test only an oracle
+    history, tests/oracle/test_named_histories.py, caught it)."""
     world = world_factory(msk(2026, 11, 5, 12))
     sub = world.subscriber("2137.50")
     take(world, sub, 3)  # 1 December … 28 February, 712.50 a month
