@@ -13,6 +13,7 @@ from decimal import Decimal
 import pytest
 import test_billing_world as _world
 from test_billing_world import Sub, World, msk
+from test_money_findings import take
 
 from annet_contract.forecast import EventKind, Forecast, ForecastEvent, Lasts
 from annet_contract.schema import BalanceKind
@@ -232,9 +233,7 @@ def test_the_extension_opens_event_goes_on_the_day_it_opens(world_factory: World
     """R-DISC-4's day of opening (mutant: ``today < opens`` → ``<=`` listed it as still to come)."""
     world = world_factory(msk(2026, 11, 16, 12))
     sub = world.subscriber("5000.00")
-    table = world.run(billing.discount_offers, sub, sub.number, sub.service_id, "ru")
-    row = next(o for o in table.offers if o.months == 3)  # December…February at 5 %
-    world.run(billing.take_discount, sub, sub.number, sub.service_id, row.id)
+    take(world, sub, 3)  # December…February at 5 %
     world.clock.set(msk(2027, 2, 1, 0, 0))  # «Продлить скидку» is offered from this moment
     fc = _forecast(world, sub)
     assert _events(fc, EventKind.DISCOUNT_EXTENSION_OPENS) == []
@@ -256,9 +255,7 @@ def test_a_zero_balance_lasts_through_the_months_a_discount_paid(world_factory: 
     ``charge > balance`` → ``>=`` stopped at the first month, 0 ≥ 0)."""
     world = world_factory(msk(2026, 11, 5, 12))
     sub = world.subscriber("4050.00")
-    table = world.run(billing.discount_offers, sub, sub.number, sub.service_id, "ru")
-    row = next(o for o in table.offers if o.months == 6)  # December…May at 10 %: 675 × 6
-    world.run(billing.take_discount, sub, sub.number, sub.service_id, row.id)
+    take(world, sub, 6)  # December…May at 10 %: 675 × 6
     fc = _forecast(world, sub)
     assert fc.balance == Decimal("0.00")
     assert fc.lasts is Lasts.UNTIL and fc.lasts_until == dt.date(2027, 5, 31)
